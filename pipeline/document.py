@@ -63,9 +63,12 @@ class Document:
     quotes: list[Any] = field(default_factory=list)
     figures: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
+    norm: Any = None  # the NormalizedText that produced ``text``, when there is one
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized ``[start, end)`` to the raw ``[raw_start, raw_end)`` it came from."""
+        if self.norm is not None:
+            return self.norm.raw_span(start, end)
         if not self.to_raw:
             return start, end
         if start >= end:

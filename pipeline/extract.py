@@ -42,7 +42,7 @@ class Extractor:
         self.normalizer = Normalizer()
         model = default_model() if model is None else model
         if str(model) == "rules":
-            from pipeline.tagger.rules import RuleTagger
+            from pipeline.tagger.standin import RuleTagger
 
             self.tagger = RuleTagger()
             self.model_info = ModelInfo(tagger="rules (lexicon stand-in, not the product)", version=SCHEMA_VERSION)
@@ -67,7 +67,7 @@ class Extractor:
                              f"(at least {MIN_PERSIAN_RATIO:.0%} needed)")
         nt = self.normalizer.normalize(item.text)
         doc = Document(id=item.id, raw=item.text, text=nt.text, to_raw=tuple(nt.to_raw), title=item.title,
-                       date=item.date, source=item.source)
+                       date=item.date, source=item.source, norm=nt)
         return tokenize(doc)
 
     def finish(self, doc: Document) -> Article:

@@ -137,7 +137,7 @@ class MuniTaggerForTokenClassification(PreTrainedModel):
         self.classifier = nn.Linear(config.hidden_size, config.num_labels)
         self.crf = CRF(config.num_labels) if config.use_crf else None
         # characters of every vocabulary word, used when the caller gives no char_ids
-        self.register_buffer("vocab_chars", torch.zeros(config.vocab_size, config.max_word_chars, dtype=torch.long),
+        self.register_buffer("vocab_chars", torch.zeros(config.vocab_size, config.max_word_chars, dtype=torch.int16),
                              persistent=True)
         self.post_init()
 
@@ -157,7 +157,7 @@ class MuniTaggerForTokenClassification(PreTrainedModel):
         if attention_mask is None:
             attention_mask = (input_ids != self.config.pad_token_id).long()
         if char_ids is None:
-            char_ids = self.vocab_chars[input_ids]
+            char_ids = self.vocab_chars[input_ids].long()
         b, n, c = char_ids.shape
         ch = self.char_emb(char_ids.view(b * n, c)).transpose(1, 2)  # (b*n, char_dim, c)
         ch = torch.cat([conv(ch).max(dim=2).values for conv in self.char_convs], dim=1).view(b, n, -1)

@@ -259,7 +259,8 @@ def main(argv=None) -> dict:
     with torch.no_grad():
         for w, i in vocab.items():
             if w not in (PAD, UNK):
-                model.vocab_chars[i] = torch.tensor(char_ids_for([w], char_vocab, config.max_word_chars)[0])
+                model.vocab_chars[i] = torch.tensor(char_ids_for([w], char_vocab, config.max_word_chars)[0],
+                                                    dtype=model.vocab_chars.dtype)
         if vectors is not None:
             for w, i in vocab.items():
                 if w not in (PAD, UNK):

@@ -1,0 +1,310 @@
+"""Mention -> person resolution shared by officials, quotes, meetings and commitments.
+
+:func:`analyze` groups an article's mentions into :class:`Referent` objects:
+
+* PER spans: a bare surname («سنجری») or partial name joins the fullest name it fits
+  (the last matching one before it, else the first after it); near-identical spellings
+  of a multi-word name (one letter apart per word) are one person;
+* titles written next to a name (:mod:`pipeline.records.mentions`) become that person's roles;
+* speech-event subjects (:mod:`pipeline.records.attribution`) are resolved in text order:
+  «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان همیاری
+  ... افزود») -> the person who holds that title in the article; a headline-style title
+  with no holder yet («شهردار اردبیل گفت: ...») waits for the next named speaker and is
+  linked to them; when the current speaker has no title yet and the article goes on
+  with a title subject («معاون ... وزارت کشور در بخش دیگری از سخنان خود گفت»), the title
+  is theirs (unless «نیز» marks a new speaker).
+
+The result is cached per document content, so the record modules can each call it.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from pipeline.document import Document, Span
+from pipeline.records._lexre import fold, key
+from pipeline.records.attribution import Mention, SpeechEvent, sentence_subjects, speech_events
+from pipeline.records.mentions import Apposition, RoleMention, appositions, role_mentions
+from pipeline.records.textutil import sorted_entities
+
+def name_words(name: str) -> list[str]:
+    """Comparison words of a name: folded, ZWNJ-free («فلاح‌جلودار» -> «فلاحجلودار»)."""
+    return [key(w) for w in fold(name).replace("«", " ").replace("»", " ").split() if key(w)]
+
+
+def _zwnj_parts(name: str) -> set[str]:
+    """First ZWNJ-parts of the words («فلاح‌جلودار» -> «فلاح»): a surname written short."""
+    out = set()
+    for w in fold(name).split():
+        parts = [key(p) for p in w.split("\u200c") if key(p)]
+        if len(parts) > 1:
+            out.add(parts[0])
+    return out
+
+
+def _edit1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def names_match(short: str, full: str) -> bool:
+    """Whether mention ``short`` can name the person called ``full``."""
+    ws, wf = name_words(short), name_words(full)
+    if not ws or not wf:
+        return False
+    if ws == wf:
+        return True
+    if len(ws) <= len(wf) and set(ws) <= set(wf) and ws[-1] == wf[-1]:
+        return True
+    if len(ws) == 1 and (ws[0] in _zwnj_parts(full) or (len(wf) > 1 and ws[0] in wf[1:])):
+        return True
+    if len(ws) == len(wf) >= 2 and ws[-1] == wf[-1] and all(_edit1(a, b) for a, b in zip(ws, wf)):
+        return True
+    return False
+
+
+def role_key(role: str | None) -> str:
+    return key(role or "")
+
+
+def scopes_compatible(a: str | None, b: str | None) -> bool:
+    """Missing, equal, one inside the other, or a near-identical spelling (a typo)."""
+    ka, kb = key(a or ""), key(b or "")
+    if not ka or not kb or ka == kb or ka in kb or kb in ka:
+        return True
+    return len(ka) > 8 and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.9
+
+
+def roles_compatible(a: RoleMention, b: RoleMention) -> bool:
+    ra, rb = a.member_form(), b.member_form()
+    ka, kb = role_key(ra[0]), role_key(rb[0])
+    if not ka or not kb or not (ka == kb or ka.startswith(kb) or kb.startswith(ka)):
+        return False
+    return scopes_compatible(ra[1] or a.location, rb[1] or b.location)
+
+
+@dataclass
+class Referent:
+    """One person (or one unnamed titled speaker) of the article."""
+
+    id: int
+    names: list[Span] = field(default_factory=list)
+    roles: list[tuple[RoleMention, int]] = field(default_factory=list)  # (title, offset of the link)
+    label: str | None = None  # text for an unnamed referent («نخست‌وزیر قرقیزستان»)
+    speaker: bool = False
+    orgs: list[Span] = field(default_factory=list)
+
+    @property
+    def name(self) -> str | None:
+        if not self.names:
+            return None
+        best = max(self.names, key=lambda s: (len(name_words(s.text)), len(key(s.text))))
+        return best.text.strip("«» ")
+
+    @property
+    def display(self) -> str | None:
+        return self.name or self.label
+
+    def has_role(self, rm: RoleMention) -> bool:
+        return any(roles_compatible(r, rm) for r, _ in self.roles)
+
+    def add_role(self, rm: RoleMention, offset: int) -> None:
+        if not any(r.start == rm.start for r, _ in self.roles):
+            self.roles.append((rm, offset))
+
+
+@dataclass
+class Coref:
+    referents: list[Referent]
+    by_per: dict[int, Referent]
+    by_role: dict[int, Referent]
+    events: list[tuple[SpeechEvent, Referent | None]]
+    roles: list[RoleMention]
+    apps: list[Apposition]
+    subjects: list[tuple[int, Referent]] = field(default_factory=list)  # clause-initial people
+
+    def referent_of(self, per: Span) -> Referent | None:
+        return self.by_per.get(per.start)
+
+    def current_speaker(self, offset: int) -> Referent | None:
+        """What «وی» refers to at ``offset``: the last speaker, or a person who became the
+        sentence subject after that speaker spoke."""
+        cur, pos = None, -1
+        for ev, ref in self.events:
+            if ev.verb_start >= offset:
+                break
+            if ref is not None:
+                cur, pos = ref, ev.verb_start
+        later = [r for off, r in self.subjects if pos < off < offset]
+        return later[-1] if later else cur
+
+    def speaker_at(self, offset: int) -> Referent | None:
+        """The speaker whose statement contains ``offset`` (None in narration)."""
+        for ev, ref in self.events:
+            if ev.statement is not None and ev.statement[0] <= offset < ev.statement[1]:
+                return ref
+        return None
+
+
+def _cluster_people(pers: list[Span]) -> tuple[list[Referent], dict[int, Referent]]:
+    refs: list[Referent] = []
+    by_per: dict[int, Referent] = {}
+    order = sorted(pers, key=lambda p: p.start)
+    full = [p for p in order if len(name_words(p.text)) >= 2]
+    short = [p for p in order if len(name_words(p.text)) < 2]
+    for p in full:
+        hit = None
+        for r in reversed(refs):
+            if any(names_match(p.text, n.text) or names_match(n.text, p.text) for n in r.names):
+                hit = r
+                break
+        if hit is None:
+            hit = Referent(len(refs))
+            refs.append(hit)
+        hit.names.append(p)
+        by_per[p.start] = hit
+    for p in short:
+        before = [r for r in refs if r.names and any(n.start < p.start for n in r.names)
+                  and any(names_match(p.text, n.text) for n in r.names)]
+        if before:
+            hit = max(before, key=lambda r: max(n.start for n in r.names if n.start < p.start))
+        else:
+            after = [r for r in refs if any(names_match(p.text, n.text) for n in r.names)]
+            hit = min(after, key=lambda r: min(n.start for n in r.names)) if after else None
+        if hit is None:
+            hit = Referent(len(refs))
+            refs.append(hit)
+        hit.names.append(p)
+        by_per[p.start] = hit
+    return refs, by_per
+
+
+_CACHE: dict[tuple, Coref] = {}
+
+
+def analyze(doc: Document) -> Coref:
+    """Referents, resolved speech events and title holders of ``doc`` (cached)."""
+    fp = (doc.id, doc.text, tuple((e.label, e.start, e.end) for e in doc.entities))
+    hit = _CACHE.get(fp)
+    if hit is not None:
+        return hit
+    result = _analyze(doc)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[fp] = result
+    return result
+
+
+def _analyze(doc: Document) -> Coref:
+    ents = sorted_entities(doc)
+    roles = role_mentions(doc)
+    apps = appositions(doc, roles)
+    refs, by_per = _cluster_people([e for e in ents if e.label == "PER"])
+    by_role: dict[int, Referent] = {}
+    for a in apps:
+        r = by_per[a.person.start]
+        r.add_role(a.role, a.person.start)
+        by_role[a.role.start] = r
+    events = speech_events(doc)
+    subjects = [(m.start, by_per[m.per.start]) for m in sentence_subjects(doc)
+                if m.per is not None and m.per.start in by_per]
+    resolved: list[tuple[SpeechEvent, Referent | None]] = []
+    current: Referent | None = None
+    pending: list[tuple[Referent, int]] = []  # unnamed title/ORG speakers, with the event index
+
+    def new_ref(label: str) -> Referent:
+        r = Referent(len(refs), label=label)
+        refs.append(r)
+        return r
+
+    def holder_of(rm: RoleMention) -> Referent | None:
+        named = [r for r in refs if r.names and r.has_role(rm)]
+        if named:
+            return named[-1]
+        # a title given to a name later in the article («... گفت» ... «X، شهردار اردبیل»)
+        for a in apps:
+            if a.role.start != rm.start and roles_compatible(a.role, rm):
+                return by_per[a.person.start]
+        unnamed = [r for r, _ in pending if r.has_role(rm)]
+        return unnamed[-1] if unnamed else None
+
+    def merge(into: Referent, other: Referent) -> None:
+        for rm, off in other.roles:
+            into.add_role(rm, off)
+        for k, v in list(by_role.items()):
+            if v is other:
+                by_role[k] = into
+        for i, (ev_, r_) in enumerate(resolved):
+            if r_ is other:
+                resolved[i] = (ev_, into)
+        other.label = None
+        other.roles = []
+        other.speaker = False
+        into.orgs.extend(other.orgs)
+
+    last_person_before = lambda pos: max(  # noqa: E731
+        (n for r in refs for n in r.names if n.end <= pos), key=lambda n: n.start, default=None)
+
+    for idx, ev in enumerate(events):
+        subj: Mention | None = ev.subject
+        ref: Referent | None = None
+        pending = [(r, i) for r, i in pending if idx - i <= 4 and not r.names]
+        if subj is None:
+            ref = current
+        elif subj.kind == "PER" and subj.per is not None:
+            ref = by_per.get(subj.per.start)
+            if ref is not None and subj.role is not None:
+                ref.add_role(subj.role, subj.per.start)
+                by_role[subj.role.start] = ref
+            if ref is not None and pending:
+                cand, _ = pending[-1]
+                conflict = any(not any(roles_compatible(a, b) for b, _ in cand.roles) for a, _ in ref.roles) \
+                    if ref.roles and cand.roles else False
+                if not conflict:
+                    merge(ref, cand)
+                    pending = pending[:-1]
+        elif subj.kind == "ROLE" and subj.role is not None:
+            rm = subj.role
+            ref = holder_of(rm)
+            if ref is None and current is not None and current.names and not current.roles and not subj.also \
+                    and resolved and resolved[-1][1] is current:
+                ref = current
+            if ref is None:
+                ref = new_ref(subj.text)
+                pending.append((ref, idx))
+            ref.add_role(rm, rm.start)
+            by_role[rm.start] = ref
+        elif subj.kind in ("PRON", "DEM"):
+            last_pos = next((e_.verb_start for e_, r_ in reversed(resolved) if r_ is not None), -1)
+            later = [r for off, r in subjects if last_pos < off < subj.start]
+            ref = later[-1] if later else current
+            if ref is None:
+                p = last_person_before(subj.start)
+                ref = by_per.get(p.start) if p is not None else None
+            if ref is not None and subj.role is not None:
+                if not ref.has_role(subj.role) or ref.names:
+                    ref.add_role(subj.role, subj.role.start)
+                by_role[subj.role.start] = ref
+        elif subj.kind == "ORG":
+            ref = next((r for r, _ in pending if r.label and key(r.label) == key(subj.text)), None)
+            if ref is None:
+                ref = new_ref(subj.text)
+                pending.append((ref, idx))
+            if subj.org is not None:
+                ref.orgs.append(subj.org)
+        if ref is not None:
+            ref.speaker = True
+        resolved.append((ev, ref))
+        current = ref if ref is not None else current
+    live = [r for r in refs if r.names or r.label]
+    return Coref(live, by_per, by_role, resolved, roles, apps, subjects)

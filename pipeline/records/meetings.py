@@ -1,0 +1,417 @@
+"""Meetings: visits, sessions, gatherings and ceremonies that took place or are announced.
+
+A cue from ``meeting_cues.tsv`` starts a meeting when it is used as an event:
+«در نشست/جلسه/دیدار ...», «در دومین گردهمایی ...», «جلسه ... برگزار شد», «... با X دیدار
+کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
+the last meeting; a second «در دیدار با ...» of the same kind with the same people is
+the same meeting. Participants come from the sentences that mention the meeting:
+
+* named people (with their first title) and speakers of those sentences;
+* titles with no name but with a scope, as ``{"person": None, "role", "org"}`` (a title
+  held by a named person elsewhere in the article is that person);
+* groups: plural titles («اعضای شورای شهر» + place) and group nouns («شهرداران استان ...»);
+* for the article's main meeting (introduced in its first sentences, outside quotes)
+  every named speaker of the article until the next meeting;
+* for a meeting mentioned inside a quote, the quote's speaker.
+
+Meetings with no participant are dropped (nothing a reader could use).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.document import Document, Span
+from pipeline.records._lexre import fold, key
+from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
+from pipeline.records.cues import lexicon_cues, word_set
+from pipeline.records.evidence import evidence
+from pipeline.records.mentions import RoleMention
+from pipeline.records.officials import official_fields
+from pipeline.records.textutil import next_word, prev_word, sorted_entities, words
+from pipeline.schema import Meeting, Participant
+
+#: a new meeting must be introduced within this many sentences to be the article's main event
+MAIN_EVENT_SENTENCES = 3
+_ORDINAL_RE = re.compile(r"(?:مین|مینِ|ین)$")
+
+
+@dataclass
+class _Draft:
+    kind: str
+    start: int
+    sent: tuple[int, int]
+    in_quote: Referent | None
+    participants: list[Participant] = field(default_factory=list)
+    refs: list[Referent] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    location: str | None = None
+    date: str | None = None
+    topic: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    cue: object = None
+
+
+def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
+    s = doc.sentence_at(pos)
+    if s is not None:
+        return s.start, s.end
+    a = doc.text.rfind("\n", 0, pos) + 1
+    b = doc.text.find("\n", pos)
+    return a, len(doc.text) if b < 0 else b
+
+
+def _prev_words(text: str, pos: int, n: int) -> list[str]:
+    out: list[str] = []
+    i = pos
+    while len(out) < n:
+        pw = prev_word(text, i)
+        if pw is None:
+            break
+        out.append(key(pw[2]))
+        i = pw[0]
+    return out
+
+
+def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
+    """"new", "anaphoric" or None (a generic use of the word)."""
+    text = doc.text
+    before = _prev_words(text, cm.start, 7)
+    blockers = word_set("meeting_blockers")
+    anaphora = word_set("meeting_anaphora")
+    if before and before[0] in blockers:
+        return None
+    if before and (before[0] in anaphora or (len(before) > 1 and before[0] in ("این", "همین")
+                                              and before[1] in anaphora)):
+        return "anaphoric"
+    if before and before[0] == "در":
+        return "new"
+    # «در دومین گردهمایی», «در دویست و نود و ششمین جلسه»
+    if before and _ORDINAL_RE.search(before[0]) and "در" in before[1:]:
+        return "new"
+    rest_end = sent[1]
+    # verbal use: «... دیدار کرد», «با یکدیگر دیدار و ...»
+    nw = next_word(text, cm.end)
+    if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند"):
+        return "new"
+    verbs = lexicon_cues("meeting_verbs", plural=True)
+    vm = verbs.search(ft, cm.start, rest_end)
+    if vm is not None and vm.start - cm.end < 400:
+        return "new"
+    # headline style «دیدار X با Y»
+    nxt = words(text, cm.end, min(rest_end, cm.end + 120))
+    if any(key(w) == "با" for _, _, w in nxt[:8]) and (not before or before[0] in ("محور",)):
+        return "new"
+    return None
+
+
+def _participant_of(ref: Referent) -> Participant:
+    fields = official_fields(ref)
+    if fields:
+        role, org, _loc, _ = fields[0]
+        return Participant(person=ref.name, role=role, org=org)
+    return Participant(person=ref.name, role=None, org=None)
+
+
+_STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
+
+
+def _group_text(doc: Document, ents: list[Span], s: int, e: int) -> str:
+    """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»)."""
+    text = doc.text
+    end = e
+    for _ in range(4):
+        nw = next_word(text, end)
+        ent = next((x for x in ents if x.start >= end and not text[end:x.start].strip(" \u200c«»")), None)
+        if ent is not None and ent.label in ("ORG", "LOC", "ROLE"):
+            end = ent.end
+            break
+        if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]):
+            break
+        end = nw[1]
+    return text[s:end].strip()
+
+
+def has_verb_form(w: str) -> bool:
+    k = key(w)
+    return k in word_set("finite_verbs") or fold(w).startswith("می\u200c") or k.endswith("ند")
+
+
+class _Builder:
+    def __init__(self, doc: Document, co: Coref) -> None:
+        self.doc = doc
+        self.co = co
+        self.ents = sorted_entities(doc)
+        self.role_by_start = {m.start: m for m in co.roles}
+        self.groups = word_set("group_nouns")
+        self.sources = word_set("news_sources")
+
+    def holder(self, rm: RoleMention) -> Referent | None:
+        ref = self.co.by_role.get(rm.start)
+        if ref is not None and ref.names:
+            return ref
+        named = [r for r in self.co.referents if r.names and r.has_role(rm)]
+        return named[-1] if named else None
+
+    def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None) -> None:
+        """Participants, organizations, place and date from sentence ``[s, e)``.
+
+        Quoted statements in the sentence are skipped (people named inside a quote did not
+        attend), unless the meeting itself is mentioned inside that quote.
+        """
+        doc, text = self.doc, self.doc.text
+        if (s, e) in d.sentences:
+            return
+        d.sentences.append((s, e))
+        anchor = cue[0] if cue else None
+        quoted = [st for ev, _ in self.co.events if (st := ev.statement) is not None
+                  and st[0] < e and st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
+
+        def inside_quote(pos: int) -> bool:
+            return any(a <= pos < b for a, b in quoted)
+        # skip «به گزارش ...،» openers
+        m = lexicon_cues("report_prefixes").search(text, s, e)
+        if m is not None and not text[s:m.start].strip(" \u200c\n«»:،"):
+            c = re.compile(r"[،,]").search(text, m.end, e)
+            if c is not None:
+                s = c.end()
+        in_role: set[int] = set()
+        claimed_roles = {a.role.start: a for a in self.co.apps}
+        for ent in self.ents:
+            if ent.start < s or ent.end > e or inside_quote(ent.start):
+                continue
+            if ent.label == "PER":
+                # «معاون ترامپ»: a name that completes someone else's title is not present
+                before = [m for m in self.co.roles if m.end <= ent.start and not text[m.end:ent.start].strip(" \u200c«»")]
+                if before and before[-1].start in claimed_roles and claimed_roles[before[-1].start].person is not ent:
+                    continue
+                ref = self.co.referent_of(ent)
+                if ref is not None:
+                    self.add_ref(d, ref)
+            elif ent.label == "ROLE":
+                rm = self.role_by_start.get(ent.start)
+                if rm is None:
+                    continue
+                in_role.update(range(rm.start, rm.end))
+                ref = self.holder(rm)
+                if any(a.role.start == rm.start for a in self.co.apps):
+                    continue  # a name's title: the name is the participant
+                if ref is not None and not rm.plural:
+                    self.add_ref(d, ref)
+                elif rm.plural:
+                    # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
+                    pw = prev_word(text, rm.start)
+                    if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
+                            cue is not None and 0 <= rm.start - cue[1] < 40):
+                        self.add_group(d, text[rm.start:rm.end].strip())
+                elif rm.scope:
+                    self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
+                if rm.org and not self._is_source(rm.org):
+                    self.add_org(d, rm.org)
+            elif ent.label == "ORG" and not self._is_source(ent.text) and ent.start not in in_role:
+                if not any(m.start <= ent.start < m.end for m in self.co.roles):
+                    self.add_org(d, ent.text)
+            elif ent.label == "DATE" and d.date is None:
+                d.date = ent.text
+            elif ent.label == "LOC" and d.location is None and ent.start not in in_role:
+                pw = prev_word(text, ent.start)
+                if pw is not None and key(pw[2]) == "در" and not any(m.start <= ent.start < m.end for m in self.co.roles):
+                    d.location = ent.text
+        # speakers of this sentence, and a clause-initial «وی» (the current speaker)
+        for ev, ref in self.co.events:
+            if ref is not None and ref.names and s <= ev.verb_start < e:
+                self.add_ref(d, ref)
+        pronouns = word_set("pronouns")
+        ws_all = words(text, s, e)
+        for i, (ws, we, w) in enumerate(ws_all[:3]):
+            if key(w) in pronouns:
+                ref = self.co.current_speaker(ws)
+                if ref is not None and ref.names:
+                    self.add_ref(d, ref)
+                break
+        # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست ماهانه شهرداران»)
+        cue_words = [i for i, (ws, we, w) in enumerate(ws_all) if cue and ws >= cue[1]][:4]
+        for i, (ws, we, w) in enumerate(ws_all):
+            if key(w) not in self.groups or any(x.start <= ws < x.end for x in self.ents) or inside_quote(ws):
+                continue
+            prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
+                start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
+                self.add_group(d, _group_text(doc, self.ents, start, we))
+
+    def _is_source(self, org: str) -> bool:
+        k = key(org)
+        return any(k.startswith(x) for x in self.sources)
+
+    def add_ref(self, d: _Draft, ref: Referent) -> None:
+        if any(r is ref for r in d.refs):
+            return
+        d.refs.append(ref)
+        p = _participant_of(ref)
+        self.add(d, p)
+        if p.org:
+            self.add_org(d, p.org)
+
+    def add(self, d: _Draft, p: Participant) -> None:
+        k = key(p.person or p.group or "") + "|" + key(p.role or "") + "|" + key(p.org or "")
+        for q in d.participants:
+            kq = key(q.person or q.group or "") + "|" + key(q.role or "") + "|" + key(q.org or "")
+            if kq == k:
+                return
+        d.participants.append(p)
+
+    def add_group(self, d: _Draft, g: str) -> None:
+        kg = key(g)
+        if not kg:
+            return
+        for i, q in enumerate(d.participants):
+            if q.group:
+                kq = key(q.group)
+                if kg in kq:
+                    return
+                if kq in kg:
+                    d.participants[i] = Participant(group=g)
+                    return
+        d.participants.append(Participant(group=g))
+
+    def add_org(self, d: _Draft, org: str) -> None:
+        if all(key(o) != key(org) for o in d.organizations):
+            d.organizations.append(org)
+
+
+_TOPIC_STOP = re.compile(r"[.:؛\n]|[،,]?\s(?:برگزار|گفت|گفتگو|گفت\u200cوگو|دیدار|رایزنی|تاکید|تأکید|پرداخت|"
+                         r"با حضور|به ریاست|با مشارکت|با همراهی|اظهار|عنوان|افزود|در محل|که|را(?!\w))")
+
+
+def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) -> str | None:
+    text = doc.text
+    tm = lexicon_cues("meeting_topic_markers").search(ft, sent[0], sent[1])
+    if tm is not None:
+        s = tm.end
+        stop = _TOPIC_STOP.search(fold(text), s, sent[1])
+        e = stop.start() if stop else sent[1]
+        t = text[s:e].strip(" \u200c«»")
+        if 1 <= len(t.split()) <= 20:
+            return t
+    # «نشست هماندیشی شهرداران ...», «جلسه بررسی ...», «مراسم گرامیداشت ...»: the cue's own name
+    speech = [m.start for m in lexicon_cues("speech_verbs.tsv", plural=True).finditer(ft, cm.end, sent[1], folded=True)]
+    out_end = None
+    for ws, we, w in words(text, cm.end, sent[1])[:8]:
+        if out_end is not None and ws < out_end:
+            continue
+        k = key(w)
+        if k in _STOP or k in ("را", "مشترکی", "مشترک", "خواستار") or has_verb_form(w) or ws in speech or any(
+                x.start <= ws < x.end and x.label in ("DATE", "PER", "ROLE") for x in ents):
+            break
+        ent = next((x for x in ents if x.start <= ws < x.end and x.label in ("ORG", "LOC")), None)
+        if ent is not None:
+            out_end = ent.end
+            break
+        out_end = we
+    if out_end is not None:
+        return text[cm.start:out_end].strip()
+    return None
+
+
+def find_meetings(doc: Document) -> list[Meeting]:
+    """All meetings of ``doc`` (see the module docstring)."""
+    co = analyze(doc)
+    text = doc.text
+    ft = fold(text)
+    b = _Builder(doc, co)
+    drafts: list[_Draft] = []
+    sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
+    quote_spans = [(ev.statement[0], ev.statement[1], ref) for ev, ref in co.events
+                   if ev.statement is not None and ev.colon]
+    for cm in lexicon_cues("meeting_cues.tsv").finditer(ft, folded=True):
+        sent = _sentence_bounds(doc, cm.start)
+        frame = _frame(doc, ft, cm, sent)
+        if frame is None:
+            continue
+        in_quote = next((r for s, e, r in quote_spans if s <= cm.start < e), None)
+        kind = cm.label or cm.cue
+        if frame == "anaphoric" and drafts:
+            b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            continue
+        d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
+        d.topic = _topic(doc, ft, cm, sent, b.ents)
+        b.add_sentence(d, *sent, cue=(cm.start, cm.end))
+        if in_quote is not None and in_quote.names:
+            b.add_ref(d, in_quote)
+        # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
+        same = None
+        lead = sent_index.get(sent, 99) <= 4
+        tkey = _topic_key(text, cm, b.ents)
+        for o in reversed(drafts):
+            if o.kind != d.kind:
+                continue
+            o_text = text[o.sent[0]:o.sent[1]].rstrip()
+            o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
+            same_topic = tkey and tkey == _topic_key(text, o.cue, b.ents)
+            subset = all(_has_participant(o, p) for p in d.participants)
+            if same_topic or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
+                same = o
+                break
+        if same is not None:
+            for s_, e_ in d.sentences:
+                b.add_sentence(same, s_, e_)
+            for r in d.refs:
+                b.add_ref(same, r)
+            same.date = same.date or d.date
+            same.location = same.location or d.location
+            same.topic = same.topic or d.topic
+            continue
+        drafts.append(d)
+    # the article's main meeting: every named speaker until the next narrative meeting
+    narrative = [d for d in drafts if d.in_quote is None]
+    for i, d in enumerate(narrative):
+        idx = sent_index.get(d.sent, 99)
+        if idx >= MAIN_EVENT_SENTENCES:
+            continue
+        until = narrative[i + 1].start if i + 1 < len(narrative) else len(text)
+        for ev, ref in co.events:
+            if ref is not None and ref.names and ev.verb_start < until:
+                b.add_ref(d, ref)
+    out: list[Meeting] = []
+    for d in drafts:
+        parts = _drop_unnamed_dupes(d.participants, d.refs)
+        if not parts:
+            continue
+        out.append(Meeting(kind=d.kind, participants=parts, organizations=d.organizations, location=d.location,
+                           date=d.date, topic=d.topic, evidence=evidence(doc, d.sent[0], d.sent[1])))
+    return out
+
+
+def _topic_key(text: str, cm, ents: list[Span] | None = None) -> str:
+    """The two words after the cue («نشست هماندیشی شهرداران ...»): the meeting's name
+    (empty when they are a participant's title or name rather than a name of the meeting)."""
+    ws = words(text, cm.end, min(len(text), cm.end + 60))[:2]
+    if len(ws) < 2 or any(key(w) in _STOP for _, _, w in ws):
+        return ""
+    if ents and any(x.start <= ws[0][0] < x.end and x.label in ("PER", "ROLE") for x in ents):
+        return ""
+    return key(cm.cue) + "|" + "|".join(key(w) for _, _, w in ws)
+
+
+def _has_participant(d: _Draft, p: Participant) -> bool:
+    if p.person is None and p.group is None:  # an unnamed official: same title and scope
+        return any(q.person is None and q.group is None and key(q.role or "") == key(p.role or "")
+                   and scopes_compatible(q.org, p.org) for q in d.participants)
+    kp = key(p.person or p.group or "")
+    for q in d.participants:
+        kq = key(q.person or q.group or "")
+        if kp and kq and (kp == kq or kp in kq or kq in kp):
+            return True
+    return False
+
+
+def _drop_unnamed_dupes(parts: list[Participant], refs: list[Referent]) -> list[Participant]:
+    """An unnamed title whose holder is also listed by name is dropped."""
+    out = []
+    for p in parts:
+        if p.person is None and p.role and not p.group:
+            if any(q.person and key(q.role or "") == key(p.role) and scopes_compatible(q.org, p.org)
+                   for q in parts):
+                continue
+        out.append(p)
+    return out

@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Measure the record rules with perfect (gold) entities.
+
+For every gold article: normalize the raw text, tokenize, place the gold entity texts
+(in order, ignoring ZWNJ/space/letter-form differences) as spans of the normalized text,
+run :func:`pipeline.records.assemble.build_records`, write predictions JSONL and score
+them with ``shared/tools/score.py``.
+
+    python scripts/eval_records_oracle.py                  # seeds + dev, score table
+    python scripts/eval_records_oracle.py --show quotes    # also print per-article diffs
+    python scripts/eval_records_oracle.py --tagger rules   # entities from a tagger instead of gold
+
+Gold is only read here to measure; nothing from it goes into the project.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.document import Document, Span  # noqa: E402
+from pipeline.records._lexre import fold  # noqa: E402
+from pipeline.records.assemble import build_records  # noqa: E402
+from pipeline.tokenize import tokenize  # noqa: E402
+
+SHARED = Path("/work/shared")
+DEFAULT_GOLD = [SHARED / "gold" / "seeds.jsonl", SHARED / "gold" / "dev.jsonl"]
+_IGNORE = set(" \t\n\r\u200c\u200d\u200e\u200f\u0640") | set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670"}
+_PUNCT = set("«»\"'()[]،,:؛;.!?؟-–—")
+
+
+_WARNED: list[bool] = []
+
+
+def normalize(raw: str) -> tuple[str, tuple[int, ...]]:
+    """The project normalizer if importable, else Hazm + a difflib offset map (measurement only)."""
+    try:
+        from pipeline.normalize import normalize as norm
+
+        nt = norm(raw)
+        return nt.text, tuple(nt.to_raw)
+    except Exception as e:  # not importable yet, or its data mid-rewrite: measure with Hazm instead
+        if not _WARNED:
+            print(f"warning: project normalizer unusable ({type(e).__name__}: {e}); using Hazm", file=sys.stderr)
+            _WARNED.append(True)
+        from hazm import Normalizer
+
+        text = Normalizer().normalize(raw)
+        to_raw = [0] * (len(text) + 1)
+        sm = difflib.SequenceMatcher(a=raw, b=text, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            for k in range(j1, j2):
+                to_raw[k] = min(i1 + (k - j1), max(i1, i2 - 1)) if tag != "insert" else i1
+        to_raw[len(text)] = len(raw)
+        for k in range(1, len(text)):
+            to_raw[k] = max(to_raw[k], to_raw[k - 1])
+        return text, tuple(to_raw)
+
+
+def _squeeze(text: str, drop_punct: bool) -> tuple[str, list[int]]:
+    out, idx = [], []
+    ft = fold(text)
+    for i, ch in enumerate(ft):
+        if ch in _IGNORE or (drop_punct and ch in _PUNCT):
+            continue
+        out.append(ch)
+        idx.append(i)
+    return "".join(out), idx
+
+
+def locate(text: str, ents: list[dict]) -> list[Span]:
+    """Gold entity texts -> spans of ``text``, searched in order (then anywhere unused)."""
+    spans: list[Span] = []
+    sq = {p: _squeeze(text, p) for p in (False, True)}
+    pos = {False: 0, True: 0}
+    used: list[tuple[int, int]] = []
+    for e in ents:
+        found = None
+        for p in (False, True):
+            stext, idx = sq[p]
+            needle = _squeeze(e["text"], p)[0]
+            if not needle:
+                continue
+            starts = [stext.find(needle, pos[p])]
+            j = stext.find(needle)
+            while j >= 0:
+                starts.append(j)
+                j = stext.find(needle, j + 1)
+            for j in starts:
+                if j < 0:
+                    continue
+                s, t = idx[j], idx[j + len(needle) - 1] + 1
+                if any(s < b and a < t for a, b in used):
+                    continue
+                found = (s, t, p, j + len(needle))
+                break
+            if found:
+                break
+        if not found:
+            continue
+        s, t, p, nxt = found
+        pos[p] = nxt
+        used.append((s, t))
+        spans.append(Span(e["label"], s, t, text[s:t]))
+    spans.sort(key=lambda sp: sp.start)
+    return spans
+
+
+def build_doc(gold: dict, tagger=None) -> Document:
+    """The gold article as a tokenized Document; entities from gold, or from ``tagger`` if given."""
+    raw = gold["text"]
+    text, to_raw = normalize(raw)
+    doc = Document(id=str(gold["id"]), raw=raw, text=text, to_raw=to_raw, title=gold.get("title"),
+                   date=gold.get("date"))
+    tokenize(doc)
+    if tagger is None:
+        doc.entities = locate(text, gold.get("entities", []))
+    else:
+        tagger.tag(doc)
+    return doc
+
+
+class _RuleEntities:
+    """The lexicon stand-in tagger as a ``tag(doc)`` object."""
+
+    def tag(self, doc: Document) -> Document:
+        from pipeline.tagger.rules import rule_entities
+
+        doc.entities = sorted(rule_entities(doc.text), key=lambda e: e.start)
+        return doc
+
+
+def _load_tagger(name: str):
+    if name == "rules":
+        try:
+            from pipeline.tagger.rules import RuleTagger  # noqa: F401
+        except ImportError:
+            return _RuleEntities()
+    from pipeline.extract import Extractor
+
+    return Extractor(model=name).tagger
+
+
+def predict(doc: Document) -> dict:
+    build_records(doc)
+    dump = lambda xs: [x.model_dump(mode="json") for x in xs]  # noqa: E731
+    return {"id": doc.id,
+            "entities": [{"label": e.label, "text": e.text, "start": e.start, "end": e.end} for e in doc.entities],
+            "officials": dump(doc.officials), "meetings": dump(doc.meetings), "commitments": dump(doc.commitments),
+            "quotes": dump(doc.quotes), "figures": dump(doc.figures), "dates": dump(doc.dates)}
+
+
+def _strip(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if k != "evidence"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", nargs="*", type=Path, default=DEFAULT_GOLD)
+    ap.add_argument("--out", type=Path, default=Path("/tmp/records_oracle"))
+    ap.add_argument("--show", nargs="*", default=[], help="record kinds to diff per article (officials quotes ...)")
+    ap.add_argument("--only", default=None, help="only articles whose id contains this")
+    ap.add_argument("--tagger", default=None, help="take entities from this tagger (a model path, or 'rules') "
+                    "instead of gold: measures the rules under realistic entity noise")
+    args = ap.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    golds = [json.loads(line) for p in args.gold for line in open(p, encoding="utf-8") if line.strip()]
+    if args.only:
+        golds = [g for g in golds if args.only in str(g["id"])]
+    tagger = None
+    if args.tagger:
+        tagger = _load_tagger(args.tagger)
+    gold_path, pred_path = args.out / "gold.jsonl", args.out / "pred.jsonl"
+    with open(gold_path, "w", encoding="utf-8") as gf, open(pred_path, "w", encoding="utf-8") as pf:
+        for g in golds:
+            gf.write(json.dumps(g, ensure_ascii=False) + "\n")
+            pred = predict(build_doc(g, tagger))
+            pf.write(json.dumps(pred, ensure_ascii=False) + "\n")
+            for kind in args.show:
+                print(f"===== {g['id']} {kind}")
+                for r in g.get(kind, []):
+                    print("  G", json.dumps(_strip(r), ensure_ascii=False))
+                for r in pred.get(kind, []):
+                    print("  P", json.dumps(_strip(r), ensure_ascii=False))
+    res = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(gold_path),
+                          "--pred", str(pred_path)], capture_output=True, text=True)
+    print(res.stdout, end="")
+    print(res.stderr, end="", file=sys.stderr)
+    return res.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Commitments: each kind, clause splitting, exclusions, deadlines and figures."""
+import pytest
+
+from pipeline.records.commitments import find_commitments
+
+from .conftest import make_doc
+
+
+@pytest.mark.parametrize("sentence,kind", [
+    ("تفاهم‌نامه همکاری میان شهرداری ساری و دانشگاه مازندران امضا شد.", "agreement"),
+    ("در این جلسه مقرر شد ساعت کار ادارات کاهش یابد.", "decision"),
+    ("پیمانکاران موظف هستند کارگاه‌ها را ایمن کنند.", "obligation"),
+    ("شهرداری‌ها باید پسماند را تفکیک کنند.", "obligation"),
+    ("تلاش داریم ناوگان اتوبوسرانی را نوسازی کنیم.", "promise"),
+    ("امیدواریم مشکل آب شرب روستاها حل شود.", "promise"),
+    ("ما این پروژه را به پایان خواهیم رساند.", "promise"),
+    ("ساخت بیمارستان جدید در حال انجام است.", "plan"),
+    ("برنامه‌ریزی‌های لازم برای بازگشایی مدارس انجام شده است.", "plan"),
+])
+def test_each_kind(sentence, kind):
+    doc = make_doc(sentence, [])
+    (c,) = find_commitments(doc)
+    assert c.kind == kind
+    assert c.evidence is not None and c.evidence.text == sentence
+
+
+def test_spacing_variants_of_cues():
+    for verb in ("هزینه می‌شود", "هزینه می شود", "هزینه میشود"):
+        doc = make_doc(f"برای ساخت پل ۲۰ میلیارد تومان {verb}.", [("FIG", "۲۰ میلیارد تومان")])
+        (c,) = find_commitments(doc)
+        assert c.kind == "plan" and c.figures == ["۲۰ میلیارد تومان"]
+
+
+def test_compound_sentence_gives_one_commitment_per_clause():
+    text = "پروژه‌های عمرانی باید زودتر تمام شود و مدیران مناطق باید گزارش ماهانه ارائه کنند."
+    doc = make_doc(text, [])
+    cs = find_commitments(doc)
+    assert len(cs) == 2
+    assert cs[0].content.startswith("پروژه‌های عمرانی") and "مدیران" not in cs[0].content
+    assert "گزارش ماهانه" in cs[1].content
+
+
+def test_deadline_and_figures_inside_the_clause():
+    text = "علی فرجی گفت: ۳ مدرسه جدید تا پایان سال به بهره‌برداری می‌رسد."
+    doc = make_doc(text, [("PER", "علی فرجی"), ("FIG", "۳ مدرسه"), ("DATE", "تا پایان سال")])
+    (c,) = find_commitments(doc)
+    assert c.kind == "plan"
+    assert c.deadline == "تا پایان سال" and c.figures == ["۳ مدرسه"]
+    assert c.actor == "علی فرجی"  # the speaker
+    assert "علی فرجی گفت" not in c.content
+
+
+def test_predictions_are_not_commitments_and_repeats_are_merged():
+    text = ("این طرح نقش مهمی در اشتغال خواهد داشت.\n"
+            "پنج پارک تا پایان سال به بهره‌برداری می‌رسد.\n"
+            "وی گفت: پنج پارک تا پایان سال به بهره‌برداری می‌رسد.")
+    doc = make_doc(text, [])
+    cs = find_commitments(doc)
+    assert len(cs) == 1 and cs[0].kind == "plan"
+
+
+def test_obligation_inside_background_clause_starts_after_that():
+    text = "مینا رادمنش با بیان اینکه پیاده‌روها باید بازسازی شوند، گفت: کار از هفته آینده شروع می‌شود."
+    doc = make_doc(text, [("PER", "مینا رادمنش"), ("DATE", "هفته آینده")])
+    cs = find_commitments(doc)
+    assert cs[0].kind == "obligation" and cs[0].content.startswith("پیاده‌روها باید")
