@@ -1,0 +1,58 @@
+"""Lexicon files shipped with the pipeline (plain UTF-8 text next to this module).
+
+``load_lexicon(name)`` returns the non-comment, non-blank lines of ``<name>.txt``;
+``load_table(name)`` reads ``<name>.tsv`` (first column -> second column, or the
+rest of the columns as a list when there are more than two). ``#`` starts a comment
+line. Results are cached: treat them as read-only.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+_DIR = Path(__file__).resolve().parent
+
+
+def _path(name: str, ext: str) -> Path:
+    p = _DIR / name
+    if p.suffix:
+        return p
+    return _DIR / f"{name}{ext}"
+
+
+def _rows(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            yield line
+
+
+@lru_cache(maxsize=None)
+def _load_lexicon(name: str) -> tuple[str, ...]:
+    return tuple(_rows(_path(name, ".txt")))
+
+
+def load_lexicon(name: str) -> list[str]:
+    """Entries of ``pipeline/lexicons/<name>.txt``, one per line, comments/blank lines skipped."""
+    return list(_load_lexicon(name))
+
+
+@lru_cache(maxsize=None)
+def _load_table(name: str) -> dict:
+    out: dict = {}
+    for line in _rows(_path(name, ".tsv")):
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) == 1:
+            out[cols[0]] = None
+        elif len(cols) == 2:
+            out[cols[0]] = cols[1]
+        else:
+            out[cols[0]] = cols[1:]
+    return out
+
+
+def load_table(name: str) -> dict:
+    """``pipeline/lexicons/<name>.tsv`` as a dict: first column -> second column (or list of the rest)."""
+    return dict(_load_table(name))
