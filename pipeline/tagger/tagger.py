@@ -72,6 +72,9 @@ class Tagger:
         """Load a checkpoint from a folder (or a name already in the local Hugging Face cache)."""
         import pipeline.tagger.model  # noqa: F401  (registers the munitagger type)
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # the library does not print; the CLI reports progress
 
         if threads:
             torch.set_num_threads(threads)
@@ -91,8 +94,11 @@ class Tagger:
         model.eval()
         is_word_level = getattr(model.config, "model_type", "") == "munitagger"
         if window is None:
-            window = 256 if is_word_level else min(510, getattr(model.config, "max_position_embeddings", 512) - 2)
-        return cls(model=model, tokenizer=tokenizer, name=str(path_or_name), window=window)
+            window = 256 if is_word_level else min(512, getattr(model.config, "max_position_embeddings", 512))
+        tagger = cls(model=model, tokenizer=tokenizer, name=str(path_or_name), window=window)
+        if not is_word_level:  # room for [CLS]/[SEP]
+            tagger.window = max(1, window - sum(len(x) for x in tagger._specials()))
+        return tagger
 
     @property
     def labels(self) -> list[str]:
@@ -134,6 +140,15 @@ class Tagger:
         return docs
 
     # ------------------------------------------------------------------ internals
+    def _specials(self) -> tuple[list[int], list[int]]:
+        """The special ids the tokenizer puts before and after a sequence ([CLS] ... [SEP])."""
+        if not hasattr(self, "_special_ids"):
+            plain = self.tokenizer(["x"], is_split_into_words=True, add_special_tokens=False)["input_ids"]
+            full = self.tokenizer(["x"], is_split_into_words=True, add_special_tokens=True)["input_ids"]
+            i = next((k for k in range(len(full) - len(plain) + 1) if full[k:k + len(plain)] == plain), 0)
+            self._special_ids = (full[:i], full[i + len(plain):])
+        return self._special_ids
+
     def _units(self, words: list[str]) -> tuple[list, list[int | None]]:
         if self.word_level:
             return list(words), list(range(len(words)))
@@ -167,8 +182,9 @@ class Tagger:
                 logits = self.model(input_ids=ids, attention_mask=mask, char_ids=chars).logits
             return [[labels[j] for j in path] for path in self.model.decode(logits, mask)]
         tok = self.tokenizer
-        seqs = [tok.build_inputs_with_special_tokens(list(u)) for u in unit_lists]
-        n_special_front = len(tok.build_inputs_with_special_tokens([])) // 2 if tok.cls_token_id is not None else 0
+        prefix, suffix = self._specials()
+        seqs = [prefix + list(u) + suffix for u in unit_lists]
+        n_special_front = len(prefix)
         n = max(len(s) for s in seqs)
         pad = tok.pad_token_id if tok.pad_token_id is not None else 0
         ids = torch.full((len(seqs), n), pad, dtype=torch.long)
