@@ -37,7 +37,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         extractor = Extractor(model=args.model, max_chars=args.max_chars, batch_size=args.batch_size,
-                              threads=args.threads)
+                              threads=args.threads, entities=args.entities)
     except (TaggerError, ImportError) as e:
         print(f"munifacts extract: {e}", file=sys.stderr)
         return EXIT_USAGE
@@ -134,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", default=None, metavar="PATH",
                     help="token-classification checkpoint folder (default: the shipped models/munitagger-fa; "
                          "'rules' = the lexicon stand-in)")
+    ex.add_argument("--entities", choices=["combined", "model"], default="combined",
+                    help="combined: the model's spans plus the rule finders (FIG/DATE conventions, gaps); "
+                         "model: the tagger's spans only")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are reported, not processed")
     ex.add_argument("--batch-size", type=int, default=16)
     ex.add_argument("--threads", type=int, default=None, help="torch CPU threads")

@@ -34,17 +34,23 @@ class Extractor:
     """Runs the whole pipeline; construct once (loading the model takes a second), reuse."""
 
     def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS, batch_size: int = 16,
-                 threads: int | None = None):
+                 threads: int | None = None, entities: str = "combined"):
+        """``entities``: ``"combined"`` (model + rule finders, see :mod:`pipeline.tagger.combine`)
+        or ``"model"`` (the tagger's spans only)."""
         from pipeline.normalize import Normalizer
 
+        if entities not in ("combined", "model"):
+            raise ValueError(f"entities must be 'combined' or 'model', not {entities!r}")
         self.max_chars = max_chars
         self.batch_size = batch_size
+        self.entities = entities
         self.normalizer = Normalizer()
         model = default_model() if model is None else model
         if str(model) == "rules":
             from pipeline.tagger.standin import RuleTagger
 
             self.tagger = RuleTagger()
+            self.entities = "model"  # the stand-in's spans are already the rule spans
             self.model_info = ModelInfo(tagger="rules (lexicon stand-in, not the product)", version=SCHEMA_VERSION)
         else:
             from pipeline.tagger.tagger import Tagger
@@ -74,6 +80,11 @@ class Extractor:
         """Rule modules, then the typed output record (validated on construction)."""
         from pipeline.records.assemble import build_records
 
+        if self.entities == "combined":
+            from pipeline.tagger.combine import combine
+            from pipeline.tagger.rules import rule_entities
+
+            doc.entities = combine(doc.entities, rule_entities(doc.text))
         build_records(doc)
         entities = []
         for e in doc.entities:

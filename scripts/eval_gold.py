@@ -23,6 +23,7 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=None)
     ap.add_argument("--split", choices=["all", "seeds", "dev"], default="all")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--entities", choices=["combined", "model"], default="combined")
     ap.add_argument("--keep", default=None, help="also write the predictions to this file")
     args = ap.parse_args(argv)
     files = {"all": ["seeds", "dev"], "seeds": ["seeds"], "dev": ["dev"]}[args.split]
@@ -41,7 +42,8 @@ def main(argv=None) -> int:
         pred = Path(args.keep) if args.keep else Path(tmp) / "pred.jsonl"
         from pipeline.cli import main as cli
 
-        cmd = ["extract", str(gold), "-o", str(pred), "-q"] + (["--model", args.model] if args.model else [])
+        cmd = ["extract", str(gold), "-o", str(pred), "-q", "--entities", args.entities]
+        cmd += ["--model", args.model] if args.model else []
         status = cli(cmd)
         if status == 2:
             return 2

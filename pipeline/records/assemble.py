@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import importlib.util
+import re
 from typing import Any
 
 from pipeline.document import Document, Span
@@ -17,6 +19,14 @@ from pipeline.records.meetings import find_meetings
 from pipeline.records.officials import find_officials
 from pipeline.records.quotes import find_quotes
 from pipeline.schema import DateRecord, Figure
+from pipeline.records.textutil import ends_with_verb
+from pipeline.tokenize import sentences_of
+
+#: a line that ends with one of these (after trailing spaces) ends its sentence
+_LINE_TERMINAL = ".!?؟…:؛»\"')]*"
+#: a next line that starts a list item / hashtag / bullet is never a continuation
+_CONTINUES = re.compile(r"[\s\u200c]*(?:و|که|تا|اما|ولی|یا)[\s\u200c]")
+_ITEM_START = re.compile(r"[\s\u200c]*(?:[#•*\-–—]|[0-9\u06f0-\u06f9]+[-.)]\s)")
 
 
 def _optional(module: str, attr: str):
@@ -66,12 +76,63 @@ def _date(doc: Document, span: Span, resolve) -> DateRecord:
                       raw_start=rs, raw_end=re_)
 
 
+def unwrap_lines(text: str) -> str:
+    """``text`` with hard line wraps (a newline in the middle of a sentence) turned into spaces.
+
+    Same length as ``text``, so every offset stays valid. Older sources wrap lines at a fixed
+    width («... با جواد اصغری شهردار\\nمنطقه ۹ ...»); the record rules treat a newline as a
+    sentence end. A newline (or a blank line) is a wrap when the line before it is long for
+    this text (at least 60% of its longest line, and 40+ characters) and does not end with
+    sentence punctuation or a finite verb, and the next line is not a list item. A single candidate that is
+    the first line is taken as a headline and kept.
+    """
+    if "\n" not in text:
+        return text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    width = max((len(text[a:b].strip()) for a, b in lines), default=0)
+    cands: list[tuple[int, int]] = []  # (newline run start, end)
+    for idx, (a, b) in enumerate(lines[:-1]):
+        line = text[a:b].strip()
+        na = lines[idx + 1][0]
+        gap = text[b:na]
+        if gap.count("\n") > 2 or gap.strip(" \t\u200c\n"):
+            continue
+        if len(line) < max(40, 0.6 * width) or line[-1] in _LINE_TERMINAL or _ITEM_START.match(text, na):
+            continue
+        # a line that ends with a finite verb ends its sentence, unless the next line goes on with a conjunction
+        if ends_with_verb(line) and not _CONTINUES.match(text, na):
+            continue
+        cands.append((b, na))
+    if not cands or (len(cands) == 1 and cands[0][0] == lines[0][1]):
+        return text
+    out = list(text)
+    for a, b in cands:
+        for k in range(a, b):
+            if out[k] == "\n":
+                out[k] = " "
+    return "".join(out)
+
+
+def _unwrapped(doc: Document) -> Document:
+    """A view of ``doc`` whose text has hard line wraps removed (same offsets), or ``doc`` itself."""
+    text = unwrap_lines(doc.text)
+    if text == doc.text:
+        return doc
+    ents = [dataclasses.replace(e, text=text[e.start:e.end]) if "\n" in e.text else e for e in doc.entities]
+    return dataclasses.replace(doc, text=text, sentences=sentences_of(text), entities=ents)
+
+
 def build_records(doc: Document) -> Document:
-    """Fill the record lists of ``doc`` (in place) and return it."""
-    doc.officials = find_officials(doc)
-    doc.meetings = find_meetings(doc)
-    doc.commitments = find_commitments(doc)
-    doc.quotes = find_quotes(doc)
+    """Fill the record lists of ``doc`` (in place) and return it.
+
+    The rules run on :func:`unwrap_lines` of the text (hard-wrapped older articles), with
+    the same offsets, so evidence and raw spans still point into ``doc``.
+    """
+    view = _unwrapped(doc)
+    doc.officials = find_officials(view)
+    doc.meetings = find_meetings(view)
+    doc.commitments = find_commitments(view)
+    doc.quotes = find_quotes(view)
     spans = sorted(doc.entities, key=lambda e: e.start)
     parse = _optional("pipeline.records.figures", "parse_figure")
     if parse is not None:

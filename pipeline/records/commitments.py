@@ -60,8 +60,11 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
             if e.label == "ORG" and any(key(e.text).startswith(s) for s in sources):
                 continue
             return e.text
+    generic = word_set("generic_orgs")
+    plural_bodies = {k for k in generic if k.endswith(("ها", "های"))} | {k + p for k in generic for p in ("ها", "های")}
     for ws, we, w in words(doc.text, cs, cue_start)[:3]:
-        if key(w) in groups or key(w).endswith("ها") and key(w) in ("شهرداریها", "دستگاهها"):
+        # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»)
+        if key(w) in groups or key(w) in plural_bodies:
             return w
     return None
 

@@ -19,6 +19,7 @@ The result is cached per document content, so the record modules can each call i
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
@@ -77,11 +78,22 @@ def role_key(role: str | None) -> str:
     return key(role or "")
 
 
+#: place-type words that one mention of a scope may leave out («منطقه ۹ شهرداری مشهد» = «منطقه ۹ مشهد»)
+_SCOPE_FILLERS = frozenset(key(w) for w in "شهر شهرداری شهرستان استان کشور".split())
+
+
 def scopes_compatible(a: str | None, b: str | None) -> bool:
-    """Missing, equal, one inside the other, or a near-identical spelling (a typo)."""
+    """Missing, equal, one inside the other, the same words up to place-type words, or a
+    near-identical spelling (a typo)."""
     ka, kb = key(a or ""), key(b or "")
     if not ka or not kb or ka == kb or ka in kb or kb in ka:
         return True
+    wa = {key(w) for w in fold(a or "").split()} - _SCOPE_FILLERS - {""}
+    wb = {key(w) for w in fold(b or "").split()} - _SCOPE_FILLERS - {""}
+    if wa and wb and (wa <= wb or wb <= wa):
+        return True
+    if re.findall(r"\d+", ka) != re.findall(r"\d+", kb):  # «منطقه ۹» is not a typo of «منطقه ۲»
+        return False
     return len(ka) > 8 and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.9
 
 

@@ -203,7 +203,8 @@ def _patterns() -> _Patterns:
         ("decade", rf"{B}{phrase_pattern('دهه')}{S}(?:\d0(?!\d)|{numw})(?:{S}{cal})?{E}"),
         ("relative", rf"{B}(?:{daypart}{S})?{rel_all}(?:{S}{daypart})?(?:{S}{cal})?{E}"),
         ("offset", rf"{B}(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand}){O}{tunit}{S}{direction}{E}"),
-        ("within", rf"{B}{within_bare}{S}(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand}){O}{tunit}{E}"),
+        # «ظرف دو هفته», «ظرف ۶ ماه آینده» (a direction word after the unit belongs to the span)
+        ("within", rf"{B}{within_bare}{S}(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand}){O}{tunit}(?:{S}{direction})?{E}"),
         ("position", rf"{B}{position}{S}(?:{rel_all}|{named}|{monthx_safe}{year_tail}|{period}(?:{S}{mali})?(?:{S}(?:{year_digits}|{numw}|{direction}))?)(?:{S}{cal})?{E}"),
         ("named", rf"{B}(?:{alternation(['ایام', 'روزهای', 'روز'])}{S})?(?:{named}|{named_vowel}ی)(?:{S}(?:{rel_year}|(?:{sal}{S})?{year_digits}))?(?:{S}{cal})?{E}"),
         ("time", rf"{B}{saat}{S}(?:\d{{1,2}}(?::\d{{2}})?|{numw})(?:{S}{va}{S}(?:\d{{1,2}}|{numw}){S}{phrase_pattern('دقیقه')})?{S}{daypart}(?:{S}{rel_day})?{E}"),

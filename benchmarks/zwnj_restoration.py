@@ -1,0 +1,248 @@
+#!/usr/bin/env python
+"""ZWNJ (half-space) restoration benchmark: ours vs Hazm's Normalizer alone.
+
+Data: correctly written news whose ZWNJs we remove, then ask the normalizer
+to put back.
+
+* ``fars``: a fixed held-out set of 200 Fars News articles from
+  /work/shared/corpora/fars_news_lm -- the 200 whose sha1(link) is smallest
+  (``fars_heldout_links`` in scripts/build_zwnj_lexicon.py).  The lexicon
+  build script does **not** count these articles.
+  Some old articles were scraped without any ZWNJ (one of them, 9,900 words
+  long, has 3); the same numbers are also given for the articles where at
+  least 1% of the words contain a ZWNJ.
+* ``other``: Tabnak (2023) and Radio Farda (2020) news
+  (raw_tabnak, raw_radiofarda), two outlets the lexicon never counts at all.
+
+Variants of the input: ``strip`` (every ZWNJ deleted: «شهرداریها») and
+``space`` (every ZWNJ replaced by a space, older orthography: «شهرداری ها»).
+
+Metrics, per system:
+
+* ``words``: whitespace words of the original with a ZWNJ between two letters
+  after a joining letter (a ZWNJ after ا د ذ ر ز ژ و is invisible and not
+  counted; how many such words there are is printed separately);
+* ``restored``: share of those words whose ZWNJs come back exactly (all of
+  them, and no extra one inside the word);
+* ``spurious/1k``: ZWNJs the output puts inside an original word where the
+  original had none (after a joining letter), per 1,000 original words;
+* ``joins/1k``: ZWNJs the output puts where the original had a space (Hazm's
+  affix rules: «می شود» -> «می‌شود», «کتاب ها» -> «کتاب‌ها»; mostly the
+  intended modern spelling, but counted apart), per 1,000 original words.
+
+Alignment is exact: both texts are reduced to their sequence of Arabic-script
+letters (after the same character refinement), which neither system changes
+except Hazm's repeated-letter rule (then difflib aligns the letter sequences),
+and a ZWNJ is identified by the index of the letter after it.
+
+Run: ``nice python benchmarks/zwnj_restoration.py [--corpora DIR] [--no-hazm]``
+(about a minute; Hazm's own Normalizer takes ~5 s to build).  Prints numbers,
+asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import importlib.util
+import re
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.normalize import Normalizer, rules  # noqa: E402
+from pipeline.normalize.zwnj import SUFFIX_GROUPS, joins_next  # noqa: E402
+
+ZWNJ = rules.ZWNJ
+_spec = importlib.util.spec_from_file_location("build_zwnj_lexicon", REPO / "scripts" / "build_zwnj_lexicon.py")
+build = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(build)
+
+_MODERN_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
+_LETTER = re.compile("[" + rules.AR_LETTER_CLASS + "]")
+_CLEAN = [re.compile(p) for p, _ in rules.DELETE_RULES]
+
+
+def clean(text: str) -> str:
+    for p, rep in rules.PRE_RULES:
+        text = re.sub(p, rep, text)
+    text = text.translate(rules.CHAR_MAP)
+    for r in _CLEAN:
+        text = r.sub("", text)
+    for p, rep in rules.UNICODE_REPLACEMENTS:
+        text = re.sub(p, rep, text)
+    return text
+
+
+def skeleton(text: str):
+    """(letters, {letter index: visible?} of ZWNJs between two letters, letter index of each char)."""
+    letters = []
+    zw = {}
+    idx_of_char = []
+    pending = False
+    prev_letter = None
+    for ch in text:
+        if _LETTER.match(ch):
+            if pending and prev_letter is not None:
+                zw[len(letters)] = joins_next(prev_letter)
+            pending = False
+            prev_letter = ch
+            idx_of_char.append(len(letters))
+            letters.append(ch)
+        else:
+            idx_of_char.append(len(letters))
+            if ch == ZWNJ and prev_letter is not None:
+                pending = True
+            else:
+                pending = False
+                prev_letter = None if ch != ZWNJ else prev_letter
+    return "".join(letters), zw, idx_of_char
+
+
+def predicted_positions(ref_letters: str, out_text: str) -> set[int]:
+    """Visible ZWNJ positions of ``out_text`` in reference letter indices."""
+    letters, zw, _ = skeleton(clean(out_text))
+    pos = {p for p, vis in zw.items() if vis}
+    if letters == ref_letters:
+        return pos
+    sm = difflib.SequenceMatcher(None, letters, ref_letters, autojunk=False)
+    mapped = set()
+    for a, b, size in sm.get_matching_blocks():
+        for p in pos:
+            if a < p < a + size:  # ZWNJ strictly inside a matching block
+                mapped.add(b + (p - a))
+    return mapped
+
+
+class Score:
+    def __init__(self):
+        self.words = self.restored = self.spurious = self.joins = self.n_words = self.invisible_words = 0
+        self.spurious_affix = 0
+
+    def add(self, original: str, output: str):
+        ref = clean(original)
+        letters, zw, idx = skeleton(ref)
+        gold_visible = {p for p, v in zw.items() if v}
+        pred = predicted_positions(letters, output)
+        inside = set()
+        for m in re.finditer(r"\S+", ref):
+            self.n_words += 1
+            a = idx[m.start()]
+            b = idx[m.end() - 1] + (1 if _LETTER.match(ref[m.end() - 1]) else 0)
+            inner = range(a + 1, b)
+            inside.update(inner)
+            for p in inner:
+                if p in pred and p not in zw and letters[p:b] in _MODERN_SUFFIXES:
+                    self.spurious_affix += 1
+            g = {p for p in inner if p in gold_visible}
+            if not g:
+                if any(p in zw for p in inner):
+                    self.invisible_words += 1
+                continue
+            self.words += 1
+            if g == {p for p in inner if p in pred}:
+                self.restored += 1
+        extra = pred - set(zw)
+        self.spurious += len(extra & inside)
+        self.joins += len(extra - inside)
+
+    def affix_note(self) -> str:
+        if not self.spurious:
+            return ""
+        return (
+            f"of the {self.spurious} spurious, {self.spurious_affix} put a ZWNJ before ها/های/تر/ترین.. where "
+            f"the original wrote the word joined («سالهای» -> «سال‌های»); other: "
+            f"{self.spurious - self.spurious_affix} ({1000 * (self.spurious - self.spurious_affix) / self.n_words:.2f}/1k)"
+        )
+
+    def row(self, name: str) -> str:
+        share = self.restored / self.words if self.words else 0.0
+        per_k = 1000 * self.spurious / self.n_words if self.n_words else 0.0
+        joins_k = 1000 * self.joins / self.n_words if self.n_words else 0.0
+        return f"{name:<26s} {self.words:>6,d} {self.restored:>8,d} {share:>7.1%} {self.spurious:>8,d} {per_k:>11.2f} {joins_k:>9.2f}"
+
+
+def zwnj_word_share(text: str) -> float:
+    """Share of whitespace words that contain a ZWNJ."""
+    words = text.split()
+    return sum(ZWNJ in w for w in words) / max(1, len(words))
+
+
+def strip_zwnj(text: str) -> str:
+    return text.replace(ZWNJ, "")
+
+
+def space_zwnj(text: str) -> str:
+    return re.sub(ZWNJ + "+", " ", text)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description="ZWNJ restoration benchmark")
+    ap.add_argument("--corpora", type=Path, default=build.DEFAULT_CORPORA)
+    ap.add_argument("--no-hazm", action="store_true", help="skip Hazm's Normalizer (slow to build)")
+    ap.add_argument("--variants", default="strip,space")
+    ap.add_argument("--sets", default="fars,other")
+    args = ap.parse_args(argv)
+    if not (args.corpora / "fars_news_lm").is_dir():
+        print(f"corpora not found under {args.corpora}; nothing to do")
+        return
+
+    sets = {}
+    if "fars" in args.sets:
+        held = build.fars_heldout_links(args.corpora)
+        seen = set()
+        docs = []
+        for link, text in build.fars_articles(args.corpora):
+            if link in held and link not in seen:  # a few links occur twice
+                seen.add(link)
+                docs.append(text)
+        sets["fars (200 held out)"] = docs
+        # some old articles were scraped without any ZWNJ: not "correctly written"
+        written = [d for d in docs if zwnj_word_share(d) >= 0.01]
+        sets[f"fars, the {len(written)} that use ZWNJ"] = written
+    if "other" in args.sets:
+        sets["tabnak+radiofarda"] = [t for _, t in build.heldout_other_outlets(args.corpora)]
+
+    systems = {}
+    if not args.no_hazm:
+        t0 = time.time()
+        from hazm import Normalizer as HazmNormalizer
+
+        hz = HazmNormalizer()
+        print(f"(Hazm Normalizer built in {time.time() - t0:.1f} s)")
+        systems["Hazm Normalizer alone"] = hz.normalize
+    systems["ours, restore_zwnj=False"] = lambda s, n=Normalizer(restore_zwnj=False): n.normalize(s).text
+    ours = Normalizer()
+    ours.normalize("")  # load the lexicon outside the timing
+    ours.zwnj.lexicon
+    systems["ours"] = lambda s: ours.normalize(s).text
+
+    for set_name, docs in sets.items():
+        for variant in args.variants.split(","):
+            make = strip_zwnj if variant == "strip" else space_zwnj
+            inputs = [make(d) for d in docs]
+            n_chars = sum(len(x) for x in inputs)
+            print(f"\n== {set_name}, ZWNJ -> {'nothing' if variant == 'strip' else 'space'}: {len(docs)} docs, {n_chars / 1000:.0f} K chars")
+            print(f"{'system':<26s} {'words':>6s} {'restored':>8s} {'share':>7s} {'spurious':>8s} {'spurious/1k':>11s} {'joins/1k':>9s}  time")
+            notes = []
+            for sys_name, fn in systems.items():
+                sc = Score()
+                elapsed = 0.0
+                for orig, inp in zip(docs, inputs):
+                    t0 = time.perf_counter()
+                    out = fn(inp)
+                    elapsed += time.perf_counter() - t0
+                    sc.add(orig, out)
+                print(sc.row(sys_name) + f"  {elapsed:.1f} s ({n_chars / 1000 / elapsed:.0f} K chars/s)")
+                if sc.affix_note():
+                    notes.append(f"  {sys_name}: {sc.affix_note()}")
+            for note in notes:
+                print(note)
+            print(f"(words whose only ZWNJs follow a non-joining letter, not counted: {sc.invisible_words}; original words: {sc.n_words:,})")
+
+
+if __name__ == "__main__":
+    main()

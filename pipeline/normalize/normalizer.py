@@ -1,0 +1,377 @@
+"""Offset-preserving Persian normalizer: Hazm's rules plus ZWNJ restoration.
+
+``Normalizer.normalize`` is a short pipeline of flag-gated steps (Hazm's
+layout); every step edits a :class:`~pipeline.normalize.tracked.TrackedText`,
+so the result carries an exact map from each normalized character back to
+the raw input.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import rules
+from .tracked import TrackedText
+from .zwnj import DATA_DIR, ZWNJ, ZwnjRestorer, joins_next
+
+__all__ = ["NormalizedText", "Normalizer", "normalize", "persian_ratio"]
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text with its alignment to the raw input.
+
+    ``to_raw[i]`` is the offset in ``raw`` where the source of ``text[i]``
+    starts; ``to_raw[len(text)] == len(raw)``.  A character inserted by the
+    normalizer (a ZWNJ, a space after punctuation) has an empty source located
+    at the start of the next character's source.
+    """
+
+    raw: str
+    text: str
+    to_raw: tuple[int, ...]
+    _raw_ends: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[raw_start, raw_end)`` that is the source of ``text[start:end]``.
+
+        Raw characters the normalizer deleted are inside the span when they lie
+        between the first and last source characters; deleted diacritics and
+        kashida belong to the letter before them.
+        """
+        n = len(self.text)
+        if not (0 <= start <= end <= n):
+            raise IndexError(f"span [{start}, {end}) out of range for normalized text of length {n}")
+        a = self.to_raw[start]
+        if end == start:
+            return a, a
+        b = max(self._raw_ends[start:end])
+        return a, max(a, b)
+
+    def raw_slice(self, start: int, end: int) -> str:
+        """``raw[slice(*raw_span(start, end))]``."""
+        a, b = self.raw_span(start, end)
+        return self.raw[a:b]
+
+    def to_norm(self, raw_offset: int) -> int:
+        """First normalized index whose source starts at or after ``raw_offset``."""
+        import bisect
+
+        return bisect.bisect_left(self.to_raw, raw_offset, 0, len(self.text))
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def persian_ratio(text: str) -> float:
+    """Share of the letters in ``text`` that are Arabic-script (0.0 if none)."""
+    letters = _LETTER_RE.findall(text)
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _ARABIC_SCRIPT_RE.match(ch)) / len(letters)
+
+
+def _compile(table):
+    return [(re.compile(p), r) for p, r in table]
+
+
+_WORD_RE = re.compile("[" + rules.AR_LETTER_CLASS + ZWNJ + "]+")
+_PRE_CHARS = re.compile("[\u200e\u200f\u00ad\u00ac\u0629\u06c0]")  # triggers of rules.PRE_RULES
+_CLITIC_SUFFIXES = frozenset({"ی", "ای", "ام", "ات", "اش"})
+
+
+class Normalizer:
+    """Hazm 0.10.0's normalization with character offsets, plus ZWNJ restoration.
+
+    Args:
+        restore_zwnj: put back half-spaces lost inside words («شهرداریها» →
+            «شهرداری‌ها», «میتواند» → «می‌تواند»); needs the lexicon.
+        persian_digits: ``True``: all digits (and %) become Persian, as in Hazm;
+            ``False``: all digits become ASCII.
+        correct_spacing: Hazm's spacing rules (extra spaces, punctuation,
+            affixes such as «می شود» → «می‌شود», «کتاب ها» → «کتاب‌ها»).
+        join_compounds: join space-separated pieces of a compound attested with
+            ZWNJ (Hazm ``token_spacing``; with corpus evidence).
+        remove_diacritics, remove_specials_chars, decrease_repeated_chars,
+        persian_style, unicodes_replacement: as in Hazm.
+        drop_spurious_zwnj: remove ZWNJ after a non-joining letter (invisible).
+        separate_mi: Hazm ``seperate_mi``: «میروم» → «می‌روم» for verb forms;
+            only used when ``restore_zwnj`` is off (restoration covers it).
+        data_dir: lexicon folder (default: the packaged ``data/``).
+
+    Construction is cheap; the lexicon loads on first use (< 1 s).  One
+    instance can be shared between threads.
+    """
+
+    def __init__(
+        self,
+        restore_zwnj: bool = True,
+        persian_digits: bool = True,
+        correct_spacing: bool = True,
+        join_compounds: bool = True,
+        remove_diacritics: bool = True,
+        remove_specials_chars: bool = True,
+        decrease_repeated_chars: bool = True,
+        persian_style: bool = True,
+        unicodes_replacement: bool = True,
+        drop_spurious_zwnj: bool = True,
+        separate_mi: bool = True,
+        data_dir: str | Path | None = None,
+    ) -> None:
+        self.restore_zwnj = restore_zwnj
+        self.persian_digits = persian_digits
+        self.correct_spacing = correct_spacing
+        self.join_compounds = join_compounds
+        self.remove_diacritics = remove_diacritics
+        self.remove_specials_chars = remove_specials_chars
+        self.decrease_repeated_chars = decrease_repeated_chars
+        self.persian_style = persian_style
+        self.unicodes_replacement = unicodes_replacement
+        self.drop_spurious_zwnj = drop_spurious_zwnj
+        self.separate_mi = separate_mi
+        self.zwnj = ZwnjRestorer(Path(data_dir) if data_dir else DATA_DIR)
+
+        self._char_map = rules.CHAR_MAP
+        self._digit_map = rules.DIGITS_TO_PERSIAN if persian_digits else rules.DIGITS_TO_ASCII
+        deletions = []
+        if remove_diacritics:
+            deletions.append(rules.DELETE_RULES[0])
+        if remove_specials_chars:
+            deletions.append(rules.DELETE_RULES[1])
+        deletions.extend(rules.DELETE_RULES[2:])
+        self._deletions = _compile(deletions)
+        self._pre = _compile(rules.PRE_RULES)
+        self._ligatures = _compile(rules.UNICODE_REPLACEMENTS)
+        self._style = _compile(rules.PERSIAN_STYLE_RULES)
+        self._quote_pair = re.compile(rules.QUOTE_PAIR)
+        self._extra_space = _compile(rules.EXTRA_SPACE_RULES)
+        self._spurious_zwnj = re.compile(rules.SPURIOUS_ZWNJ[0])
+        self._punct = _compile(rules.PUNCTUATION_RULES)
+        self._affix = _compile(rules.AFFIX_RULES)
+        self._mi_space = re.compile(rules.MI_SPACE)
+        self._repeated_word = re.compile(rules.REPEATED_WORD)
+        self._repeated_letter = re.compile(rules.REPEATED_LETTER)
+
+    # ------------------------------------------------------------------
+    def normalize(self, raw: str) -> NormalizedText:
+        """Normalize ``raw``; see :class:`NormalizedText` for the alignment."""
+        if not isinstance(raw, str):
+            raise TypeError(f"normalize() needs a str, got {type(raw).__name__}")
+        t = TrackedText(raw)
+        self._refine_characters(t)
+        if self.persian_style:
+            self._apply_persian_style(t)
+        self._apply_digits(t)
+        if self.drop_spurious_zwnj:
+            t.sub(self._spurious_zwnj, "")
+        if self.correct_spacing:
+            self._apply_spacing(t)
+        else:
+            for pat, rep in self._extra_space[3:]:  # ZWNJ clean-up only
+                t.sub(pat, rep)
+        if self.decrease_repeated_chars:
+            self._decrease_repeated(t)
+        if self.restore_zwnj:
+            self._restore_zwnj(t, self.zwnj.restore_word)
+        elif self.separate_mi:
+            self._restore_zwnj(t, self.zwnj.separate_mi)
+        return NormalizedText(raw=raw, text=t.text, to_raw=tuple(t.starts) + (len(raw),), _raw_ends=tuple(t.ends))
+
+    __call__ = normalize
+
+    # ------------------------------------------------------------------ steps
+    def _refine_characters(self, t: TrackedText) -> None:
+        if _PRE_CHARS.search(t.text):
+            for pat, rep in self._pre:
+                t.sub(pat, rep)
+        t.translate(self._char_map)
+        for pat, rep in self._deletions:
+            t.sub(pat, rep, absorb=True)
+        if self.unicodes_replacement:
+            for pat, rep in self._ligatures:
+                t.sub(pat, rep)
+
+    def _apply_persian_style(self, t: TrackedText) -> None:
+        if '"' in t.text:
+            # paired ASCII quotes on a line -> «...» (two one-char edits per pair)
+            t.sub_edits(self._quote_pair, lambda m: [(m.start(), m.start() + 1, "«"), (m.end() - 1, m.end(), "»")])
+        if "." in t.text:
+            for pat, rep in self._style:
+                t.sub(pat, rep)
+
+    def _apply_digits(self, t: TrackedText) -> None:
+        text = t.text
+        protected = [m.span() for m in rules.URL_OR_EMAIL.finditer(text)] if ("@" in text or "/" in text or "www" in text) else []
+        if not protected:
+            t.text = text.translate(self._digit_map)
+            return
+        out, pos = [], 0
+        for a, b in protected:
+            out.append(text[pos:a].translate(self._digit_map))
+            out.append(text[a:b])
+            pos = b
+        out.append(text[pos:].translate(self._digit_map))
+        t.text = "".join(out)  # one char -> one char: offsets unchanged
+
+    def _apply_spacing(self, t: TrackedText) -> None:
+        for i, (pat, rep) in enumerate(self._extra_space):
+            if i >= 3 and ZWNJ not in t.text:
+                break  # the last rules only clean up ZWNJs
+            t.sub(pat, rep)
+        if self.join_compounds:
+            self._token_spacing(t)
+        # «می شود» -> «می‌شود» when the next word is a verb form
+        t.sub(self._mi_space, self._mi_repl)
+        for pat, rep in self._affix:
+            if rep == "JOIN":
+                t.sub(pat, self._join_sep)
+            else:
+                t.sub(pat, rep)
+        for pat, rep in self._punct:
+            t.sub(pat, rep)
+        t.sub(self._extra_space[0][0], " ")
+
+    def _mi_repl(self, m: "re.Match[str]") -> str | None:
+        nxt = m.group(2)
+        if self.zwnj.is_verb_body(nxt) or self.zwnj.known(m.group(1) + ZWNJ + nxt):
+            # replace only the space: the match is «می » -> «می‌»
+            return m.group(1) + ZWNJ
+        return None
+
+    @staticmethod
+    def _join_sep(m: "re.Match[str]") -> str:
+        """Separator replacing a space before a suffix: ZWNJ after a joining letter."""
+        prev = m.string[m.start() - 1] if m.start() else ""
+        return ZWNJ if prev and joins_next(prev) else ""
+
+    def _token_spacing(self, t: TrackedText) -> None:
+        """Hazm ``token_spacing``: join «X Y» when «X‌Y» is one word.
+
+        Hazm joins when «X‌Y» is in its word/verb list, or when Y is a suffix
+        and X a word.  We also require the joined form to be more frequent than
+        the two separate words in the corpora (so «به کار» stays), and use no
+        ZWNJ after a non-joining letter.
+        """
+        text = t.text
+        if " " not in text:
+            return
+        edits = []
+        prev = None  # (match, current left word)
+        for m in _WORD_RE.finditer(text):
+            if prev is not None and prev[0].end() + 1 == m.start() and text[prev[0].end()] == " ":
+                left, right = prev[1], m.group()
+                sep = self._pair_sep(left, right)
+                if sep is not None:
+                    edits.append((prev[0].end(), m.start(), sep))
+                    prev = (m, left + sep + right)
+                    continue
+            prev = (m, m.group())
+        if edits:
+            t.apply(edits)
+
+    def _pair_sep(self, left: str, right: str) -> str | None:
+        if len(left) < 2 or ZWNJ in right:
+            return None
+        last = left[-1]
+        if right in rules.HAZM_SUFFIXES:
+            if not self.zwnj.known(left.split(ZWNJ)[-1]) and not self.zwnj.known(left):
+                return None
+            if right in _CLITIC_SUFFIXES:
+                return ZWNJ if last == "ه" else None
+            return ZWNJ if joins_next(last) else ""
+        if not joins_next(last):
+            return None
+        joined, spaced = self.zwnj.join_score(left, right)
+        if joined >= 3 and joined > spaced:
+            return ZWNJ
+        return None
+
+    def _decrease_repeated(self, t: TrackedText) -> None:
+        """Hazm ``decrease_repeated_chars``: «سلامممم» -> «سلام» (lexicon-checked)."""
+
+        def fix(m: "re.Match[str]") -> str | None:
+            word = m.group()
+            if self.zwnj.known(word):
+                return None
+            one = self._repeated_letter.sub(r"\1", word)
+            two = self._repeated_letter.sub(r"\1\1", word)
+            if self.zwnj.known(one) != self.zwnj.known(two):
+                return one if self.zwnj.known(one) else two
+            return two
+
+        edits = []
+        text = t.text
+        for run in self._repeated_letter.finditer(text):  # cheap scan for 3+ repeats first
+            m = self._repeated_word.match(text, _word_start(text, run.start()))
+            if m is None or (edits and m.start() < edits[-1][1]):
+                continue
+            new = fix(m)
+            if new is None or new == m.group():
+                continue
+            edits.extend(_deletion_edits(m.start(), m.group(), new))
+        if edits:
+            t.apply(edits, absorb=True)
+
+    def _restore_zwnj(self, t: TrackedText, restore) -> None:
+        edits = []
+        for m in _WORD_RE.finditer(t.text):
+            word = m.group()
+            new = restore(word)
+            if new != word:
+                edits.extend(_insertion_edits(m.start(), word, new))
+        if edits:
+            t.apply(edits)
+
+
+def _word_start(text: str, i: int) -> int:
+    """Start of the run of Persian letters containing ``text[i]``."""
+    while i > 0 and text[i - 1] in rules.FA_LETTERS:
+        i -= 1
+    return i
+
+
+def _insertion_edits(offset: int, old: str, new: str) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new`` when ``new`` only adds ZWNJs."""
+    edits, i = [], 0
+    for ch in new:
+        if i < len(old) and old[i] == ch:
+            i += 1
+        elif ch == ZWNJ:
+            edits.append((offset + i, offset + i, ZWNJ))
+        else:  # pragma: no cover - restore_word only inserts ZWNJ
+            raise AssertionError(f"unexpected change {old!r} -> {new!r}")
+    return edits
+
+
+def _deletion_edits(offset: int, old: str, new: str) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new`` when ``new`` only drops characters."""
+    edits, j = [], 0
+    for i, ch in enumerate(old):
+        if j < len(new) and new[j] == ch:
+            j += 1
+        else:
+            edits.append((offset + i, offset + i + 1, ""))
+    return edits
+
+
+_default: Normalizer | None = None
+_default_lock = threading.Lock()
+
+
+def default_normalizer() -> Normalizer:
+    """The shared default :class:`Normalizer` (created on first use)."""
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Normalizer()
+    return _default
+
+
+def normalize(raw: str) -> NormalizedText:
+    """Normalize ``raw`` with the default :class:`Normalizer`."""
+    return default_normalizer().normalize(raw)

@@ -1,0 +1,361 @@
+"""Half-space (ZWNJ) restoration for Persian words written without their ZWNJ.
+
+Scraped text often loses its ZWNJ: «شهرداریها», «میتواند», «برنامهریزی».
+Hazm does not repair this.  :class:`ZwnjRestorer` decides, word by word,
+between the joined spelling and spellings with ZWNJ, from counts of how the
+forms are written in correctly written text (``data/lexicon.cols.gz``, built
+by ``scripts/build_zwnj_lexicon.py`` from Hazm's word list and the staged news
+corpora).
+
+For a word ``w`` (letters only, maybe with some ZWNJ already) the candidates
+are:
+
+* **attested** spellings: forms in the lexicon that equal ``w`` once their
+  ZWNJs are removed («شهرداری‌ها», «نایب‌رئیس», «به‌کار»);
+* **verb** forms: ``(preverb)(ن)می + verb body`` where the body is a
+  conjugated stem from Hazm's verb list or seen after «می‌» in the corpora
+  («میتوانند» → «می‌توانند», «برمیگردد» → «برمی‌گردد»);
+* **stem + suffix**: a known stem (itself maybe restored) plus a suffix that
+  takes a ZWNJ (ها/های/هایی/هاست/.., تر/ترین/تری, and after ه or ی the
+  clitics ای/ام/اش/ات/اند/ایم/اید/است/ی).  An unseen derived form scores
+  ``count(stem) * ratio(suffix)``, where ``ratio`` is how often stems are seen
+  with that suffix in the corpora.
+
+The joined spelling scores its own corpus count (plus Hazm's frequency scaled
+to the corpus).  The best candidate wins only if it beats the joined spelling,
+so frequent joined words stay as they are: «تنها» (not «تن‌ها»), «آنها»,
+«بیمار» (not «بی‌مار»), «همسر», «میهن».  A ZWNJ is only ever placed after a
+letter that joins to the next one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from . import rules
+
+ZWNJ = rules.ZWNJ
+DATA_DIR = Path(__file__).parent / "data"
+LEXICON_FILE = "lexicon.cols.gz"
+
+_NON_JOINING = set(
+    "ءآأؤإاةدذرزژوۀە\u0671\u0672\u0673\u0675"
+    + "".join(chr(c) for c in range(0x0688, 0x069A))
+    + "".join(chr(c) for c in range(0x06C4, 0x06CC))
+    + "\u06cd\u06cf\u06d2\u06d3"
+)
+
+
+def joins_next(ch: str) -> bool:
+    """True if an Arabic-script letter ``ch`` connects to the letter after it."""
+    return ch not in _NON_JOINING
+
+
+def canonical_word(tok: str) -> str:
+    """Canonical spelling of a word's ZWNJs: none at the edges, no doubles,
+    none after a non-joining letter (there it is invisible)."""
+    if ZWNJ not in tok:
+        return tok
+    parts = [p for p in tok.split(ZWNJ) if p]
+    if not parts:
+        return ""
+    out = [parts[0]]
+    for p in parts[1:]:
+        if joins_next(out[-1][-1]):
+            out.append(ZWNJ)
+        out.append(p)
+    return "".join(out)
+
+
+#: Suffixes written after a ZWNJ, by group (a group shares one ratio).
+SUFFIX_GROUPS: dict[str, frozenset[str]] = {
+    # plural ها and what attaches to it
+    "ha": frozenset(
+        {
+            "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+            "هاست", "هایند",
+        }
+    ),
+    # comparative / superlative
+    "tar": frozenset({"تر", "ترین", "تری", "ترها", "ترهای", "تران"}),
+    # -gar / -gari (Hazm lists گر, گری)
+    "gar": frozenset({"گر", "گری", "گرها", "گرهای", "گران"}),
+    # parts of surnames («نجف‌پور», «خطیب‌زاده», «رمضان‌نژاد»)
+    "name": frozenset({"پور", "زاده", "نژاد", "نیا"}),
+    # clitics and copula after a word ending in ه or ی («نامه‌ای», «گفته‌اند», «زندگی‌اش»)
+    "clitic": frozenset({"ای", "ام", "ات", "اش", "ایم", "اید", "اند", "است", "ایی", "اییم", "اشان", "امان", "اتان", "ی"}),
+}
+_SUFFIX_GROUP_OF = {s: g for g, ss in SUFFIX_GROUPS.items() for s in ss}
+_MAX_SUFFIX = max(len(s) for s in _SUFFIX_GROUP_OF)
+#: Suffix groups that only follow a stem ending in one of these letters.
+_CLITIC_AFTER = frozenset("هی")
+
+#: Verb prefixes: durative «می», negative «نمی», with the usual preverbs.
+_MI_PREFIXES = ("نمی", "می")
+_PREVERBS = ("", "بر", "در", "فرا", "باز", "وا", "فرو", "ور")
+_PERSON_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
+_PERSON_PAST = ("م", "ی", "", "یم", "ید", "ند")
+
+_WORD_RE = re.compile("[" + rules.AR_LETTER_CLASS + ZWNJ + "]+")
+
+
+@dataclass
+class Lexicon:
+    """Counts loaded from ``data/`` (see ``scripts/build_zwnj_lexicon.py``)."""
+
+    n: dict[str, int]  # corpus count of the exact form
+    h: dict[str, float]  # Hazm frequency on the corpus scale (0.5 for listed-without-frequency)
+    b: dict[str, int]  # spaced count of a ZWNJ form («برنامه ریزی»)
+    variants: dict[str, tuple[str, ...]]  # joined spelling -> attested ZWNJ spellings
+    verb_bodies: frozenset[str]  # what can follow «می‌»
+    participles: frozenset[str]  # past stem + ه («گفته», «داشته»)
+    ratio: dict[str, float]  # suffix group -> ratio
+
+    def score(self, form: str) -> float:
+        """Evidence that ``form`` is written exactly so."""
+        return self.n.get(form, 0) + self.h.get(form, 0.0)
+
+    def known(self, word: str, min_count: int = 1) -> bool:
+        """Is ``word`` a word (in Hazm's list, or seen ``min_count`` times)?"""
+        return word in self.h or self.n.get(word, 0) >= min_count
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "Lexicon":
+        meta = json.loads((data_dir / "lexicon_meta.json").read_text(encoding="utf-8"))
+        scale = float(meta["hazm_scale"])
+        with gzip.open(data_dir / LEXICON_FILE, "rt", encoding="utf-8") as fh:
+            data = fh.read()
+        # column-wise file (see scripts/build_zwnj_lexicon.py): a few splits
+        cols = {}
+        for section in data.split("\n## ")[1:]:
+            name, _, body = section.partition("\n")
+            cols[name] = body.rstrip("\n").split("\n")
+        forms, ns, hs, bs = cols["form"], cols["n"], cols["h"], cols["b"]
+        n = {f: int(x) for f, x in zip(forms, ns) if x}
+        h = {f: max(0.5, int(x) * scale) for f, x in zip(forms, hs) if x}
+        zforms = [(f, x) for f, x in zip(forms, bs) if ZWNJ in f]
+        b = {f: int(x) for f, x in zforms if x}
+        variants: dict[str, list[str]] = {}
+        for f, _ in zforms:
+            variants.setdefault(f.replace(ZWNJ, ""), []).append(f)
+        bodies: set[str] = set()
+        participles: set[str] = set()
+        with open(data_dir / "verb_stems.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                past, present = line.rstrip("\n").split("\t")
+                if present:
+                    bodies.update(present + e for e in _PERSON_PRESENT)
+                if past:
+                    bodies.update(past + e for e in _PERSON_PAST)
+                    participles.update((past + "ه", "ن" + past + "ه"))
+        # bodies seen after «می‌»/«نمی‌» in the corpora (compound and prefixed verbs)
+        for form, _ in zforms:
+            if form.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
+                body = form.split(ZWNJ, 1)[1]
+                if ZWNJ not in body:
+                    bodies.add(body)
+        bodies = {x for x in bodies if len(x) >= 2}
+        return cls(
+            n=n,
+            h=h,
+            b=b,
+            variants={k: tuple(v) for k, v in variants.items()},
+            verb_bodies=frozenset(bodies),
+            participles=frozenset(participles),
+            ratio={k: float(v) for k, v in meta["suffix_ratio"].items()},
+        )
+
+
+_LEXICONS: dict[Path, Lexicon] = {}
+_LEXICONS_LOCK = threading.Lock()
+
+
+def load_lexicon(data_dir: Path = DATA_DIR) -> Lexicon:
+    """The lexicon of ``data_dir``, loaded once per process and shared."""
+    key = Path(data_dir).resolve()
+    with _LEXICONS_LOCK:
+        lex = _LEXICONS.get(key)
+        if lex is None:
+            lex = _LEXICONS[key] = Lexicon.load(key)
+        return lex
+
+
+class ZwnjRestorer:
+    """Decide ZWNJ positions in words; thread-safe, lexicon loaded lazily.
+
+    ``margin``: a spelling with ZWNJ must score more than ``margin`` times the
+    joined spelling to replace it.
+    """
+
+    def __init__(self, data_dir: Path = DATA_DIR, margin: float = 1.5, cache_size: int = 200_000):
+        self._data_dir = Path(data_dir)
+        self._lex: Lexicon | None = None
+        self._lock = threading.Lock()
+        self.margin = margin
+        self._cache: dict[str, str] = {}
+        self._cache_size = cache_size
+
+    @property
+    def lexicon(self) -> Lexicon:
+        lex = self._lex
+        if lex is None:
+            with self._lock:
+                if self._lex is None:
+                    self._lex = load_lexicon(self._data_dir)
+                lex = self._lex
+        return lex
+
+    # ------------------------------------------------------------------
+    def restore_word(self, word: str) -> str:
+        """The best spelling of ``word`` (same letters, ZWNJs maybe added)."""
+        if len(word) < 3:
+            return word
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        out = self._decide(word)
+        if len(self._cache) < self._cache_size:
+            self._cache[word] = out
+        return out
+
+    def separate_mi(self, word: str) -> str:
+        """Hazm ``seperate_mi``: only «(ن)می» + verb body, no other restoration."""
+        if ZWNJ in word or len(word) < 4:
+            return word
+        for pre in _MI_PREFIXES:
+            if word.startswith(pre) and word[len(pre):] in self.lexicon.verb_bodies:
+                return pre + ZWNJ + word[len(pre):]
+        return word
+
+    def is_verb_body(self, word: str) -> bool:
+        return word in self.lexicon.verb_bodies
+
+    def join_score(self, left: str, right: str) -> tuple[float, float]:
+        """(evidence for «left‌right» as one word, evidence for «left right»)."""
+        lex = self.lexicon
+        form = left + ZWNJ + right
+        return lex.score(form), float(lex.b.get(form, 0))
+
+    def known(self, word: str) -> bool:
+        return self.lexicon.known(word)
+
+    # ------------------------------------------------------------------
+    def _decide(self, word: str) -> str:
+        lex = self.lexicon
+        stripped = word.replace(ZWNJ, "")
+        existing = _zwnj_positions(word)
+
+        def allowed(form: str) -> bool:
+            return form != word and existing <= _zwnj_positions(form)
+
+        # 1. spellings attested in the corpora: majority vote against the joined one
+        kept = lex.n.get(word, 0)
+        attested = [(lex.n.get(v, 0), v) for v in lex.variants.get(stripped, ()) if allowed(v)]
+        best_n, best = max(attested, default=(0, ""))
+        if best_n > 0:
+            return best if best_n > self.margin * kept else word
+        # 2. seen joined (or a Hazm word) and never with ZWNJ: a real joined
+        #    word («بهترین», «الهام»), since the corpora mostly write ZWNJ ...
+        if kept > 0 or lex.h.get(word, 0.0) > 0.5:
+            # ... unless it is a plural of a known noun seen less often
+            # joined than its plural is expected to occur («قسمتها»,
+            # «جوانهای»; the joined count is then lost ZWNJs, while
+            # «تنها», «آنها» are far more frequent than «تن», «آن» predict)
+            plural = self._plural_reading(stripped)
+            if plural and allowed(plural[0]) and kept <= 3 and kept < plural[1]:
+                return plural[0]
+            return word
+        # 3. unseen: Hazm-listed ZWNJ spellings, verb forms, stem + suffix
+        best, best_score = word, 0.0
+        for form, sc in self._candidates(stripped).items():
+            if allowed(form) and sc > best_score:
+                best, best_score = form, sc
+        return best
+
+    def _plural_reading(self, s: str) -> tuple[str, float] | None:
+        """``(stem‌ها..., expected count)`` if ``s`` is a known stem + a ها suffix."""
+        lex = self.lexicon
+        best = None
+        for suf in SUFFIX_GROUPS["ha"]:
+            if len(s) - len(suf) >= 2 and s.endswith(suf):
+                stem = s[: -len(suf)]
+                if joins_next(stem[-1]) and lex.n.get(stem, 0) >= 2:
+                    expected = lex.n[stem] * lex.ratio.get("ha", 0.05)
+                    if best is None or expected > best[1]:
+                        best = (stem + ZWNJ + suf, expected)
+        return best
+
+    def _candidates(self, s: str, depth: int = 0) -> dict[str, float]:
+        """Spellings of the joined letters ``s`` with ZWNJ, with scores."""
+        lex = self.lexicon
+        cands: dict[str, float] = {}
+        for v in lex.variants.get(s, ()):
+            cands[v] = lex.score(v)
+        # verb: (preverb)(ن)می + body
+        for pv in _PREVERBS:
+            for mi in _MI_PREFIXES:
+                pre = pv + mi
+                if len(s) > len(pre) + 1 and s.startswith(pre):
+                    body = s[len(pre):]
+                    if body in lex.verb_bodies:
+                        form = pre + ZWNJ + body
+                        sc = lex.score(form)
+                        if sc == 0:
+                            # unseen conjugation: evidence is the verb body itself
+                            sc = max(0.5, lex.ratio.get("mi", 0.3) * lex.score(body))
+                        cands[form] = max(cands.get(form, 0.0), sc)
+        if depth > 0:
+            return cands
+        # stem + suffix
+        for k in range(2, min(_MAX_SUFFIX, len(s) - 2) + 1):
+            suf = s[-k:]
+            group = _SUFFIX_GROUP_OF.get(suf)
+            if group is None:
+                continue
+            stem = s[:-k]
+            last = stem[-1]
+            if not joins_next(last):
+                continue
+            if group == "clitic" and last not in _CLITIC_AFTER:
+                continue
+            # the stem as written (joined) and its own ZWNJ spellings
+            stem_forms = {stem: lex.score(stem)}
+            if len(stem) >= 3:
+                for f, sc in self._candidates(stem, depth + 1).items():
+                    stem_forms[f] = sc
+            ratio = lex.ratio.get(group, 0.05)
+            if group == "clitic" and stem in lex.participles:
+                ratio = 1.0  # «گفته‌اند», «داشته‌ایم»: participle + personal ending
+            for sf, ssc in stem_forms.items():
+                if ssc <= 0:
+                    continue
+                if sf == stem and not lex.known(stem, 2):
+                    continue
+                form = sf + ZWNJ + suf
+                sc = max(lex.score(form), ssc * ratio)
+                cands[form] = max(cands.get(form, 0.0), sc)
+        return cands
+
+
+def _zwnj_positions(word: str) -> frozenset[int]:
+    """Positions (in the ZWNJ-less letters) before which ``word`` has a ZWNJ."""
+    out, k = [], 0
+    for ch in word:
+        if ch == ZWNJ:
+            out.append(k)
+        else:
+            k += 1
+    return frozenset(out)
+
+
+def iter_words(text: str) -> Iterable["re.Match[str]"]:
+    """Arabic-script words (letters and ZWNJ) in ``text``."""
+    return _WORD_RE.finditer(text)

@@ -1,0 +1,74 @@
+"""Combine the transformer's spans with the rule finders' spans into one flat entity list.
+
+Policy (each step measured on ../shared/gold; see README "Entity sources"):
+
+* FIG and DATE: the rule finders know the annotation conventions (approximators
+  «بیش از», deadline prepositions «تا پایان سال», counted nouns) and give parsed values,
+  so their spans win; a model FIG/DATE span that overlaps none of them is kept.
+* PER, ROLE, ORG, LOC: the model's spans come first; a rule span of these labels
+  fills a gap only where the model found nothing overlapping it.
+* Clean-up: bare institution words («شهرداری», «شورای شهر», «دولت») are not ORG;
+  honorifics («دکتر», «مهندس») are trimmed off the front of a PER.
+
+The result is flat and non-overlapping, sorted by start offset.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from pipeline.document import Span
+
+RULE_FIRST = ("FIG", "DATE")
+MODEL_FIRST = ("PER", "ROLE", "ORG", "LOC")
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _free(span: Span, kept: list[Span]) -> bool:
+    return not any(_overlaps(span, k) for k in kept)
+
+
+@lru_cache(maxsize=1)
+def _generic_orgs() -> frozenset[str]:
+    from pipeline.lexicons import load_lexicon
+
+    return frozenset(_key(w) for w in load_lexicon("generic_orgs"))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[str, ...]:
+    from pipeline.lexicons import load_lexicon
+
+    return tuple(sorted(load_lexicon("honorifics"), key=len, reverse=True))
+
+
+def _key(text: str) -> str:
+    return "".join(text.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک").split())
+
+
+def _clean(span: Span) -> Span | None:
+    if span.label == "ORG" and _key(span.text) in _generic_orgs():
+        return None
+    if span.label == "PER":
+        for h in _honorifics():
+            if span.text.startswith(h + " ") and len(span.text) > len(h) + 1:
+                cut = len(h) + 1
+                return replace(span, start=span.start + cut, text=span.text[cut:])
+    return span
+
+
+def combine(model: list[Span], rules: list[Span], gap_fill: bool = True) -> list[Span]:
+    """Model and rule spans merged by the policy above (inputs are not modified)."""
+    order = [(rules, RULE_FIRST), (model, RULE_FIRST), (model, MODEL_FIRST)]
+    if gap_fill:
+        order.append((rules, MODEL_FIRST))
+    kept: list[Span] = []
+    for source, labels in order:
+        for s in sorted(source, key=lambda x: (x.start, -x.end)):
+            if s.label in labels and _free(s, kept):
+                kept.append(s)
+    out = [c for c in (_clean(s) for s in kept) if c is not None]
+    return sorted(out, key=lambda s: s.start)

@@ -1,0 +1,149 @@
+"""Half-space (ZWNJ) restoration."""
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.normalize import Normalizer, normalize
+from pipeline.normalize.zwnj import Lexicon, ZwnjRestorer, canonical_word, joins_next
+
+Z = "\u200c"
+SHARED = Path("/work/shared/corpora")
+
+
+def z(s: str) -> str:
+    """Write test words with | for ZWNJ."""
+    return s.replace("|", Z)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("شهرداریها", "شهرداری|ها"),
+        ("بهکار", "به|کار"),
+        ("نایبرئیس", "نایب|رئیس"),
+        ("خزانهدار", "خزانه|دار"),
+        ("همافزایی", "هم|افزایی"),
+        ("پنجنفره", "پنج|نفره"),
+        ("میتواند", "می|تواند"),
+        ("نمیتوانند", "نمی|توانند"),
+        ("برمیگردد", "برمی|گردد"),
+        ("برنامهریزی", "برنامه|ریزی"),
+        ("برنامهریزیها", "برنامه|ریزی|ها"),
+        ("چالشهای", "چالش|های"),
+        ("دغدغهها", "دغدغه|ها"),
+        ("شهرداریهاست", "شهرداری|هاست"),
+        ("بیادعا", "بی|ادعا"),
+        ("کتابها", "کتاب|ها"),
+        ("ماهها", "ماه|ها"),
+        ("خانهها", "خانه|ها"),
+        ("گفتهاند", "گفته|اند"),
+        ("داشتهایم", "داشته|ایم"),
+        ("زندگیاش", "زندگی|اش"),
+        # partially written: keep the existing ZWNJ, add the missing one
+        ("برنامه|ریزیها", "برنامه|ریزی|ها"),
+        # Arabic letters first, then restoration
+        ("شهرداريها", "شهرداری|ها"),
+        ("ميتواند", "می|تواند"),
+    ],
+)
+def test_restores(text, expected):
+    assert normalize(z(text)).text == z(expected)
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "تنها", "آنها", "اینها", "میهن", "بهار", "همسر", "بیمار", "بیمه", "نهاد", "میزها",
+        "آرزوها", "نیروها", "بهترین", "بیشتر", "همچنین", "میدان", "میان", "میزان", "بنابراین",
+        "الهام", "دیگر", "دفتر", "بستری", "تنهایی", "نهایی", "میلیون", "بیژن", "همدان", "منها",
+        "شهردار", "شهرداری", "اینکه", "آنچه", "بیاید",
+    ],
+)
+def test_leaves_joined_words(word):
+    assert normalize(word).text == word
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # older orthography: affixes split by spaces
+        ("مي شود", "می|شود"),
+        ("شهرداري ها", "شهرداری|ها"),
+        ("بزرگ ترين", "بزرگ|ترین"),
+        ("مي توانند برنامه ريزي كنند", "می|توانند برنامه|ریزی کنند"),
+        ("فعاليت هاي شهرداري", "فعالیت|های شهرداری"),
+    ],
+)
+def test_old_orthography(text, expected):
+    assert normalize(text).text == z(expected)
+
+
+def test_sentence():
+    raw = "شهردار تهران گفت شهرداریها میتوانند در برنامهریزی نقش داشته باشند و تنها راه همافزایی است."
+    assert normalize(raw).text == z(
+        "شهردار تهران گفت شهرداری|ها می|توانند در برنامه|ریزی نقش داشته باشند و تنها راه هم|افزایی است."
+    )
+
+
+def test_restore_flag_off_keeps_hazm_separate_mi():
+    n = Normalizer(restore_zwnj=False)
+    assert n.normalize("میروم و کتابها").text == z("می|روم و کتابها")
+    assert Normalizer(restore_zwnj=False, separate_mi=False).normalize("میروم").text == "میروم"
+
+
+def test_no_zwnj_after_non_joining_letter():
+    text = "آرزوها نیروهای دانشجوها کارها شهرها میزها دردها روزها گروهها درسها " * 3
+    out = normalize(text).text
+    for m in re.finditer(Z, out):
+        assert joins_next(out[m.start() - 1]), out[m.start() - 5 : m.start() + 5]
+
+
+@pytest.mark.parametrize(
+    "tok, expected",
+    [("|کتاب|", "کتاب"), ("کتاب||ها", "کتاب|ها"), ("نیرو|ها", "نیروها"), ("", ""), ("|", "")],
+)
+def test_canonical_word(tok, expected):
+    assert canonical_word(z(tok)) == z(expected)
+
+
+def test_lexicon_loads_fast():
+    t0 = time.perf_counter()
+    lex = Lexicon.load()
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 2.0  # < 1 s on the dev machine; slack for a busy CI
+    assert lex.n.get("می" + Z + "شود", 0) > 1000
+    assert "تواند" in lex.verb_bodies
+
+
+def test_restorer_is_lazy():
+    r = ZwnjRestorer()
+    assert r._lex is None
+    r.restore_word("کتابها")
+    assert r._lex is not None
+
+
+def test_data_files_small():
+    data = Path(__file__).resolve().parents[2] / "pipeline" / "normalize" / "data"
+    assert sum(f.stat().st_size for f in data.iterdir()) < 5_000_000
+
+
+@pytest.mark.skipif(not (SHARED / "fars_news_lm").is_dir(), reason="/work/shared corpora not available")
+def test_restoration_on_held_out_fars_sample():
+    """A quick regression check on 30 of the 200 held-out Fars articles."""
+    import importlib.util
+
+    repo = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("zb", repo / "benchmarks" / "zwnj_restoration.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    held = sorted(bench.build.fars_heldout_links(SHARED))[:30]
+    docs = {link: text for link, text in bench.build.fars_articles(SHARED) if link in held}
+    score = bench.Score()
+    n = Normalizer()
+    for text in docs.values():
+        score.add(text, n.normalize(text.replace(Z, "")).text)
+    assert score.words > 100
+    assert score.restored / score.words > 0.85
