@@ -14,6 +14,17 @@ to put back.
 * ``other``: Tabnak (2023) and Radio Farda (2020) news
   (raw_tabnak, raw_radiofarda), two outlets the lexicon never counts at all.
 
+Every set is also scored on its **ZWNJ-consistent** articles only, a rule
+fixed before looking at any score: an article qualifies if (a) at least 20
+of every 1,000 of its words contain a ZWNJ and (b) at most 2 of every 1,000
+of its words are written with a lost ZWNJ by the orthography-only test of
+``LostZwnjDetector`` in scripts/build_zwnj_lexicon.py (a joined «(ن)می» +
+verb form of Hazm's verb list, or a joined plural «ها/های/هایی» of a word of
+Hazm's list ending in a joining letter, that is not itself a Hazm word:
+«میشود», «سالهای»).  An article that writes «سالهای» joined is not
+"correctly written" for that form, and every ZWNJ we restore there counts as
+spurious.  The all-articles numbers are always printed too.
+
 Variants of the input: ``strip`` (every ZWNJ deleted: «شهرداریها») and
 ``space`` (every ZWNJ replaced by a space, older orthography: «شهرداری ها»).
 
@@ -171,6 +182,23 @@ def zwnj_word_share(text: str) -> float:
     return sum(ZWNJ in w for w in words) / max(1, len(words))
 
 
+def consistency_filter(min_zwnj_per_k: float = 20.0, max_lost_per_k: float = 2.0):
+    """Predicate: is an article ZWNJ-consistent (see the module docstring)?"""
+    words_path, verbs_path = build.hazm_paths()
+    detector = build.LostZwnjDetector(build.read_hazm_words(words_path), build.read_hazm_verbs(verbs_path))
+
+    def ok(text: str) -> bool:
+        toks = [build.canonical_word(w) for w in build.clean_text(text).split()]
+        if not toks:
+            return False
+        per_k = 1000 / len(toks)
+        zwnj = sum(ZWNJ in w for w in toks) * per_k
+        lost = sum(detector.lost(w) for w in toks) * per_k
+        return zwnj >= min_zwnj_per_k and lost <= max_lost_per_k
+
+    return ok
+
+
 def strip_zwnj(text: str) -> str:
     return text.replace(ZWNJ, "")
 
@@ -205,6 +233,12 @@ def main(argv=None):
         sets[f"fars, the {len(written)} that use ZWNJ"] = written
     if "other" in args.sets:
         sets["tabnak+radiofarda"] = [t for _, t in build.heldout_other_outlets(args.corpora)]
+    consistent = consistency_filter()
+    for name in list(sets):
+        if name.startswith(("fars (", "tabnak")):
+            docs = sets[name]
+            kept = [d for d in docs if consistent(d)]
+            sets[f"{name.split(' (')[0]}, {len(kept)}/{len(docs)} ZWNJ-consistent"] = kept
 
     systems = {}
     if not args.no_hazm:

@@ -211,8 +211,68 @@ def _spaced_splits(parts: list[str]) -> list[tuple[str, ...]]:
     return out
 
 
-def count(corpora: Path, exclude: frozenset[str] = frozenset()):
-    unigrams: collections.Counter[str] = collections.Counter()
+_PLURAL_SUFFIXES = ("هایی", "های", "ها")
+_PERSON_PRESENT = ("م", "ی", "د", "یم", "ید", "ند")
+_PERSON_PAST = ("م", "ی", "", "یم", "ید", "ند")
+
+
+class LostZwnjDetector:
+    """Flags lines whose writer drops ZWNJs (or uses an orthography without them).
+
+    A line is *inconsistent* when it has a token that modern news always writes
+    with a ZWNJ but the line writes joined:
+
+    * a verb form «(ن)می» + conjugated stem from Hazm's verb list («میشود»,
+      «نمیتوانند»; only when the joined form is not itself a Hazm word);
+    * a plural «stem + ها/های/هایی» of a Hazm word (with a frequency) ending in a joining letter
+      («سالهای», «شهرداریها»), when the joined form is not a Hazm word and the
+      stem is not a one-syllable word that lexicalised plurals start with
+      (length >= 3; «آنها», «اینها», «تنها» are Hazm words anyway).
+
+    Joined spellings in such a line are lost half-spaces, not evidence that the
+    joined spelling is the accepted one, so for *contested* words (letters
+    seen both with and without ZWNJ) :func:`count` uses only the other lines;
+    every other word is counted in all lines (so «انتهای» keeps its count),
+    except a flagged word never seen with ZWNJ, which is dropped (so it is
+    decided like an unseen word: stem + suffix).  Spaced n-grams (``b``) are
+    counted in all lines.  No
+    word list from the benchmarks is involved: only Hazm's word and verb lists.
+    """
+
+    def __init__(self, hazm_words: dict[str, int], verbs: list[tuple[str, str]]):
+        self.words = hazm_words
+        bodies = set()
+        for past, present in verbs:
+            if present:
+                bodies.update(present + e for e in _PERSON_PRESENT)
+            if past:
+                bodies.update(past + e for e in _PERSON_PAST)
+        self.bodies = {b for b in bodies if len(b) >= 2}
+
+    def lost(self, tok: str) -> bool:
+        if ZWNJ in tok or len(tok) < 5 or tok in self.words:
+            return False
+        for pre in ("نمی", "می"):
+            if tok.startswith(pre) and tok[len(pre):] in self.bodies:
+                return True
+        for suf in _PLURAL_SUFFIXES:
+            if tok.endswith(suf):
+                stem = tok[: -len(suf)]
+                return len(stem) >= 3 and self.words.get(stem, 0) > 0 and stem[-1] not in _NON_JOINING_LETTERS
+        return False
+
+    def consistent(self, tokens) -> bool:
+        return not any(t and self.lost(t) for t in tokens)
+
+
+_NON_JOINING_LETTERS = frozenset("ءآأؤإاةدذرزژوۀە")
+
+
+def count(corpora: Path, exclude: frozenset[str] = frozenset(), detector: LostZwnjDetector | None = None):
+    """Unigram counts (lines with lost ZWNJs skipped, see :class:`LostZwnjDetector`),
+    spaced counts of ZWNJ forms (all lines), tokens per source."""
+    unigrams: collections.Counter[str] = collections.Counter()  # all lines
+    consistent: collections.Counter[str] = collections.Counter()  # lines without lost ZWNJs
     lines_tokens: list[list[str | None]] = []
     totals = {}
     for name, text in counted_sources(corpora):
@@ -220,17 +280,35 @@ def count(corpora: Path, exclude: frozenset[str] = frozenset()):
             print(f"  {name}: excluded", file=sys.stderr)
             continue
         text = clean_text(text)
-        n = 0
+        n = skipped = 0
         for line in text.split("\n"):
             toks = line_tokens(line)
             lines_tokens.append(toks)
-            for tok in _TOKEN_RE.findall(line):
-                w = canonical_word(tok)
-                if w:
-                    unigrams[w] += 1
-                    n += 1
+            words = [w for w in (canonical_word(tok) for tok in _TOKEN_RE.findall(line)) if w]
+            unigrams.update(words)
+            n += len(words)
+            if detector is None or detector.consistent(words):
+                consistent.update(words)
+            else:
+                skipped += len(words)
         totals[name] = n
-        print(f"  {name}: {n:,} tokens", file=sys.stderr)
+        print(f"  {name}: {n:,} tokens, {skipped:,} of them in lines with lost ZWNJs", file=sys.stderr)
+    if detector is not None:
+        # contested letters (seen with ZWNJ somewhere): only lines without lost ZWNJs
+        contested: dict[str, list[str]] = collections.defaultdict(list)
+        for w in unigrams:
+            contested[w.replace(ZWNJ, "")].append(w)
+        for key, spellings in contested.items():
+            if len(spellings) == 1 and detector.lost(key):
+                # a joined plural / «می» verb never seen with its ZWNJ: all its
+                # lines have lost ZWNJs, so its count is no evidence either
+                del unigrams[key]
+            elif len(spellings) > 1 and sum(consistent[w] for w in spellings) > 0:
+                for w in spellings:
+                    if consistent[w]:
+                        unigrams[w] = consistent[w]
+                    else:
+                        del unigrams[w]
     # spaced n-gram counts for ZWNJ forms: «برنامه ریزی» as two tokens
     # (every way of writing the form as 2-4 space-separated tokens)
     spaced_keys: dict[tuple[str, ...], str] = {}
@@ -360,14 +438,16 @@ def main(argv=None):
     ap.add_argument("--out", type=Path, default=DATA_DIR)
     ap.add_argument("--exclude", default="", help="comma-separated source names not to count (e.g. raw_parsinlu_rc)")
     ap.add_argument("--min-count", type=int, default=1, help="drop joined corpus-only words seen fewer times")
+    ap.add_argument("--all-lines", action="store_true", help="also count lines with lost ZWNJs (see LostZwnjDetector)")
     args = ap.parse_args(argv)
     if not args.corpora.is_dir():
         sys.exit(f"corpora folder not found: {args.corpora}")
     words_path, verbs_path = hazm_paths()
-    print("counting corpora ...", file=sys.stderr)
-    unigrams, spaced, totals = count(args.corpora, frozenset(x for x in args.exclude.split(",") if x))
     hazm_words = read_hazm_words(words_path)
     verbs = read_hazm_verbs(verbs_path)
+    detector = None if args.all_lines else LostZwnjDetector(hazm_words, verbs)
+    print("counting corpora ...", file=sys.stderr)
+    unigrams, spaced, totals = count(args.corpora, frozenset(x for x in args.exclude.split(",") if x), detector)
 
     common = [w for w in unigrams if hazm_words.get(w, 0) > 0]
     scale = sum(unigrams[w] for w in common) / max(1, sum(hazm_words[w] for w in common))

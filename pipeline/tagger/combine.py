@@ -6,7 +6,9 @@ Policy (each step measured on ../shared/gold; see README "Entity sources"):
   «بیش از», deadline prepositions «تا پایان سال», counted nouns) and give parsed values,
   so their spans win; a model FIG/DATE span that overlaps none of them is kept.
 * PER, ROLE, ORG, LOC: the model's spans come first; a rule span of these labels
-  fills a gap only where the model found nothing overlapping it.
+  fills a gap where the model found nothing overlapping it, and, for the labels in
+  ``EXTEND``, replaces model spans of the same label that it strictly contains (the
+  model often stops after a given name; the rules take the surname too).
 * Clean-up: bare institution words («شهرداری», «شورای شهر», «دولت») are not ORG;
   honorifics («دکتر», «مهندس») are trimmed off the front of a PER.
 
@@ -21,6 +23,7 @@ from pipeline.document import Span
 
 RULE_FIRST = ("FIG", "DATE")
 MODEL_FIRST = ("PER", "ROLE", "ORG", "LOC")
+EXTEND = ("PER",)
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -60,8 +63,23 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
-def combine(model: list[Span], rules: list[Span], gap_fill: bool = True) -> list[Span]:
+def _extend(model: list[Span], rules: list[Span], labels: tuple[str, ...]) -> list[Span]:
+    """Model spans with same-label rule spans that strictly contain them swapped in."""
+    out = list(model)
+    for r in rules:
+        if r.label not in labels:
+            continue
+        inside = [m for m in out if _overlaps(m, r)]
+        if inside and all(m.label == r.label and r.start <= m.start and m.end <= r.end for m in inside) \
+                and any((m.start, m.end) != (r.start, r.end) for m in inside):
+            out = [m for m in out if m not in inside] + [r]
+    return out
+
+
+def combine(model: list[Span], rules: list[Span], gap_fill: bool = True,
+            extend: tuple[str, ...] = EXTEND) -> list[Span]:
     """Model and rule spans merged by the policy above (inputs are not modified)."""
+    model = _extend(model, rules, extend)
     order = [(rules, RULE_FIRST), (model, RULE_FIRST), (model, MODEL_FIRST)]
     if gap_fill:
         order.append((rules, MODEL_FIRST))

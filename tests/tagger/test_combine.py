@@ -42,3 +42,10 @@ def test_output_is_flat_and_sorted():
     out = combine(model, rules)
     for a, b in zip(out, out[1:]):
         assert a.end <= b.start
+
+
+def test_rule_span_that_contains_model_name_replaces_it():
+    model = [S("PER", "علی", TEXT)]
+    rules = [S("PER", "علی کریمی", TEXT)]
+    assert [s.text for s in combine(model, rules)] == ["علی کریمی"]
+    assert [s.text for s in combine(model, rules, extend=())] == ["علی"]
