@@ -175,6 +175,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--checkpoint-every", type=int, default=300, help="steps between checkpoints")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--model-version", default=None, help="written into config.json (default: '<out name> <date>')")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N training sentences (smoke runs)")
     return ap.parse_args(argv)
@@ -252,7 +253,8 @@ def main(argv=None) -> dict:
         vocab_size=len(tokenizer.get_vocab()), word_dim=vectors.vector_size if vectors is not None else args.vector_dim,
         char_vocab_size=len(char_vocab) + 2, char_vocab=char_vocab, hidden_size=args.hidden, num_layers=args.layers,
         num_heads=args.heads, ff_size=args.ff, dropout=args.dropout, use_crf=not args.no_crf,
-        num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)), label2id=LABEL2ID)
+        num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)), label2id=LABEL2ID,
+        munifacts_model_version=args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}")
     model = MuniTaggerForTokenClassification(config)
     enc = Encoder(tokenizer, char_vocab, config.max_word_chars)
     vocab = tokenizer.get_vocab()
