@@ -36,6 +36,19 @@ def normalize_tag(tag: str) -> str | None:
     return None
 
 
+def _split_at_newlines(doc: Document, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """No entity runs across a line break (windows hold whole articles, paragraphs included)."""
+    out = []
+    for lab, a, b in spans:
+        start = a
+        for i in range(a + 1, b):
+            if "\n" in doc.text[doc.tokens[i - 1].end:doc.tokens[i].start]:
+                out.append((lab, start, i))
+                start = i
+        out.append((lab, start, b))
+    return out
+
+
 def window_owners(n: int, size: int) -> list[tuple[int, int, list[int]]]:
     """Windows ``(start, end, owned_units)`` over ``n`` units; each unit owned exactly once."""
     if n <= size:
@@ -136,7 +149,7 @@ class Tagger:
             tags = [t or "O" for t in word_tags]
             doc.entities = [Span(lab, doc.tokens[a].start, doc.tokens[b - 1].end,
                                  doc.text[doc.tokens[a].start:doc.tokens[b - 1].end])
-                            for lab, a, b in spans_from_bio(tags)]
+                            for lab, a, b in _split_at_newlines(doc, spans_from_bio(tags))]
         return docs
 
     # ------------------------------------------------------------------ internals

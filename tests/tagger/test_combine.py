@@ -25,7 +25,7 @@ def test_model_first_for_names_and_rules_fill_gaps():
     rules = [S("PER", "کریمی", TEXT), S("ROLE", "شهردار", TEXT), S("LOC", "کرج", TEXT)]
     out = combine(model, rules)
     assert [(s.label, s.text) for s in out] == [("PER", "علی کریمی"), ("ROLE", "شهردار"), ("LOC", "کرج")]
-    assert [s.text for s in combine(model, rules, gap_fill=False)] == ["علی کریمی"]
+    assert [s.text for s in combine(model, rules, gap_fill=())] == ["علی کریمی"]
 
 
 def test_generic_org_dropped_and_honorific_trimmed():

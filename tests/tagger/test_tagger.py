@@ -81,3 +81,11 @@ def test_checkpoint_without_our_labels_is_refused(tmp_path, tiny_model):
 def test_missing_model_error_says_how_to_fix(tmp_path):
     with pytest.raises(TaggerError, match="--model"):
         Tagger.load(tmp_path / "nothing-here")
+
+
+def test_spans_never_cross_a_line_break():
+    from pipeline.tagger.tagger import _split_at_newlines
+
+    doc = _doc("سازمان همکاری اروپا\nوزیر دارایی")
+    assert _split_at_newlines(doc, [("ORG", 0, 5)]) == [("ORG", 0, 3), ("ORG", 3, 5)]
+    assert _split_at_newlines(doc, [("ORG", 0, 3)]) == [("ORG", 0, 3)]
