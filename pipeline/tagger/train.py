@@ -175,6 +175,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--max-len", type=int, default=128)
     ap.add_argument("--checkpoint-every", type=int, default=300, help="steps between checkpoints")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--init-from", default=None, help="continue from a saved model folder (fresh LR schedule)")
     ap.add_argument("--model-version", default=None, help="written into config.json (default: '<out name> <date>')")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N training sentences (smoke runs)")
@@ -236,38 +237,51 @@ def main(argv=None) -> dict:
         train = train[: args.limit]
     dev = [c for s in read_jsonl(dev_path) for c in chunk(s, args.max_len)]
     log.info("training sentences %d, dev sentences %d", len(train), len(dev))
-    vectors = _stage_vectors(args, work)
+    vectors = None if args.init_from else _stage_vectors(args, work)
 
     # vocabulary, tokenizer and model (re-created identically on resume: same data, same order)
     tok_dir = run / "tokenizer"
-    if (run / "vocab.json").exists():
-        meta = json.loads((run / "vocab.json").read_text(encoding="utf-8"))
-        words, char_vocab = meta["words"], meta["chars"]
+    if args.init_from:
+        # continue training a saved model (its vocabulary, characters and weights), with a fresh schedule
+        from transformers import AutoTokenizer
+
+        model = MuniTaggerForTokenClassification.from_pretrained(args.init_from)
+        tokenizer = AutoTokenizer.from_pretrained(args.init_from)
+        config = model.config
+        config.munifacts_model_version = args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}"
+        char_vocab = config.char_vocab
+        log.info("initialised from %s", args.init_from)
     else:
-        words, char_vocab = build_vocab(train, vectors, args.max_vocab, args.min_count), build_char_vocab(train)
-        (run / "vocab.json").write_text(json.dumps({"words": words, "chars": char_vocab}, ensure_ascii=False),
-                                        encoding="utf-8")
-    tokenizer = build_tokenizer(words)
+        if (run / "vocab.json").exists():
+            meta = json.loads((run / "vocab.json").read_text(encoding="utf-8"))
+            words, char_vocab = meta["words"], meta["chars"]
+        else:
+            words, char_vocab = build_vocab(train, vectors, args.max_vocab, args.min_count), build_char_vocab(train)
+            (run / "vocab.json").write_text(json.dumps({"words": words, "chars": char_vocab}, ensure_ascii=False),
+                                            encoding="utf-8")
+        tokenizer = build_tokenizer(words)
+        config = MuniTaggerConfig(
+            vocab_size=len(tokenizer.get_vocab()),
+            word_dim=vectors.vector_size if vectors is not None else args.vector_dim,
+            char_vocab_size=len(char_vocab) + 2, char_vocab=char_vocab, hidden_size=args.hidden,
+            num_layers=args.layers, num_heads=args.heads, ff_size=args.ff, dropout=args.dropout,
+            use_crf=not args.no_crf, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
+            label2id=LABEL2ID, munifacts_model_version=args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}")
+        model = MuniTaggerForTokenClassification(config)
     tokenizer.save_pretrained(tok_dir)
-    config = MuniTaggerConfig(
-        vocab_size=len(tokenizer.get_vocab()), word_dim=vectors.vector_size if vectors is not None else args.vector_dim,
-        char_vocab_size=len(char_vocab) + 2, char_vocab=char_vocab, hidden_size=args.hidden, num_layers=args.layers,
-        num_heads=args.heads, ff_size=args.ff, dropout=args.dropout, use_crf=not args.no_crf,
-        num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)), label2id=LABEL2ID,
-        munifacts_model_version=args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}")
-    model = MuniTaggerForTokenClassification(config)
     enc = Encoder(tokenizer, char_vocab, config.max_word_chars)
     vocab = tokenizer.get_vocab()
-    with torch.no_grad():
-        for w, i in vocab.items():
-            if w not in (PAD, UNK):
-                model.vocab_chars[i] = torch.tensor(char_ids_for([w], char_vocab, config.max_word_chars)[0],
-                                                    dtype=model.vocab_chars.dtype)
-        if vectors is not None:
+    if not args.init_from:
+        with torch.no_grad():
             for w, i in vocab.items():
                 if w not in (PAD, UNK):
-                    model.word_emb.weight[i] = torch.tensor(vectors[w])
-            log.info("word embeddings initialised from fastText vectors (%d words)", len(vocab) - 2)
+                    model.vocab_chars[i] = torch.tensor(char_ids_for([w], char_vocab, config.max_word_chars)[0],
+                                                        dtype=model.vocab_chars.dtype)
+            if vectors is not None:
+                for w, i in vocab.items():
+                    if w not in (PAD, UNK):
+                        model.word_emb.weight[i] = torch.tensor(vectors[w])
+                log.info("word embeddings initialised from fastText vectors (%d words)", len(vocab) - 2)
 
     steps_per_epoch = len(batches(train, args.batch_tokens, False, rng))
     total = steps_per_epoch * args.epochs

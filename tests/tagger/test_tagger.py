@@ -89,3 +89,15 @@ def test_spans_never_cross_a_line_break():
     doc = _doc("سازمان همکاری اروپا\nوزیر دارایی")
     assert _split_at_newlines(doc, [("ORG", 0, 5)]) == [("ORG", 0, 3), ("ORG", 3, 5)]
     assert _split_at_newlines(doc, [("ORG", 0, 3)]) == [("ORG", 0, 3)]
+
+
+def test_evaluate_scores_a_bio_file(tmp_path, tiny_model):
+    import json as _json
+
+    from pipeline.tagger.evaluate import evaluate
+
+    data = tmp_path / "test.jsonl"
+    data.write_text(_json.dumps({"tokens": ["شهردار", "تهران", "گفت"], "tags": ["O", "B-LOC", "O"]}) + "\n",
+                    encoding="utf-8")
+    res = evaluate(str(tiny_model), data)
+    assert res["sentences"] == 1 and 0.0 <= res["micro"]["f1-score"] <= 1.0

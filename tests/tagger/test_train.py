@@ -55,3 +55,16 @@ def test_tiny_training_run_checkpoints_resumes_and_loads(tmp_path):
     assert (tmp_path / "model" / "model.safetensors").exists()
     # it learned something: the dev set (= training sentences) is mostly right after 3 epochs
     assert second["dev_best_f1"] > 0.3
+
+
+def test_continue_from_saved_model(tmp_path):
+    _write(tmp_path / "train.jsonl", 40)
+    _write(tmp_path / "dev.jsonl", 4)
+    train.main(_args(tmp_path, 1))
+    args = _args(tmp_path, 1)
+    args[args.index("--out") + 1] = str(tmp_path / "model2")
+    res = train.main(args + ["--init-from", str(tmp_path / "model"), "--name", "cont"])
+    assert len(res["history"]) == 1
+    first = AutoModelForTokenClassification.from_pretrained(tmp_path / "model")
+    cont = AutoModelForTokenClassification.from_pretrained(tmp_path / "model2")
+    assert first.config.vocab_size == cont.config.vocab_size
