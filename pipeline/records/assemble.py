@@ -18,6 +18,7 @@ from pipeline.records.commitments import find_commitments
 from pipeline.records.meetings import find_meetings
 from pipeline.records.officials import find_officials
 from pipeline.records.quotes import find_quotes
+from pipeline.records.repair import repair_entities
 from pipeline.schema import DateRecord, Figure
 from pipeline.records.textutil import ends_with_verb
 from pipeline.tokenize import sentences_of
@@ -114,12 +115,15 @@ def unwrap_lines(text: str) -> str:
 
 
 def _unwrapped(doc: Document) -> Document:
-    """A view of ``doc`` whose text has hard line wraps removed (same offsets), or ``doc`` itself."""
+    """A view of ``doc`` whose text has hard line wraps removed (same offsets) and whose entities are
+    repaired (:func:`pipeline.records.repair.repair_entities`), or ``doc`` itself."""
     text = unwrap_lines(doc.text)
     if text == doc.text:
-        return doc
+        ents = repair_entities(text, list(doc.entities))
+        return doc if ents == sorted(doc.entities, key=lambda e: (e.start, e.end)) \
+            else dataclasses.replace(doc, entities=ents)
     ents = [dataclasses.replace(e, text=text[e.start:e.end]) if "\n" in e.text else e for e in doc.entities]
-    return dataclasses.replace(doc, text=text, sentences=sentences_of(text), entities=ents)
+    return dataclasses.replace(doc, text=text, sentences=sentences_of(text), entities=repair_entities(text, ents))
 
 
 def build_records(doc: Document) -> Document:

@@ -126,10 +126,16 @@ def _group_text(doc: Document, ents: list[Span], s: int, e: int) -> str:
         if ent is not None and ent.label in ("ORG", "LOC", "ROLE"):
             end = ent.end
             break
-        if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]):
+        if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]) or _starts_speech_verb(text, nw[0]):
             break
         end = nw[1]
     return text[s:end].strip()
+
+
+def _starts_speech_verb(text: str, pos: int) -> bool:
+    """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
+    m = lexicon_cues("speech_verbs.tsv", plural=True).search(fold(text), pos, min(len(text), pos + 40))
+    return m is not None and m.start == pos
 
 
 def has_verb_form(w: str) -> bool:
@@ -203,7 +209,7 @@ class _Builder:
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
                             cue is not None and 0 <= rm.start - cue[1] < 40):
-                        self.add_group(d, text[rm.start:rm.end].strip())
+                        self.add_group(d, self._plural_role_text(rm))
                 elif rm.scope:
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
                 if rm.org and not self._is_source(rm.org):
@@ -238,6 +244,19 @@ class _Builder:
             if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
                 self.add_group(d, _group_text(doc, self.ents, start, we))
+
+    def _plural_role_text(self, rm: RoleMention) -> str:
+        """A group title as written: a bare group noun runs on over its modifiers and an adjacent
+        ORG/LOC when the tagger cut it short («اعضای» + «کنگره», «نمایندگان» + «هیأت تجاری» + LOC),
+        and keeps a «جمعی از» quantifier before it."""
+        text = self.doc.text
+        start, end = rm.start, rm.end
+        if rm.org is None and rm.location is None:
+            end = max(end, start + len(_group_text(self.doc, self.ents, rm.start, rm.end)))
+        before = _prev_words(text, start, 2)
+        if before == ["از", "جمعی"]:
+            start = prev_word(text, prev_word(text, start)[0])[0]
+        return text[start:end].strip()
 
     def _is_source(self, org: str) -> bool:
         k = key(org)

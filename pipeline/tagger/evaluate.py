@@ -50,7 +50,10 @@ def bio_of(doc: Document) -> list[str]:
     return tags
 
 
-def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int = 32) -> dict:
+def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int = 32,
+             fig_kinds: tuple[str, ...] | None = None) -> dict:
+    """Scores of ``model`` on ``data``; ``fig_kinds`` keeps only predicted FIG spans of those
+    kinds (``("money", "percent")`` matches PEYMA's MON+PCT, which is all the FIG it marks)."""
     from seqeval.metrics import classification_report
     from seqeval.scheme import IOB2
 
@@ -62,12 +65,17 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
     docs = sentence_docs(rows)
     for i in range(0, len(docs), batch):
         tagger.tag_many(docs[i:i + batch])
+    if fig_kinds:
+        from pipeline.records.figures import parse_figure
+
+        for d in docs:
+            d.entities = [e for e in d.entities if e.label != "FIG" or parse_figure(e.text).kind in fig_kinds]
     present = {t[2:] for r in rows for t in r["tags"] if t != "O"}
     pred = [[t if t == "O" or t[2:] in present else "O" for t in bio_of(d)] for d in docs]
     gold = [r["tags"] for r in rows]
     rep = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
-    out = {"sentences": len(rows), "micro": {k: round(v, 4) for k, v in rep["micro avg"].items()}}
-    out.update({lab: {k: round(v, 4) for k, v in vals.items()} for lab, vals in rep.items()
+    out = {"sentences": len(rows), "micro": {k: round(float(v), 4) for k, v in rep["micro avg"].items()}}
+    out.update({lab: {k: round(float(v), 4) for k, v in vals.items()} for lab, vals in rep.items()
                 if lab in ("PER", "ROLE", "ORG", "LOC", "FIG", "DATE")})
     return out
 
@@ -78,13 +86,16 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
     ap.add_argument("--data", required=True)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--fig-kinds", default=None,
+                    help="keep only predicted FIG of these kinds, e.g. money,percent for PEYMA (MON+PCT)")
     args = ap.parse_args(argv)
     from pipeline.extract import default_model
 
     if not Path(args.data).exists():
         print(f"no such file {args.data}: build it with scripts/build_ner_data.py", file=sys.stderr)
         return 2
-    res = evaluate(args.model or str(default_model()), args.data, args.limit)
+    kinds = tuple(args.fig_kinds.split(",")) if args.fig_kinds else None
+    res = evaluate(args.model or str(default_model()), args.data, args.limit, fig_kinds=kinds)
     print(json.dumps(res, indent=1))
     return 0
 
