@@ -266,7 +266,8 @@ def main(argv=None) -> dict:
             char_vocab_size=len(char_vocab) + 2, char_vocab=char_vocab, hidden_size=args.hidden,
             num_layers=args.layers, num_heads=args.heads, ff_size=args.ff, dropout=args.dropout,
             use_crf=not args.no_crf, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
-            label2id=LABEL2ID, munifacts_model_version=args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}")
+            label2id=LABEL2ID, munifacts_model_version=args.model_version or f"{out.name} {time.strftime('%Y-%m-%d')}",
+            max_train_length=args.max_len)
         model = MuniTaggerForTokenClassification(config)
     tokenizer.save_pretrained(tok_dir)
     enc = Encoder(tokenizer, char_vocab, config.max_word_chars)
