@@ -179,7 +179,9 @@ class Tagger:
             from pipeline.tagger.vocab import UNK, word_key
 
             cfg = self.model.config
-            vocab = self.tokenizer.get_vocab()
+            if not hasattr(self, "_vocab"):  # building the dict costs ~0.1 s: once per tagger
+                self._vocab = self.tokenizer.get_vocab()
+            vocab = self._vocab
             unk = vocab[UNK]
             n = max((len(u) for u in unit_lists), default=0)
             if n == 0:
