@@ -10,7 +10,7 @@ from pipeline.normalize import Normalizer, normalize
 from pipeline.normalize.zwnj import Lexicon, ZwnjRestorer, canonical_word, joins_next
 
 Z = "\u200c"
-SHARED = Path("/work/shared/corpora")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
 
 def z(s: str) -> str:

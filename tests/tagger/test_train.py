@@ -1,15 +1,10 @@
 """A tiny-config run of the training code: stages, checkpoint/resume, Hugging Face loading."""
 import json
 
-import pytest
+from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-torch = pytest.importorskip("torch")
-pytest.importorskip("seqeval")
-
-from transformers import AutoModelForTokenClassification, AutoTokenizer  # noqa: E402
-
-import pipeline  # noqa: E402,F401  (registers the munitagger type)
-from pipeline.tagger import train  # noqa: E402
+import pipeline  # noqa: F401  (registers the munitagger type)
+from pipeline.tagger import train
 
 SENTS = [
     (["علی", "رضایی", "شهردار", "شیراز", "گفت", "."], ["B-PER", "I-PER", "B-ROLE", "B-LOC", "O", "O"]),
