@@ -51,7 +51,7 @@ def bio_of(doc: Document) -> list[str]:
 
 
 def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int = 32,
-             fig_kinds: tuple[str, ...] | None = None) -> dict:
+             fig_kinds: tuple[str, ...] | None = None, combined: bool = False) -> dict:
     """Scores of ``model`` on ``data``; ``fig_kinds`` keeps only predicted FIG spans of those
     kinds (``("money", "percent")`` matches PEYMA's MON+PCT, which is all the FIG it marks)."""
     from seqeval.metrics import classification_report
@@ -61,10 +61,21 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
 
     with open(data, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()][:limit]
-    tagger = Tagger.load(model)
+    if model == "rules":
+        from pipeline.tagger.standin import RuleTagger
+
+        tagger = RuleTagger()
+    else:
+        tagger = Tagger.load(model)
     docs = sentence_docs(rows)
     for i in range(0, len(docs), batch):
         tagger.tag_many(docs[i:i + batch])
+    if combined:
+        from pipeline.tagger.combine import combine
+        from pipeline.tagger.rules import rule_entities
+
+        for d in docs:
+            d.entities = combine(d.entities, rule_entities(d.text))
     if fig_kinds:
         from pipeline.records.figures import parse_figure
 
@@ -83,7 +94,9 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.tagger.evaluate", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
+    ap.add_argument("--model", default=None,
+                    help="checkpoint folder (default: the shipped model); 'rules' = the rule finder alone")
+    ap.add_argument("--combined", action="store_true", help="score the pipeline's model + rules combination")
     ap.add_argument("--data", required=True)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--fig-kinds", default=None,
@@ -95,7 +108,7 @@ def main(argv=None) -> int:
         print(f"no such file {args.data}: build it with scripts/build_ner_data.py", file=sys.stderr)
         return 2
     kinds = tuple(args.fig_kinds.split(",")) if args.fig_kinds else None
-    res = evaluate(args.model or str(default_model()), args.data, args.limit, fig_kinds=kinds)
+    res = evaluate(args.model or str(default_model()), args.data, args.limit, fig_kinds=kinds, combined=args.combined)
     print(json.dumps(res, indent=1))
     return 0
 
