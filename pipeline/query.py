@@ -17,13 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.textkey import fold
+
 RECORD_TYPES = ("entities", "officials", "meetings", "commitments", "quotes", "figures", "dates")
-_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "\u200c": ""})
-
-
-def fold(text: str | None) -> str:
-    """Key for matching: Persian letter forms, no ZWNJ, single spaces removed."""
-    return "".join((text or "").translate(_FOLD).split())
 
 
 def _flatten(value):

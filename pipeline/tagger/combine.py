@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.document import Span
+from pipeline.textkey import fold
 
 RULE_FIRST = ("FIG", "DATE")
 MODEL_FIRST = ("PER", "ROLE", "ORG", "LOC")
@@ -42,7 +43,7 @@ def _free(span: Span, kept: list[Span]) -> bool:
 def _generic_orgs() -> frozenset[str]:
     from pipeline.lexicons import load_lexicon
 
-    return frozenset(_key(w) for w in load_lexicon("generic_orgs"))
+    return frozenset(fold(w) for w in load_lexicon("generic_orgs"))
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +53,8 @@ def _honorifics() -> tuple[str, ...]:
     return tuple(sorted(load_lexicon("honorifics"), key=len, reverse=True))
 
 
-def _key(text: str) -> str:
-    return "".join(text.replace("\u200c", "").replace("ي", "ی").replace("ك", "ک").split())
-
-
 def _clean(span: Span) -> Span | None:
-    if span.label == "ORG" and _key(span.text) in _generic_orgs():
+    if span.label == "ORG" and fold(span.text) in _generic_orgs():
         return None
     if span.label == "PER":
         for h in _honorifics():
