@@ -121,6 +121,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_view(args: argparse.Namespace) -> int:
+    from pipeline.view import load_articles, render_articles
+
+    try:
+        missing = [p for p in args.facts if not Path(p).is_file()]
+        if missing:
+            raise ValueError(f"no such file: {', '.join(missing)}")
+        html = render_articles(load_articles(args.facts, set(args.id) if args.id else None))
+    except ValueError as e:
+        print(f"munifacts view: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    Path(args.output).write_text(html, encoding="utf-8")
+    print(args.output)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="munifacts", description="Structured facts from Persian municipal news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -160,6 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="DIR")
     exp.add_argument("--format", choices=["csv", "tsv"], default="csv")
     exp.set_defaults(func=cmd_export)
+
+    v = sub.add_parser("view", help="an HTML page with the entities highlighted (displaCy)")
+    v.add_argument("facts", nargs="+", metavar="FACTS.jsonl")
+    v.add_argument("-o", "--output", required=True, metavar="VIEW.html")
+    v.add_argument("--id", action="append", help="only these article ids (repeatable)")
+    v.set_defaults(func=cmd_view)
     return ap
 
 

@@ -52,3 +52,16 @@ def test_bad_facts_file(tmp_path):
     f.write_text("not json\n", encoding="utf-8")
     assert main(["query", str(f)]) == 2
     assert main(["query", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_view_renders_entities_right_to_left(tmp_path):
+    f = tmp_path / "facts.jsonl"
+    text = "شهردار کرج گفت"
+    f.write_text(json.dumps({"id": "v1", "text": text, "entities": [
+        {"label": "ROLE", "text": "شهردار", "start": 0, "end": 6}, {"label": "LOC", "text": "کرج", "start": 7, "end": 10}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "view.html"
+    assert main(["view", str(f), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "direction: rtl" in html and "ROLE" in html and "کرج" in html
+    assert main(["view", str(f), "-o", str(out), "--id", "nope"]) == 2
