@@ -12,7 +12,7 @@ Text matching folds Arabic/Persian letters and ignores ZWNJ, so «شهرداری
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -37,28 +37,32 @@ def _flatten(value):
     return value
 
 
-def load_tables(paths: Iterable[str | Path]) -> dict[str, pd.DataFrame]:
-    """One DataFrame per record type from ``extract`` JSONL files (bad lines raise ValueError)."""
-    rows: dict[str, list[dict]] = {k: [] for k in RECORD_TYPES}
-    articles = []
+def iter_articles(paths: Iterable[str | Path]) -> Iterator[dict]:
+    """The article objects of ``extract`` JSONL files, in order (bad lines raise ValueError)."""
     for path in paths:
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if not line.strip():
                     continue
                 try:
-                    art = json.loads(line)
+                    yield json.loads(line)
                 except json.JSONDecodeError as e:
                     raise ValueError(f"{path}:{n}: not a JSON line ({e.msg}); is this munifacts extract output?") from e
-                meta = {"id": art.get("id"), "date": art.get("date"), "source": art.get("source"),
-                        "title": art.get("title")}
-                articles.append(meta)
-                for kind in RECORD_TYPES:
-                    for rec in art.get(kind) or []:
-                        flat = {k: _flatten(v) for k, v in rec.items()}
-                        if "evidence" in flat:
-                            flat["evidence"] = (rec.get("evidence") or {}).get("text")
-                        rows[kind].append({**meta, **flat})
+
+
+def load_tables(paths: Iterable[str | Path]) -> dict[str, pd.DataFrame]:
+    """One DataFrame per record type from ``extract`` JSONL files (bad lines raise ValueError)."""
+    rows: dict[str, list[dict]] = {k: [] for k in RECORD_TYPES}
+    articles = []
+    for art in iter_articles(paths):
+        meta = {"id": art.get("id"), "date": art.get("date"), "source": art.get("source"), "title": art.get("title")}
+        articles.append(meta)
+        for kind in RECORD_TYPES:
+            for rec in art.get(kind) or []:
+                flat = {k: _flatten(v) for k, v in rec.items()}
+                if "evidence" in flat:
+                    flat["evidence"] = (rec.get("evidence") or {}).get("text")
+                rows[kind].append({**meta, **flat})
     tables = {k: pd.DataFrame(v) for k, v in rows.items()}
     tables["articles"] = pd.DataFrame(articles)
     return tables

@@ -4,7 +4,6 @@
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,16 +23,6 @@ def render_articles(articles: Iterable[dict]) -> str:
 
 
 def load_articles(paths: Iterable[str | Path], ids: set[str] | None = None) -> list[dict]:
-    out = []
-    for path in paths:
-        with open(path, encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    art = json.loads(line)
-                except json.JSONDecodeError as e:
-                    raise ValueError(f"{path}:{n}: not a JSON line ({e.msg}); is this munifacts extract output?") from e
-                if ids is None or art.get("id") in ids:
-                    out.append(art)
-    return out
+    from pipeline.query import iter_articles
+
+    return [a for a in iter_articles(paths) if ids is None or a.get("id") in ids]
