@@ -49,3 +49,15 @@ def test_rule_span_that_contains_model_name_replaces_it():
     rules = [S("PER", "علی کریمی", TEXT)]
     assert [s.text for s in combine(model, rules)] == ["علی کریمی"]
     assert [s.text for s in combine(model, rules, extend=())] == ["علی"]
+
+
+def test_role_without_a_title_word_is_dropped():
+    text = "مدیر روابط عمومی سازمان گفت"
+    model = [S("ROLE", "عمومی", text)]
+    assert combine(model, []) == []
+    assert [s.text for s in combine([S("ROLE", "مدیر", text)], [])] == ["مدیر"]
+
+
+def test_role_head_written_with_a_space_is_kept():
+    text = "قائم مقام شهردار گفت"
+    assert [s.text for s in combine([S("ROLE", "قائم مقام", text)], [])] == ["قائم مقام"]
