@@ -149,6 +149,9 @@ def _patterns() -> _Patterns:
     month_rows = load_table("date_months")
     month_all = alternation(month_rows)
     month_safe = alternation(n for n, c in month_rows.items() if c[2] != "1")
+    # after a position word a Jalali month name is a month even when it is also a word
+    # («تا پایان آذر»); Gregorian «می» (May) stays out: it is also the verb prefix
+    month_after_position = alternation(n for n, c in month_rows.items() if c[2] != "1" or c[0] == "jalali")
     mah = phrase_pattern("ماه")
     sal = phrase_pattern("سال")
     mali = phrase_pattern("مالی")
@@ -205,7 +208,7 @@ def _patterns() -> _Patterns:
         ("offset", rf"{B}(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand}){O}{tunit}{S}{direction}{E}"),
         # «ظرف دو هفته», «ظرف ۶ ماه آینده» (a direction word after the unit belongs to the span)
         ("within", rf"{B}{within_bare}{S}(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand}){O}{tunit}(?:{S}{direction})?{E}"),
-        ("position", rf"{B}{position}{S}(?:{rel_all}|{named}|{monthx_safe}{year_tail}|{period}(?:{S}{mali})?(?:{S}(?:{year_digits}|{numw}|{direction}))?)(?:{S}{cal})?{E}"),
+        ("position", rf"{B}{position}{S}(?:{rel_all}|{named}|{month_after_position}(?:{O}{mah})?{year_tail}|{period}(?:{S}{mali})?(?:{S}(?:{year_digits}|{numw}|{direction}))?)(?:{S}{cal})?{E}"),
         ("named", rf"{B}(?:{alternation(['ایام', 'روزهای', 'روز'])}{S})?(?:{named}|{named_vowel}ی)(?:{S}(?:{rel_year}|(?:{sal}{S})?{year_digits}))?(?:{S}{cal})?{E}"),
         ("time", rf"{B}{saat}{S}(?:\d{{1,2}}(?::\d{{2}})?|{numw})(?:{S}{va}{S}(?:\d{{1,2}}|{numw}){S}{phrase_pattern('دقیقه')})?{S}{daypart}(?:{S}{rel_day})?{E}"),
         ("time", rf"{B}{saat}{S}\d{{1,2}}:\d{{2}}(?:{S}{daypart})?(?:{S}{rel_day})?{E}"),

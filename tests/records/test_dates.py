@@ -128,3 +128,11 @@ def test_parse_article_date(s, expected):
 def test_parse_article_date_errors(s):
     with pytest.raises(ValueError, match="1399/12/11|month and day"):
         parse_article_date(s)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("شهرداری باید تا پایان آذر کانال‌ها را لایروبی کند", "تا پایان آذر"),
+    ("قرارداد اوایل دی امضا می‌شود", "اوایل دی"),
+])
+def test_ambiguous_jalali_month_after_position_word(text, expected):
+    assert [d.text for d in find_dates(text)] == [expected]
