@@ -33,7 +33,7 @@ def load_docs(n: int):
     for i in range(n):
         item = items[i % len(items)]
         nt = normalize(item.text)
-        docs.append(tokenize(Document(id=f"{item.id}-{i}", raw=item.text, text=nt.text, to_raw=tuple(nt.to_raw))))
+        docs.append(tokenize(Document(id=f"{item.id}-{i}", raw=item.text, text=nt.text, norm=nt)))
     return docs
 
 

@@ -43,14 +43,13 @@ class Sentence:
 class Document:
     """An article on its way through the pipeline.
 
-    ``to_raw`` has ``len(text) + 1`` entries: ``to_raw[i]`` is the offset in ``raw`` of
-    normalized character ``i`` and ``to_raw[len(text)] == len(raw)``.
+    ``norm`` is the :class:`~pipeline.normalize.NormalizedText` that produced ``text`` from
+    ``raw``; it maps offsets back. Without it ``text`` is taken to be ``raw`` itself.
     """
 
     id: str
     raw: str
     text: str = ""
-    to_raw: tuple[int, ...] = ()
     title: str | None = None
     date: str | None = None
     source: str | None = None
@@ -63,22 +62,13 @@ class Document:
     quotes: list[Any] = field(default_factory=list)
     figures: list[Any] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
-    norm: Any = None  # the NormalizedText that produced ``text``, when there is one
+    norm: Any = None
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized ``[start, end)`` to the raw ``[raw_start, raw_end)`` it came from."""
         if self.norm is not None:
             return self.norm.raw_span(start, end)
-        if not self.to_raw:
-            return start, end
-        if start >= end:
-            pos = self.to_raw[min(start, len(self.text))]
-            return pos, pos
-        raw_start = self.to_raw[start]
-        # the raw end is where the raw source of the last char ends: the start of the next
-        # normalized char's source, but never before the last char's own start + 1.
-        raw_end = max(self.to_raw[end], self.to_raw[end - 1] + 1)
-        return raw_start, raw_end
+        return start, end
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for sent in self.sentences:

@@ -72,7 +72,7 @@ class Extractor:
             raise ValueError(f"text is not Persian: only {ratio:.0%} of its letters are Persian/Arabic script "
                              f"(at least {MIN_PERSIAN_RATIO:.0%} needed)")
         nt = self.normalizer.normalize(item.text)
-        doc = Document(id=item.id, raw=item.text, text=nt.text, to_raw=tuple(nt.to_raw), title=item.title,
+        doc = Document(id=item.id, raw=item.text, text=nt.text, title=item.title,
                        date=item.date, source=item.source, norm=nt)
         return tokenize(doc)
 

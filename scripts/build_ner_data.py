@@ -217,25 +217,7 @@ def add_silver(row: dict, find_figures=None, do_role=True, find_dates=None) -> N
     if extend_approx(row):
         added.add("FIG")
     if find_figures is not None and any(_NUMERIC.search(t) for t in toks):
-        text, starts = "", []
-        for t in toks:
-            starts.append(len(text) + (1 if text else 0))
-            text = f"{text} {t}" if text else t
-        try:
-            figs = find_figures(text)
-        except Exception:
-            figs = []
-        for sp in figs:
-            idx = [k for k, s in enumerate(starts) if s < sp.end and sp.start < s + len(toks[k])]
-            if not idx:
-                continue
-            a, b = idx[0], idx[-1] + 1
-            if any(tags[x] != "O" for x in range(a, b)):
-                continue
-            tags[a] = "B-FIG"
-            for x in range(a + 1, b):
-                tags[x] = "I-FIG"
-            added.add("FIG")
+        _apply_spans(row, find_figures, "FIG", added)
     if find_dates is not None:  # only for corpora without date annotation (ParsTwiNER)
         _apply_spans(row, find_dates, "DATE", added)
     if do_role:

@@ -15,7 +15,6 @@ Gold is only read here to measure; nothing from it goes into the project.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import subprocess
 import sys
@@ -35,32 +34,11 @@ _IGNORE = set(" \t\n\r\u200c\u200d\u200e\u200f\u0640") | set(chr(c) for c in ran
 _PUNCT = set("«»\"'()[]،,:؛;.!?؟-–—")
 
 
-_WARNED: list[bool] = []
+def normalize(raw: str):
+    """The project normalizer (its NormalizedText maps offsets back to the raw text)."""
+    from pipeline.normalize import normalize as norm
 
-
-def normalize(raw: str) -> tuple[str, tuple[int, ...]]:
-    """The project normalizer if importable, else Hazm + a difflib offset map (measurement only)."""
-    try:
-        from pipeline.normalize import normalize as norm
-
-        nt = norm(raw)
-        return nt.text, tuple(nt.to_raw)
-    except Exception as e:  # not importable yet, or its data mid-rewrite: measure with Hazm instead
-        if not _WARNED:
-            print(f"warning: project normalizer unusable ({type(e).__name__}: {e}); using Hazm", file=sys.stderr)
-            _WARNED.append(True)
-        from hazm import Normalizer
-
-        text = Normalizer().normalize(raw)
-        to_raw = [0] * (len(text) + 1)
-        sm = difflib.SequenceMatcher(a=raw, b=text, autojunk=False)
-        for tag, i1, i2, j1, j2 in sm.get_opcodes():
-            for k in range(j1, j2):
-                to_raw[k] = min(i1 + (k - j1), max(i1, i2 - 1)) if tag != "insert" else i1
-        to_raw[len(text)] = len(raw)
-        for k in range(1, len(text)):
-            to_raw[k] = max(to_raw[k], to_raw[k - 1])
-        return text, tuple(to_raw)
+    return norm(raw)
 
 
 def _squeeze(text: str, drop_punct: bool) -> tuple[str, list[int]]:
@@ -115,8 +93,9 @@ def locate(text: str, ents: list[dict]) -> list[Span]:
 def build_doc(gold: dict, tagger=None) -> Document:
     """The gold article as a tokenized Document; entities from gold, or from ``tagger`` if given."""
     raw = gold["text"]
-    text, to_raw = normalize(raw)
-    doc = Document(id=str(gold["id"]), raw=raw, text=text, to_raw=to_raw, title=gold.get("title"),
+    nt = normalize(raw)
+    text = nt.text
+    doc = Document(id=str(gold["id"]), raw=raw, text=text, norm=nt, title=gold.get("title"),
                    date=gold.get("date"))
     tokenize(doc)
     if tagger is None:
@@ -126,22 +105,11 @@ def build_doc(gold: dict, tagger=None) -> Document:
     return doc
 
 
-class _RuleEntities:
-    """The lexicon stand-in tagger as a ``tag(doc)`` object."""
-
-    def tag(self, doc: Document) -> Document:
-        from pipeline.tagger.rules import rule_entities
-
-        doc.entities = sorted(rule_entities(doc.text), key=lambda e: e.start)
-        return doc
-
-
 def _load_tagger(name: str):
     if name == "rules":
-        try:
-            from pipeline.tagger.rules import RuleTagger  # noqa: F401
-        except ImportError:
-            return _RuleEntities()
+        from pipeline.tagger.standin import RuleTagger
+
+        return RuleTagger()
     from pipeline.extract import Extractor
 
     return Extractor(model=name).tagger
