@@ -175,29 +175,18 @@ class Tagger:
     def _predict(self, unit_lists: list[list], docs: list[Document], starts: list[int]) -> list[list[str]]:
         labels = self.labels
         if self.word_level:
-            from pipeline.tagger.model import char_ids_for
-            from pipeline.tagger.vocab import UNK, word_key
-
-            cfg = self.model.config
-            if not hasattr(self, "_vocab"):  # building the dict costs ~0.1 s: once per tagger
-                self._vocab = self.tokenizer.get_vocab()
-            vocab = self._vocab
-            unk = vocab[UNK]
-            n = max((len(u) for u in unit_lists), default=0)
-            if n == 0:
+            if not any(unit_lists):
                 return [[] for _ in unit_lists]
-            ids = torch.zeros(len(unit_lists), n, dtype=torch.long)
-            chars = torch.zeros(len(unit_lists), n, cfg.max_word_chars, dtype=torch.long)
-            mask = torch.zeros(len(unit_lists), n, dtype=torch.long)
-            for i, words in enumerate(unit_lists):
-                if not words:
-                    continue
-                ids[i, :len(words)] = torch.tensor([vocab.get(word_key(w), unk) for w in words])
-                chars[i, :len(words)] = torch.tensor(char_ids_for(words, cfg.char_vocab, cfg.max_word_chars))
-                mask[i, :len(words)] = 1
+            if not hasattr(self, "_encoder"):
+                from pipeline.tagger.encode import WordEncoder
+
+                cfg = self.model.config
+                self._encoder = WordEncoder(self.tokenizer, cfg.char_vocab, cfg.max_word_chars)
+            b = self._encoder.batch([{"tokens": list(words)} for words in unit_lists])
             with torch.no_grad():
-                logits = self.model(input_ids=ids, attention_mask=mask, char_ids=chars).logits
-            return [[labels[j] for j in path] for path in self.model.decode(logits, mask)]
+                logits = self.model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
+                                    char_ids=b["char_ids"]).logits
+            return [[labels[j] for j in path] for path in self.model.decode(logits, b["attention_mask"])]
         tok = self.tokenizer
         prefix, suffix = self._specials()
         seqs = [prefix + list(u) + suffix for u in unit_lists]

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import torch
 
+from pipeline.tagger.encode import WordEncoder
 from pipeline.tagger.labels import BIO_LABELS, LABEL2ID
 from pipeline.tagger.model import MuniTaggerConfig, MuniTaggerForTokenClassification, char_ids_for
 from pipeline.tagger.vocab import PAD, UNK, build_tokenizer, word_key
@@ -72,34 +73,6 @@ def build_char_vocab(train: list[dict], min_count: int = 3) -> str:
     return "".join(sorted(c for c, n in counts.items() if n >= min_count))
 
 
-class Encoder:
-    """Turns sentences into tensors for the model."""
-
-    def __init__(self, tokenizer, char_vocab: str, max_chars: int):
-        self.vocab = tokenizer.get_vocab()
-        self.char_vocab = char_vocab
-        self.max_chars = max_chars
-        self.unk = self.vocab[UNK]
-
-    def ids(self, words: list[str]) -> list[int]:
-        return [self.vocab.get(word_key(w), self.unk) for w in words]
-
-    def batch(self, sents: list[dict]) -> dict[str, torch.Tensor]:
-        n = max(len(s["tokens"]) for s in sents)
-        ids = torch.zeros(len(sents), n, dtype=torch.long)
-        chars = torch.zeros(len(sents), n, self.max_chars, dtype=torch.long)
-        mask = torch.zeros(len(sents), n, dtype=torch.long)
-        labels = torch.full((len(sents), n), -100, dtype=torch.long)
-        for i, s in enumerate(sents):
-            k = len(s["tokens"])
-            ids[i, :k] = torch.tensor(self.ids(s["tokens"]))
-            chars[i, :k] = torch.tensor(char_ids_for(s["tokens"], self.char_vocab, self.max_chars))
-            mask[i, :k] = 1
-            if "tags" in s:
-                labels[i, :k] = torch.tensor([LABEL2ID.get(t, 0) for t in s["tags"]])
-        return {"input_ids": ids, "char_ids": chars, "attention_mask": mask, "labels": labels}
-
-
 def batches(sents: list[dict], max_tokens: int, shuffle: bool, rng: random.Random) -> list[list[dict]]:
     """Length-bucketed batches holding about ``max_tokens`` words each."""
     order = sorted(range(len(sents)), key=lambda i: len(sents[i]["tokens"]))
@@ -119,7 +92,7 @@ def batches(sents: list[dict], max_tokens: int, shuffle: bool, rng: random.Rando
 
 # ----------------------------------------------------------------------------- eval
 
-def predict(model, enc: Encoder, sents: list[dict], max_tokens: int = 4000) -> list[list[str]]:
+def predict(model, enc: WordEncoder, sents: list[dict], max_tokens: int = 4000) -> list[list[str]]:
     model.eval()
     preds: dict[int, list[str]] = {}
     index = {id(s): i for i, s in enumerate(sents)}
@@ -270,7 +243,7 @@ def main(argv=None) -> dict:
             max_train_length=args.max_len)
         model = MuniTaggerForTokenClassification(config)
     tokenizer.save_pretrained(tok_dir)
-    enc = Encoder(tokenizer, char_vocab, config.max_word_chars)
+    enc = WordEncoder(tokenizer, char_vocab, config.max_word_chars)
     vocab = tokenizer.get_vocab()
     if not args.init_from:
         with torch.no_grad():
