@@ -125,11 +125,22 @@ def document_of(tagged: dict):
     return doc
 
 
+#: record finders to use instead of the stage's own (``--commitments learned`` before it is wired in)
+OVERRIDES: dict[str, object] = {}
+
+
 def records_of(tagged: dict) -> dict:
     """The record fields (as plain dicts) that the current records stage builds for one article."""
-    from pipeline.records.assemble import build_records
+    import pipeline.records.assemble as assemble
 
-    doc = build_records(document_of(tagged))
+    saved = {k: getattr(assemble, k) for k in OVERRIDES}
+    try:
+        for k, fn in OVERRIDES.items():
+            setattr(assemble, k, fn)
+        doc = assemble.build_records(document_of(tagged))
+    finally:
+        for k, fn in saved.items():
+            setattr(assemble, k, fn)
     out: dict = {"id": tagged["id"], "entities": tagged["entities"]}
     for name in ("officials", "meetings", "commitments", "quotes", "figures"):
         out[name] = [r.model_dump() if hasattr(r, "model_dump") else r for r in getattr(doc, name)]
@@ -140,13 +151,15 @@ def records_of(tagged: dict) -> dict:
 LEARNED: dict[str, tuple[Callable[[list[dict]], object], Callable[[object], object]]] = {}
 
 
-def register_learned() -> None:
-    """Fill :data:`LEARNED` from the modules that provide ``train_model`` and ``using_model``."""
-    for module in ("pipeline.records.learned.commitment_clf",):
-        if importlib.util.find_spec(module.rsplit(".", 1)[0]) is None or importlib.util.find_spec(module) is None:
-            continue
-        mod = importlib.import_module(module)
-        LEARNED[module.rsplit(".", 1)[1]] = (mod.train_model, mod.using_model)
+#: learned components by name: the module that provides ``train_model`` and ``using_model``
+LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model"}
+
+
+def register_learned(names: list[str]) -> None:
+    """Fill :data:`LEARNED` with the named components (``train_model`` / ``using_model`` of their module)."""
+    for name in names:
+        mod = importlib.import_module(LEARNED_MODULES[name])
+        LEARNED[name] = (mod.train_model, mod.using_model)
 
 
 @contextmanager
@@ -176,7 +189,7 @@ def run(args) -> dict[str, dict]:
     scorer = load_scorer()
     if scorer is None:
         raise SystemExit("../shared/tools/score.py is not present next to the checkout; nothing to measure")
-    register_learned()
+    register_learned(args.learned)
     reports: dict[str, dict] = {}
     timings: dict[str, float] = {}
     if "train" in args.splits:
@@ -256,8 +269,21 @@ def main(args=None) -> int:
     ap.add_argument("--model", default=None, help="tagger model path (default: the shipped model)")
     ap.add_argument("--show", default=None, help="print gold vs predicted items of this record type")
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
+    ap.add_argument("--commitments", choices=["rules", "learned"], default="learned",
+                    help="commitment finder: the rule module or the learned clause classifier")
+    ap.add_argument("--learned", default=",".join(LEARNED_MODULES),
+                    help=f"learned components to train per fold (comma list of {', '.join(LEARNED_MODULES)}; "
+                         "empty: use the shipped models as they are)")
     ns = ap.parse_args(args)
     ns.splits = [s.strip() for s in ns.splits.split(",") if s.strip()]
+    if ns.commitments == "learned":
+        from pipeline.records.commitment_clauses import find_commitments
+
+        OVERRIDES["find_commitments"] = find_commitments
+    ns.learned = [s.strip() for s in ns.learned.split(",") if s.strip()]
+    unknown = [s for s in ns.learned if s not in LEARNED_MODULES]
+    if unknown:
+        ap.error(f"unknown learned component(s) {unknown}; use {', '.join(LEARNED_MODULES)}")
     bad = [s for s in ns.splits if s not in SPLITS]
     if bad:
         ap.error(f"unknown split(s) {bad}; use train and/or heldout")

@@ -21,6 +21,8 @@ matched on folded text (:func:`fold`: Arabic ي/ك as ی/ک), so the patterns ar
 Persian letters only. Present stems ending in a vowel take «ی» before the ending
 («گو» -> «می‌گوید», «نما» -> «می‌نمایند»).
 
+«داشتن» has no «می» in the present («داریم» is present, not subjunctive): :data:`NO_MI_PRESENT`.
+
 Each alternative carries named groups so :func:`verb_form` can say which tense and
 person a match is (``tense``, ``person``: 1/2/3, ``plural``, ``negated``).
 """
@@ -43,6 +45,9 @@ COPULA = ("است", "هست", "هستم", "هستی", "هستیم", "هستید"
           "خواهد بود", "خواهند بود", "خواهیم بود")
 #: endings glued to a predicate in place of a copula («موظفند», «آماده‌ایم», «مصممیم»)
 CLITIC_COPULA = ("ند", "یم", "ید", "م", "ام", "اند", "ایم", "اید")
+
+#: verbs whose present indicative takes no «می» («دارد», «داریم»)
+NO_MI_PRESENT = frozenset({"داشت"})
 
 _PERSON = {"": (3, False), "م": (1, False), "ی": (2, False), "د": (3, False), "یم": (1, True), "ید": (2, True),
            "ند": (3, True)}
@@ -79,7 +84,8 @@ def verb_pattern(past: str, present: str, tenses: frozenset[str] | None = None, 
     if want("perfect"):
         alts.append(f"(?P<{tag}_perf>(?P<{tag}_nperf>ن)?{p}ه{_SEP}(?P<{tag}_aux>{_alt(_AUX)}))")
     if want("present"):
-        alts.append(f"(?P<{tag}_pres>(?P<{tag}_npres>ن)?{_mi()}{s}{sen})")
+        mi = f"(?:{_mi()})?" if past in NO_MI_PRESENT else _mi()
+        alts.append(f"(?P<{tag}_pres>(?P<{tag}_npres>ن)?{mi}{s}{sen})")
     if want("past"):
         alts.append(f"(?P<{tag}_ppast>(?P<{tag}_nppast>ن)?{_mi()}{p}{pe.replace(tag + '_pe', tag + '_ppe')})")
     if want("participle"):

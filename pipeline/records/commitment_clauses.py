@@ -1,0 +1,95 @@
+"""Commitments found by the learned clause classifier (:mod:`pipeline.records.commitment_model`).
+
+Every clause of the article (:func:`pipeline.records.clauses.split_clauses` over its sentences) is
+classified once; a commitment clause becomes a :class:`~pipeline.schema.Commitment` with
+
+* ``content``: the clause (after «اینکه» when it sits in a «با بیان اینکه ...» background clause);
+* ``kind``: the model's kind;
+* ``actor``: an ORG/PER (or a group of people or institutions) at the head of the clause, else the
+  speaker whose statement holds the clause (the actor of a promise is its speaker);
+* ``counterparty``: an ORG/PER after «با» in the clause; ``deadline``: its first DATE;
+  ``figures``: its FIG spans.
+
+A clause that repeats an earlier commitment (a lead repeated in the body) is dropped. The work is
+one pass over the sentences: linear in the article's length.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from pipeline.document import Document
+from pipeline.records.clauses import split_clauses
+from pipeline.records.commitment_model import clause_features, current_model
+from pipeline.records.cuematch import cue_classes, fold
+from pipeline.schema import Commitment
+
+_THAT_RE = re.compile(r"(?:این[\s\u200c]*که|اینکه)[\s\u200c]+")
+_WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
+_STRIP = " \t\n\u200c،,:؛«»\"'"
+
+
+def _keys(text: str) -> set[str]:
+    return {w.replace("\u200c", "") for w in _WORD.findall(fold(text))}
+
+
+def _repeats(content: str, earlier: list[Commitment]) -> bool:
+    k = _keys(content)
+    if len(k) <= 3:
+        return False
+    return any(len(k & (o := _keys(c.content))) / max(1, min(len(k), len(o))) >= 0.8 for c in earlier)
+
+
+def find_commitments(doc: Document) -> list[Commitment]:
+    """All commitments of ``doc`` in text order (see the module docstring)."""
+    from pipeline.records.commitments import _actor
+    from pipeline.records.coref import analyze
+    from pipeline.records.cues import word_set
+    from pipeline.records.evidence import evidence
+    from pipeline.records.textutil import prev_word, sorted_entities
+
+    model = current_model()
+    cues = cue_classes()
+    text = doc.text
+    ft = fold(text)
+    ents = sorted_entities(doc)
+    starts = [e.start for e in ents]
+    sources = word_set("news_sources")
+    co = None
+    out: list[Commitment] = []
+    for sent in doc.sentences:
+        for cl in split_clauses(text, sent.start, sent.end, ft):
+            kind, _p = model.predict(clause_features(ft, cl, cues))
+            if kind is None:
+                continue
+            cs, ce = cl.start, cl.end
+            for m in _THAT_RE.finditer(ft, cs, ce):
+                if m.end() < ce:
+                    cs = m.end()
+            while cs < ce and text[cs] in _STRIP:
+                cs += 1
+            content = text[cs:ce]
+            if not content or _repeats(content, out):
+                continue
+            cue = cues.search(ft, "commitment", cs, ce, folded=True)
+            inside = ents[bisect.bisect_left(starts, cs):bisect.bisect_left(starts, ce)]
+            inside = [e for e in inside if e.end <= ce]
+            actor = _actor(doc, inside, cs, cue.start if cue is not None else ce, sources)
+            if actor is None and kind in ("promise", "plan", "decision", "obligation"):
+                co = analyze(doc) if co is None else co
+                ref = co.speaker_at(cs)
+                if ref is not None and kind != "obligation":
+                    actor = ref.display
+            counterparty = None
+            for e in inside:
+                if e.label in ("ORG", "PER") and e.text != actor:
+                    pw = prev_word(text, e.start)
+                    if pw is not None and fold(pw[2]) == "با":
+                        counterparty = e.text
+                        break
+            deadline = next((e.text for e in inside if e.label == "DATE"), None)
+            figures = [e.text for e in inside if e.label == "FIG"]
+            out.append(Commitment(kind=kind, actor=actor, counterparty=counterparty, content=content,
+                                  deadline=deadline, figures=figures, evidence=evidence(doc, cs, ce)))
+    return out
+
