@@ -100,7 +100,7 @@ def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
 
 def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER."""
-    given = word_set("given_names")
+    given = word_set("given_names") | word_set("given_names_broad")
     particles = word_set("name_particles")
     out = list(ents)
     for i, x in enumerate(ents):
