@@ -12,9 +12,9 @@ SHIPPED_MODEL = ROOT / "models" / "munitagger-fa"
 def tiny_model(tmp_path_factory) -> Path:
     """A randomly initialised munitagger checkpoint with a small vocabulary."""
     import pipeline  # noqa: F401
-    from pipeline.tagger.labels import BIO_LABELS, LABEL2ID
-    from pipeline.tagger.model import MuniTaggerConfig, MuniTaggerForTokenClassification
-    from pipeline.tagger.vocab import build_tokenizer
+    from pipeline.tag.labels import BIO_LABELS, LABEL2ID
+    from pipeline.tag.model import MuniTaggerConfig, MuniTaggerForTokenClassification
+    from pipeline.tag.vocab import build_tokenizer
 
     path = tmp_path_factory.mktemp("tiny-model")
     tok = build_tokenizer(["شهردار", "تهران", "گفت", "."])

@@ -10,7 +10,7 @@ Everything is matched on a *key* of each word (Persian letter forms, no ZWNJ, no
 and multiword lexicon entries are matched on the concatenated keys of consecutive words, so
 «نایب‌رئیس», «نایب رئیس», «نایبرئیس» and «نايب رييس» all match the same entry.
 
-Boundaries follow /work/shared/ANNOTATION.md: a ROLE stops before an ORG head or a place
+Boundaries follow ../shared/ANNOTATION.md: a ROLE stops before an ORG head or a place
 («مدیرعامل | سازمان همیاری ...», «شهردار | منطقه ۹ مشهد»); an ORG keeps a contained place
 («شهرداری قم», «شورای شهر رشتخوار»); bare institution words are not entities; honorifics
 («دکتر», «آیت‌الله») stay outside PER while «سید» joined to the name stays inside.
@@ -24,6 +24,8 @@ from functools import lru_cache
 
 from pipeline.document import Span
 from pipeline.lexicons import load_lexicon, load_table
+from pipeline.persian.dates import find_dates
+from pipeline.persian.figures import find_figures
 
 __all__ = ["rule_entities", "role_token_spans", "tag_tokens", "word_key", "tokenize_words"]
 
@@ -544,18 +546,9 @@ def role_token_spans(words: list[str], occupied: list[bool] | None = None) -> li
 
 
 def _external(text: str):
-    out = []
-    try:
-        from pipeline.records.figures import find_figures
-        out += [("FIG", s.start, s.end) for s in find_figures(text)]
-    except Exception:
-        pass
-    try:
-        from pipeline.records.dates import find_dates
-        out += [("DATE", s.start, s.end) for s in find_dates(text)]
-    except Exception:
-        pass
-    return out
+    """FIG and DATE spans from the Persian language module (a bug there raises, it is never hidden)."""
+    return ([("FIG", s.start, s.end) for s in find_figures(text)]
+            + [("DATE", s.start, s.end) for s in find_dates(text)])
 
 
 def rule_entities(text: str, with_external: bool = True) -> list[Span]:

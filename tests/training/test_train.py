@@ -4,7 +4,7 @@ import json
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 import pipeline  # noqa: F401  (registers the munitagger type)
-from pipeline.tagger import train
+from pipeline.training import train
 
 SENTS = [
     (["علی", "رضایی", "شهردار", "شیراز", "گفت", "."], ["B-PER", "I-PER", "B-ROLE", "B-LOC", "O", "O"]),
