@@ -4,8 +4,9 @@
   filters): Arabic/Persian letter forms unified (ي/ك/ة/أ ...), Persian and Arabic-Indic digits
   as 0-9, diacritics and tatweel dropped, no ZWNJ and no spaces. «شهرداری‌ها», «شهرداریها» and
   «شهرداري ها» have one key, as do «هیأت»/«هیات» and «۱۴۰۲»/«1402».
-* :func:`fold` is the same mapping without dropping anything: same length as its input, so
-  regexes can run on it while offsets stay valid for the original text.
+* :func:`fold` is the same mapping without dropping anything (and keeping «ئ», which output
+  strings such as figure units are cut from): same length as its input, so regexes can run on
+  it while offsets stay valid for the original text.
 * :func:`phrase_pattern` / :func:`alternation` turn lexicon phrases into regex source that
   accepts a space, a ZWNJ or nothing between words, and stray diacritics/tatweel between letters.
 
@@ -15,6 +16,7 @@ stays separate.)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _FOLD = str.maketrans({
@@ -30,6 +32,7 @@ _FOLD = str.maketrans({
 #: diacritics (fathatan ... sukun, superscript alef) and tatweel: ignored inside words
 MARKS = "\u064b-\u065f\u0670\u0640"
 _MARKS_RE = re.compile(f"[{MARKS}]")
+_SEP_RE = re.compile(r"[\s\u200c]+")
 #: one letter (any script), not a digit or underscore
 LETTER = r"[^\W\d_]"
 #: a word boundary for letters: no letter (or ZWNJ/mark glued to a letter) on that side
@@ -46,8 +49,10 @@ def fold(text: str) -> str:
 
 
 def key(text: str | None) -> str:
-    """THE comparison key: folded, marks removed, no ZWNJ and no spaces («ده‌ها» -> «دهها»)."""
-    return re.sub(r"[\s\u200c]+", "", _MARKS_RE.sub("", fold(text or "")))
+    """THE comparison key: NFKC, folded, marks removed, no ZWNJ and no spaces («ده‌ها» -> «دهها»,
+    «هیأت»/«هیئت» -> «هیات», «۱۴۰۲» -> «1402»)."""
+    k = _SEP_RE.sub("", _MARKS_RE.sub("", fold(unicodedata.normalize("NFKC", text or ""))))
+    return k.replace("ئ", "ی").replace("هییت", "هیات")
 
 
 def _units(phrase: str) -> list[str]:

@@ -18,34 +18,28 @@ Boundaries follow ../shared/ANNOTATION.md: a ROLE stops before an ORG head or a 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.document import Span
 from pipeline.lexicons import load_lexicon, load_table
+from pipeline.textkey import key
 from pipeline.persian.dates import find_dates
 from pipeline.persian.figures import find_figures
 
 __all__ = ["rule_entities", "role_token_spans", "tag_tokens", "word_key", "tokenize_words"]
 
 ZWNJ = "\u200c"
-_CHAR_MAP = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی",
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-})
-_DROP = re.compile(r"[\u200c\u200d\u200e\u200f\u064b-\u065f\u0670\u0640]")
 _WORD = re.compile(r"(?:(?!_)[\w\u200c\u200d\u064b-\u065f\u0670])+(?:[/.,٫٬][0-9\u06f0-\u06f9\u0660-\u0669]+)*", re.UNICODE)
 _DIGITS = re.compile(r"^[0-9]+(?:[/.,][0-9]+)*$")
 
 
 def word_key(word: str) -> str:
-    """Comparison key of one word or phrase: Persian letters, ASCII digits, no ZWNJ/diacritics/spaces."""
-    w = unicodedata.normalize("NFKC", word).translate(_CHAR_MAP)
-    w = _DROP.sub("", w)
-    w = re.sub(r"[\s،,]+", "", w)
-    return w.replace("هییت", "هیات")
+    """:func:`pipeline.textkey.key` of a word or phrase, list commas dropped too («۱۲٬۵۰۰» -> «12500»)."""
+    return key(_COMMAS.sub("", word))
+
+
+_COMMAS = re.compile(r"[،,]")
 
 
 @dataclass(frozen=True)
