@@ -77,7 +77,7 @@ def measure(tagger, docs) -> dict:
 
 
 def main(argv=None) -> None:
-    import pipeline  # noqa: F401
+    import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
     from pipeline.extract import default_model
     from pipeline.tag.tagger import Tagger
 

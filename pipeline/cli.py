@@ -143,6 +143,23 @@ def cmd_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    from pipeline.registry import GROUPS, REGISTRY, load_plugins
+    from pipeline.stages import DEFAULT_STAGES
+
+    load_plugins()
+    order = list(DEFAULT_STAGES) + sorted(n for n in REGISTRY if n not in DEFAULT_STAGES)
+    for name in order:
+        spec = REGISTRY[name]
+        mark = "" if name in DEFAULT_STAGES else "  (not in the default pipeline)"
+        print(f"{name:12} requires {', '.join(spec.requires) or '-':28} assigns {', '.join(spec.assigns)}{mark}")
+        if spec.doc:
+            print(f"{'':12} {spec.doc.splitlines()[0]}")
+    for group, names in GROUPS.items():
+        print(f"group {group}: {', '.join(names)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="munifacts", description="Structured facts from Persian municipal news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -187,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="DIR")
     exp.add_argument("--format", choices=["csv", "tsv"], default="csv")
     exp.set_defaults(func=cmd_export)
+
+    st = sub.add_parser("stages", help="list the registered stages (what each requires and assigns)")
+    st.set_defaults(func=cmd_stages)
 
     v = sub.add_parser("view", help="an HTML page with the entities highlighted (displaCy)")
     v.add_argument("facts", nargs="+", metavar="FACTS.jsonl")

@@ -11,7 +11,7 @@ SHIPPED_MODEL = ROOT / "models" / "munitagger-fa"
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory) -> Path:
     """A randomly initialised munitagger checkpoint with a small vocabulary."""
-    import pipeline  # noqa: F401
+    import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
     from pipeline.tag.labels import BIO_LABELS, LABEL2ID
     from pipeline.tag.model import MuniTaggerConfig, MuniTaggerForTokenClassification
     from pipeline.tag.vocab import build_tokenizer
