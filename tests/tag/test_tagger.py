@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.document import Document
-from pipeline.tagger.tagger import Tagger, TaggerError, normalize_tag, window_owners
+from pipeline.tag.tagger import Tagger, TaggerError, normalize_tag, window_owners
 from pipeline.tokenize import tokenize
 
 
@@ -50,7 +50,7 @@ def test_subword_checkpoint_through_same_code_path(tmp_path):
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast
 
-    from pipeline.tagger.labels import BIO_LABELS
+    from pipeline.tag.labels import BIO_LABELS
 
     vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "شهر", "##دار", "تهران", "گفت"])}
     tok = Tokenizer(models.WordPiece(vocab=vocab, unk_token="[UNK]"))
@@ -84,7 +84,7 @@ def test_missing_model_error_says_how_to_fix(tmp_path):
 
 
 def test_spans_never_cross_a_line_break():
-    from pipeline.tagger.tagger import _split_at_newlines
+    from pipeline.tag.tagger import _split_at_newlines
 
     doc = _doc("سازمان همکاری اروپا\nوزیر دارایی")
     assert _split_at_newlines(doc, [("ORG", 0, 5)]) == [("ORG", 0, 3), ("ORG", 3, 5)]
@@ -94,7 +94,7 @@ def test_spans_never_cross_a_line_break():
 def test_evaluate_scores_a_bio_file(tmp_path, tiny_model):
     import json as _json
 
-    from pipeline.tagger.evaluate import evaluate
+    from pipeline.training.evaluate import evaluate
 
     data = tmp_path / "test.jsonl"
     data.write_text(_json.dumps({"tokens": ["شهردار", "تهران", "گفت"], "tags": ["O", "B-LOC", "O"]}) + "\n",

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import torch
 
-from pipeline.tagger.labels import LABEL2ID
-from pipeline.tagger.model import char_ids_for
-from pipeline.tagger.vocab import UNK, word_key
+from pipeline.tag.labels import LABEL2ID
+from pipeline.tag.model import char_ids_for
+from pipeline.tag.vocab import UNK, word_key
 
 
 class WordEncoder:

@@ -3,10 +3,10 @@
 Each test gives the spans a tagger typically gets slightly wrong and checks that the records
 (run through :func:`build_records`, which repairs the spans first) come out right.
 """
-from pipeline.records._lexre import key
+from pipeline.textkey import key
 from pipeline.records.assemble import build_records
 
-from .conftest import make_doc
+from tests.records.conftest import make_doc
 
 
 def _officials(doc):

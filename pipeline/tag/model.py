@@ -10,7 +10,7 @@ Architecture (sized for a 2-core CPU):
 
 It is a regular Hugging Face ``PreTrainedModel``: ``save_pretrained`` /
 ``from_pretrained`` and ``AutoModelForTokenClassification`` work once
-``pipeline.tagger.model`` is imported (``import pipeline`` does it). ``char_ids`` is
+``pipeline.tag.model`` is imported (loading a :class:`~pipeline.tag.tagger.Tagger` does it; ``import pipeline`` does not, to stay light). ``char_ids`` is
 optional: without it the characters are looked up from the vocabulary (unknown words
 then get no character features), so the model also runs behind a generic
 token-classification loop.

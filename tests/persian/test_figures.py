@@ -1,7 +1,7 @@
 """Figure parsing (value/unit/kind/approx) and the rule-based FIG span finder."""
 import pytest
 
-from pipeline.records.figures import FigureValue, find_figures, parse_figure
+from pipeline.persian.figures import FigureValue, find_figures, parse_figure
 
 
 @pytest.mark.parametrize(

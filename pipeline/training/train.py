@@ -4,7 +4,7 @@ One command rebuilds everything (each stage is skipped when its output exists, a
 fine-tuning resumes from its last checkpoint, so a killed run picks up where it
 stopped)::
 
-    python -m pipeline.tagger.train --corpora ../shared/corpora --out models/munitagger-fa
+    python -m pipeline.training.train --corpora ../shared/corpora --out models/munitagger-fa
 
 Stages and their outputs (under ``--work``, default ``work/``):
 
@@ -31,12 +31,12 @@ from pathlib import Path
 
 import torch
 
-from pipeline.tagger.encode import WordEncoder
-from pipeline.tagger.labels import BIO_LABELS, LABEL2ID
-from pipeline.tagger.model import MuniTaggerConfig, MuniTaggerForTokenClassification, char_ids_for
-from pipeline.tagger.vocab import PAD, UNK, build_tokenizer, word_key
+from pipeline.tag.encode import WordEncoder
+from pipeline.tag.labels import BIO_LABELS, LABEL2ID
+from pipeline.tag.model import MuniTaggerConfig, MuniTaggerForTokenClassification, char_ids_for
+from pipeline.tag.vocab import PAD, UNK, build_tokenizer, word_key
 
-log = logging.getLogger("pipeline.tagger.train")
+log = logging.getLogger("pipeline.training.train")
 
 
 # ----------------------------------------------------------------------------- data
@@ -120,7 +120,7 @@ def seqeval_scores(gold: list[list[str]], pred: list[list[str]]) -> dict:
 # ----------------------------------------------------------------------------- main
 
 def parse_args(argv=None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.tagger.train", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m pipeline.training.train", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpora", default="../shared/corpora", help="the shared corpora folder")
     ap.add_argument("--gold", nargs="*", default=["../shared/gold/seeds.jsonl", "../shared/gold/dev.jsonl"],
@@ -160,14 +160,10 @@ def _stage_data(args, work: Path) -> tuple[Path, Path, list[Path]]:
     dev = Path(args.dev) if args.dev else work / "ner" / "dev.jsonl"
     tests = [Path(p) for p in args.test] if args.test is not None else sorted((work / "ner").glob("*_test.jsonl"))
     if not train.exists():
-        import importlib.util
+        from pipeline.training import ner_data
 
-        script = Path(__file__).resolve().parents[2] / "scripts" / "build_ner_data.py"
-        log.info("stage 1: building NER data with %s", script)
-        spec = importlib.util.spec_from_file_location("build_ner_data", script)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        mod.main(["--corpora", args.corpora, "--out", str(work / "ner")])
+        log.info("stage 1: building NER data with pipeline.training.ner_data")
+        ner_data.main(["--corpora", args.corpora, "--out", str(work / "ner")])
         tests = sorted((work / "ner").glob("*_test.jsonl")) if args.test is None else tests
     return train, dev, tests
 
@@ -180,8 +176,8 @@ def _stage_vectors(args, work: Path):
 
     if not path.exists():
         from pipeline.normalize import normalize
-        from pipeline.tagger.corpora import gold_filter, raw_paragraphs
-        from pipeline.tagger.vectors import sentences_for_vectors, train_vectors
+        from pipeline.training.corpora import gold_filter, raw_paragraphs
+        from pipeline.training.vectors import sentences_for_vectors, train_vectors
 
         log.info("stage 2: training fastText vectors on %s", args.corpora)
         keep = gold_filter(args.gold)

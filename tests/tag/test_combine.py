@@ -1,6 +1,6 @@
 """Merging model spans with rule spans: priorities, gap filling, clean-up, flatness."""
 from pipeline.document import Span
-from pipeline.tagger.combine import combine
+from pipeline.tag.combine import combine
 
 
 def S(label, text, whole, nth=0):

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.records.dates import DateValue, find_dates, parse_article_date, resolve_date
+from pipeline.persian.dates import DateValue, find_dates, parse_article_date, resolve_date
 
 ARTICLE = "1399/12/11"  # = 2021-03-01, a Monday
 

@@ -3,7 +3,7 @@
 Works with the shipped MuniTagger (word level, CRF decoding, character features) and
 with any Hugging Face token-classification checkpoint whose labels are BIO tags over
 PER, ROLE, ORG, LOC, FIG, DATE (``B-PER`` or ``B_PER``), e.g. a ParsBERT fine-tuned with
-``pipeline.tagger.train``-style data. Subword models get the pipeline's words with
+``pipeline.training.train``-style data. Subword models get the pipeline's words with
 ``is_split_into_words=True`` and each word takes its first subword's label.
 
 Long articles are cut into windows of ``window`` units (words or subwords) that overlap
@@ -18,7 +18,7 @@ from pathlib import Path
 import torch
 
 from pipeline.document import LABELS, Document, Span
-from pipeline.tagger.labels import spans_from_bio
+from pipeline.tag.labels import spans_from_bio
 
 
 class TaggerError(RuntimeError):
@@ -83,7 +83,7 @@ class Tagger:
     @classmethod
     def load(cls, path_or_name: str | Path, window: int | None = None, threads: int | None = None) -> "Tagger":
         """Load a checkpoint from a folder (or a name already in the local Hugging Face cache)."""
-        import pipeline.tagger.model  # noqa: F401  (registers the munitagger type)
+        import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
         from transformers import AutoModelForTokenClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
 
@@ -178,7 +178,7 @@ class Tagger:
             if not any(unit_lists):
                 return [[] for _ in unit_lists]
             if not hasattr(self, "_encoder"):
-                from pipeline.tagger.encode import WordEncoder
+                from pipeline.tag.encode import WordEncoder
 
                 cfg = self.model.config
                 self._encoder = WordEncoder(self.tokenizer, cfg.char_vocab, cfg.max_word_chars)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from pipeline.tagger.vocab import word_key
+from pipeline.tag.vocab import word_key
 
 log = logging.getLogger(__name__)
 

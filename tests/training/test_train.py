@@ -1,10 +1,11 @@
 """A tiny-config run of the training code: stages, checkpoint/resume, Hugging Face loading."""
 import json
 
+import pytest
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
-import pipeline  # noqa: F401  (registers the munitagger type)
-from pipeline.tagger import train
+import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
+from pipeline.training import train
 
 SENTS = [
     (["علی", "رضایی", "شهردار", "شیراز", "گفت", "."], ["B-PER", "I-PER", "B-ROLE", "B-LOC", "O", "O"]),
@@ -29,6 +30,7 @@ def _args(tmp_path, epochs):
             "--checkpoint-every", "2", "--min-count", "1"]
 
 
+@pytest.mark.slow
 def test_tiny_training_run_checkpoints_resumes_and_loads(tmp_path):
     _write(tmp_path / "train.jsonl", 40)
     _write(tmp_path / "dev.jsonl", 4)
@@ -52,6 +54,7 @@ def test_tiny_training_run_checkpoints_resumes_and_loads(tmp_path):
     assert second["dev_best_f1"] > 0.3
 
 
+@pytest.mark.slow
 def test_continue_from_saved_model(tmp_path):
     _write(tmp_path / "train.jsonl", 40)
     _write(tmp_path / "dev.jsonl", 4)

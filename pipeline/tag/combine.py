@@ -24,7 +24,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.document import Span
-from pipeline.textkey import fold
+from pipeline.textkey import key as fold
 
 RULE_FIRST = ("FIG", "DATE")
 MODEL_FIRST = ("PER", "ROLE", "ORG", "LOC")

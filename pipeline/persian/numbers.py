@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.lexicons import load_lexicon, load_table
-from pipeline.records._lexre import LETTER, MARKS, fold, key
+from pipeline.textkey import LETTER, MARKS, fold, key
 
 __all__ = [
     "NumberMatch",

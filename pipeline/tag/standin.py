@@ -12,7 +12,7 @@ class RuleTagger:
     name = "rules"
 
     def tag(self, doc: Document) -> Document:
-        from pipeline.tagger.rules import rule_entities
+        from pipeline.tag.rules import rule_entities
 
         doc.entities = sorted(rule_entities(doc.text), key=lambda s: s.start)
         return doc

@@ -1,15 +1,13 @@
 """NER data builder: mapping, normalization, silver labels, BIO validity (inline fixtures)."""
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from pipeline.training import ner_data as bnd
+
 ROOT = Path(__file__).resolve().parents[2]
-spec = importlib.util.spec_from_file_location("build_ner_data", ROOT / "scripts" / "build_ner_data.py")
-bnd = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(bnd)
 
 Z = "\u200c"
 
@@ -94,8 +92,7 @@ def test_silver_fig_from_find_figures_skips_overlap():
 
 
 def test_synthetic_rows_valid():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from make_synthetic_ner import generate
+    from pipeline.training.synthetic import generate
 
     rows = generate(300, seed=1)
     assert len(rows) == 300

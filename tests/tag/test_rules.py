@@ -1,5 +1,5 @@
 """Rule-based entity finder: hand-written sentences (no shared data needed)."""
-from pipeline.tagger.rules import rule_entities, role_token_spans, word_key
+from pipeline.tag.rules import rule_entities, role_token_spans, word_key
 
 Z = "\u200c"
 

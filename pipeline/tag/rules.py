@@ -10,7 +10,7 @@ Everything is matched on a *key* of each word (Persian letter forms, no ZWNJ, no
 and multiword lexicon entries are matched on the concatenated keys of consecutive words, so
 «نایب‌رئیس», «نایب رئیس», «نایبرئیس» and «نايب رييس» all match the same entry.
 
-Boundaries follow /work/shared/ANNOTATION.md: a ROLE stops before an ORG head or a place
+Boundaries follow ../shared/ANNOTATION.md: a ROLE stops before an ORG head or a place
 («مدیرعامل | سازمان همیاری ...», «شهردار | منطقه ۹ مشهد»); an ORG keeps a contained place
 («شهرداری قم», «شورای شهر رشتخوار»); bare institution words are not entities; honorifics
 («دکتر», «آیت‌الله») stay outside PER while «سید» joined to the name stays inside.
@@ -18,32 +18,28 @@ Boundaries follow /work/shared/ANNOTATION.md: a ROLE stops before an ORG head or
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.document import Span
 from pipeline.lexicons import load_lexicon, load_table
+from pipeline.textkey import key
+from pipeline.persian.dates import find_dates
+from pipeline.persian.figures import find_figures
 
 __all__ = ["rule_entities", "role_token_spans", "tag_tokens", "word_key", "tokenize_words"]
 
 ZWNJ = "\u200c"
-_CHAR_MAP = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی",
-    **{chr(0x06F0 + i): str(i) for i in range(10)},
-    **{chr(0x0660 + i): str(i) for i in range(10)},
-})
-_DROP = re.compile(r"[\u200c\u200d\u200e\u200f\u064b-\u065f\u0670\u0640]")
 _WORD = re.compile(r"(?:(?!_)[\w\u200c\u200d\u064b-\u065f\u0670])+(?:[/.,٫٬][0-9\u06f0-\u06f9\u0660-\u0669]+)*", re.UNICODE)
 _DIGITS = re.compile(r"^[0-9]+(?:[/.,][0-9]+)*$")
 
 
 def word_key(word: str) -> str:
-    """Comparison key of one word or phrase: Persian letters, ASCII digits, no ZWNJ/diacritics/spaces."""
-    w = unicodedata.normalize("NFKC", word).translate(_CHAR_MAP)
-    w = _DROP.sub("", w)
-    w = re.sub(r"[\s،,]+", "", w)
-    return w.replace("هییت", "هیات")
+    """:func:`pipeline.textkey.key` of a word or phrase, list commas dropped too («۱۲٬۵۰۰» -> «12500»)."""
+    return key(_COMMAS.sub("", word))
+
+
+_COMMAS = re.compile(r"[،,]")
 
 
 @dataclass(frozen=True)
@@ -544,18 +540,9 @@ def role_token_spans(words: list[str], occupied: list[bool] | None = None) -> li
 
 
 def _external(text: str):
-    out = []
-    try:
-        from pipeline.records.figures import find_figures
-        out += [("FIG", s.start, s.end) for s in find_figures(text)]
-    except Exception:
-        pass
-    try:
-        from pipeline.records.dates import find_dates
-        out += [("DATE", s.start, s.end) for s in find_dates(text)]
-    except Exception:
-        pass
-    return out
+    """FIG and DATE spans from the Persian language module (a bug there raises, it is never hidden)."""
+    return ([("FIG", s.start, s.end) for s in find_figures(text)]
+            + [("DATE", s.start, s.end) for s in find_dates(text)])
 
 
 def rule_entities(text: str, with_external: bool = True) -> list[Span]:

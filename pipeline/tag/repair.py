@@ -1,7 +1,7 @@
-"""Entity-span repairs for the record rules: make them robust to common tagger noise.
+"""The ``repair`` entity stage: fix common tagger slips before the records read the entities.
 
-The tagger's spans are kept as they are in ``doc.entities`` (the entity output); the record
-rules run on a repaired copy (:func:`repair_entities`). Every repair is a general Persian
+:func:`repair_document` replaces ``doc.entities`` with the repaired spans, so the output's
+entities are exactly what the record rules use. Every repair is a general Persian
 news pattern, and each one is conservative (it needs a lexicon word or punctuation to fire):
 
 * a PER that covers only part of a name written between guillemets («مت گیتس» tagged
@@ -22,9 +22,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from pipeline.document import Span
+from pipeline.document import Document, Span
 from pipeline.lexicons import load_lexicon
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
 from pipeline.records.cues import lexicon_cues
 from pipeline.records.mentions import _gap_is_filler
@@ -187,3 +187,16 @@ def repair_entities(text: str, ents: list[Span]) -> list[Span]:
                 _speech_subject_surnames, _split_coordinated_group_role, _group_orgs_as_roles):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
+
+
+def repair_document(doc: Document) -> Document:
+    """The ``repair`` stage: ``doc.entities`` repaired in place.
+
+    The repairs read :attr:`~pipeline.document.Document.flat` (hard line wraps as spaces, same
+    offsets), as the record rules do; the repaired spans' texts are taken from ``doc.text``.
+    """
+    view = doc.flat_view()
+    fixed = repair_entities(view.text, list(view.entities))
+    doc.entities = [e if e.text == doc.text[e.start:e.end] else dataclasses.replace(e, text=doc.text[e.start:e.end])
+                    for e in fixed]
+    return doc

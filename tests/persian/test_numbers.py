@@ -1,7 +1,7 @@
 """Persian number parsing: digits in any script, number words, mixes, fractions."""
 import pytest
 
-from pipeline.records.numbers import find_numbers, parse_digits, parse_number, parse_ordinal
+from pipeline.persian.numbers import find_numbers, parse_digits, parse_number, parse_ordinal
 
 
 @pytest.mark.parametrize(

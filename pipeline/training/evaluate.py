@@ -1,11 +1,11 @@
 """Entity-level strict F1 (seqeval, IOB2) of any tagger checkpoint on a BIO test file.
 
-    python -m pipeline.tagger.evaluate --model models/munitagger-fa --data work/ner/peyma_test.jsonl
+    python -m pipeline.training.evaluate --model models/munitagger-fa --data work/ner/peyma_test.jsonl
 
 The data file holds ``{"tokens": [...], "tags": [...]}`` lines (``scripts/build_ner_data.py``
 writes ``work/ner/peyma_test.jsonl`` and ``nsurl_test.jsonl`` from ../shared/corpora, with
 the corpus labels mapped to ours: DAT/TIM -> DATE, MON/PCT -> FIG). Tagging runs through
-the pipeline's own :class:`~pipeline.tagger.tagger.Tagger` (same windows and decoding as
+the pipeline's own :class:`~pipeline.tag.tagger.Tagger` (same windows and decoding as
 ``munifacts extract``). Predicted labels the test corpus does not annotate at all (ROLE
 for PEYMA) are dropped before scoring; everything else counts, including our FIG spans
 for counts, which PEYMA does not mark (so FIG precision is a lower bound).
@@ -57,12 +57,12 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
     from seqeval.metrics import classification_report
     from seqeval.scheme import IOB2
 
-    from pipeline.tagger.tagger import Tagger
+    from pipeline.tag.tagger import Tagger
 
     with open(data, encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()][:limit]
     if model == "rules":
-        from pipeline.tagger.standin import RuleTagger
+        from pipeline.tag.standin import RuleTagger
 
         tagger = RuleTagger()
     else:
@@ -71,13 +71,13 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
     for i in range(0, len(docs), batch):
         tagger.tag_many(docs[i:i + batch])
     if combined:
-        from pipeline.tagger.combine import combine
-        from pipeline.tagger.rules import rule_entities
+        from pipeline.tag.combine import combine
+        from pipeline.tag.rules import rule_entities
 
         for d in docs:
             d.entities = combine(d.entities, rule_entities(d.text))
     if fig_kinds:
-        from pipeline.records.figures import parse_figure
+        from pipeline.persian.figures import parse_figure
 
         for d in docs:
             d.entities = [e for e in d.entities if e.label != "FIG" or parse_figure(e.text).kind in fig_kinds]
@@ -92,7 +92,7 @@ def evaluate(model: str, data: str | Path, limit: int | None = None, batch: int 
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipeline.tagger.evaluate", description=__doc__,
+    ap = argparse.ArgumentParser(prog="python -m pipeline.training.evaluate", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=None,
                     help="checkpoint folder (default: the shipped model); 'rules' = the rule finder alone")
