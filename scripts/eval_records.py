@@ -125,25 +125,16 @@ def document_of(tagged: dict):
     return doc
 
 
-#: record finders to use instead of the stage's own (``--commitments learned`` before it is wired in)
-OVERRIDES: dict[str, object] = {}
-
-
 def records_of(tagged: dict) -> dict:
-    """The record fields (as plain dicts) that the current records stage builds for one article."""
-    import pipeline.records.assemble as assemble
+    """The record fields (as plain dicts) that the record stages build for one article.
 
-    saved = {k: getattr(assemble, k) for k in OVERRIDES}
-    try:
-        for k, fn in OVERRIDES.items():
-            setattr(assemble, k, fn)
-        doc = assemble.build_records(document_of(tagged))
-    finally:
-        for k, fn in saved.items():
-            setattr(assemble, k, fn)
+    The cached entities are the output's, already repaired, so the repair stage is not run again."""
+    from pipeline.records.assemble import build_records
+
+    doc = build_records(document_of(tagged), repair=False)
     out: dict = {"id": tagged["id"], "entities": tagged["entities"]}
     for name in ("officials", "meetings", "commitments", "quotes", "figures"):
-        out[name] = [r.model_dump() if hasattr(r, "model_dump") else r for r in getattr(doc, name)]
+        out[name] = [r.model_dump() if hasattr(r, "model_dump") else r for r in doc.records.get(name, [])]
     return out
 
 
@@ -269,17 +260,11 @@ def main(args=None) -> int:
     ap.add_argument("--model", default=None, help="tagger model path (default: the shipped model)")
     ap.add_argument("--show", default=None, help="print gold vs predicted items of this record type")
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
-    ap.add_argument("--commitments", choices=["rules", "learned"], default="learned",
-                    help="commitment finder: the rule module or the learned clause classifier")
     ap.add_argument("--learned", default=",".join(LEARNED_MODULES),
                     help=f"learned components to train per fold (comma list of {', '.join(LEARNED_MODULES)}; "
                          "empty: use the shipped models as they are)")
     ns = ap.parse_args(args)
     ns.splits = [s.strip() for s in ns.splits.split(",") if s.strip()]
-    if ns.commitments == "learned":
-        from pipeline.records.commitment_clauses import find_commitments
-
-        OVERRIDES["find_commitments"] = find_commitments
     ns.learned = [s.strip() for s in ns.learned.split(",") if s.strip()]
     unknown = [s for s in ns.learned if s not in LEARNED_MODULES]
     if unknown:

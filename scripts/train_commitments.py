@@ -44,7 +44,7 @@ def _learned_preds(model, rows) -> list[dict]:
 def _rule_preds(docs: list[dict]) -> list[list[dict]]:
     from pipeline.document import Document
     from pipeline.normalize import normalize
-    from pipeline.records.assemble import unwrap_lines
+    from pipeline.tokenize import unwrap_lines
     from pipeline.records.commitments import find_commitments
     from pipeline.tokenize import tokenize
 

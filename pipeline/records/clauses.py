@@ -16,12 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-try:
-    from pipeline.textkey import fold
-    if len(fold("a b")) != 3:
-        raise ImportError
-except ImportError:  # pragma: no cover - layout before the stage redesign
-    from pipeline.records._lexre import fold
+from pipeline.textkey import fold
 
 _WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
 _HARD = re.compile(r"[:؛;]")

@@ -213,8 +213,7 @@ def labelled_clauses(gold_doc: dict) -> tuple[str, list[Clause], list[str]]:
     """(normalized text, clauses, label per clause) of a gold article: a clause takes the kind of
     the gold commitment it overlaps most (at least half of the shorter one's words), else ``none``."""
     from pipeline.normalize import normalize
-    from pipeline.records.assemble import unwrap_lines
-    from pipeline.tokenize import sentences_of
+    from pipeline.tokenize import sentences_of, unwrap_lines
 
     text = unwrap_lines(normalize(gold_doc["text"]).text)
     clauses = article_clauses(text, sentences_of(text))

@@ -36,13 +36,7 @@ from pathlib import Path
 
 from pipeline.records.verbforms import CLITIC_COPULA, COPULA, VerbForm, verb_form, verb_pattern
 
-try:  # the same-length fold used by every record rule
-    from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, fold
-    fold("ي")  # noqa: B018 - the old comparison-key ``fold`` of pipeline.textkey has no offsets
-    if len(fold("a b")) != 3:
-        raise ImportError
-except ImportError:  # pragma: no cover - layout before the stage redesign
-    from pipeline.records._lexre import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, fold
+from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, fold
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicons" / "cues.tsv"
 _SEP = r"[ \u200c]+"
