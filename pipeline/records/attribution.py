@@ -22,7 +22,7 @@ from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.mentions import RoleMention, appositions, role_mentions
-from pipeline.records.textutil import TERMINAL, next_word, prev_word, sorted_entities, words
+from pipeline.records.textutil import TERMINAL, EntityIndex, next_word, prev_word, sorted_entities, words
 
 #: words before a subject that keep it in subject position
 _OPENERS = {"همچنین", "نیز", "سپس", "ضمنا", "ضمناً", "همچنان", "اما", "ولی", "و", "بعد", "آنگاه", "ادامه", "پایان", "ابتدای", "ابتدا"}
@@ -104,7 +104,9 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.ents = sorted_entities(doc)
+        self.index = EntityIndex(self.ents)
         self.roles = role_mentions(doc)
+        self.role_starts = {m.start: m for m in self.roles}
         self.apps = appositions(doc, self.roles)
         self.app_by_role = {a.role.start: a for a in self.apps}
         self.app_by_per = {a.person.start: a for a in self.apps}
@@ -136,8 +138,8 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
     if k in _OPENERS:
         return "good"
     # a DATE right before («محمد هویدا عصر سه‌شنبه ...» is after, but «صبح امروز X» is before)
-    for e in ctx.ents:
-        if e.label == "DATE" and e.end <= i and e.end >= pw[1]:
+    for e in ctx.index.ending_in(pw[1], i):
+        if e.label == "DATE":
             return "good"
     return "weak"
 
@@ -145,10 +147,8 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
 def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     t = ctx.text
     out: list[Mention] = []
-    role_starts = {m.start: m for m in ctx.roles}
-    for ent in ctx.ents:
-        if ent.start < s or ent.end > e:
-            continue
+    role_starts = ctx.role_starts
+    for ent in ctx.index.within(s, e):
         if ent.label == "PER":
             app = ctx.app_by_per.get(ent.start)
             end = max(ent.end, app.role.end) if app and app.role.start >= ent.end else ent.end
@@ -179,7 +179,7 @@ def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     for ws, we, w in words(t, s, e):
         k = key(w)
         if k in ctx.pronouns:
-            if any(x.start <= ws < x.end for x in ctx.ents):
+            if ctx.index.covering(ws) is not None:
                 continue
             out.append(Mention("PRON", ws, we, w))
         elif k in ("این", "همین"):
@@ -249,8 +249,8 @@ def _strip_background(ctx: _Ctx, s: int, e: int) -> int:
         changed = False
         while s < e and t[s] in " \t\n\u200c،,":
             s += 1
-        for ent in ctx.ents:
-            if ent.label == "DATE" and ent.start == s and ent.end <= e:
+        for ent in ctx.index.within(s, e)[:1]:
+            if ent.label == "DATE" and ent.start == s:
                 s = ent.end
                 changed = True
         nw = next_word(t, s)

@@ -2,7 +2,8 @@
 
 A sentence is cut at «: ؛ ;» (a speech verb's colon separates the speaker's words from the
 attribution) and, softly, at «،» or a coordinating word («و», «اما», «ولی», «بلکه», «لذا»,
-«زیرا», «چرا که», «تا») when the words before it end with a finite verb: «... انجام شود و
+«زیرا», «چرا که») when the words before it end with a finite verb (not at «تا»: «موظف هستند تا
+... برسانند» is one obligation): «... انجام شود و
 مدیران باید ...» is two clauses, «رعایت اخلاق، امانتداری و ...» stays one. A clause of
 fewer than ``min_words`` words joins the one before it (when there is one in the sentence).
 
@@ -20,7 +21,7 @@ from pipeline.textkey import fold
 
 _WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
 _HARD = re.compile(r"[:؛;]")
-_SOFT = re.compile(r"[ \t]*[،,][ \t]*|[ \t]+(?:و|اما|ولی|بلکه|لذا|زیرا|چرا[ \u200c]+که|تا)[ \t]+")
+_SOFT = re.compile(r"[ \t]*[،,][ \t]*|[ \t]+(?:و|اما|ولی|بلکه|لذا|زیرا|چرا[ \u200c]+که)[ \t]+")
 #: verb-final words: auxiliaries and frequent light-verb forms (a clause ends after one of them)
 _FINITE_WORDS = frozenset(fold(w) for w in (
     "است", "هست", "هستند", "هستیم", "نیست", "نیستند", "بود", "بودند", "باشد", "باشند", "شد", "شدند", "شود",

@@ -59,9 +59,10 @@ _QUESTION = re.compile(r"(?<![^\W\d_])(?:آیا|چرا|چگونه|چطور)(?![^
 
 
 def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
-    """The kind the cue classes give the clause ``[start, end)`` of folded text ``ft`` (None: no cue).
+    """The kind the cue classes give the clause ``[start, end)`` of folded text ``ft`` (None: no cue;
+    ``"not"``: only a ``commitment.not`` cue, a prediction or recommendation, so no commitment).
 
-    Cues that overlap a ``commitment.not`` cue (a prediction, a recommendation) do not count; a plan
+    Cues that overlap a ``commitment.not`` cue do not count; a plan
     cue with a first-person verb («برگزار خواهیم کرد», «در دست اجرا داریم») is a promise; a question
     is never a commitment.
     """
@@ -76,8 +77,10 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
         kinds.append(k)
-    if not kinds or is_question(ft, start, end):
+    if is_question(ft, start, end):
         return None
+    if not kinds:
+        return "not" if nots else None
     return min(kinds, key=KIND_ORDER.index)
 
 
@@ -121,6 +124,8 @@ def find_commitments(doc: Document) -> list[Commitment]:
                 continue
             feats = clause_features(ft, cl, cues)
             kind = cue_kind(ft, cl.start, cl.end, cues)
+            if kind == "not":
+                continue
             if kind is not None:
                 if kind not in UNVETOED and model.probs(feats)[model.classes.index("none")] >= CUE_THRESHOLD:
                     continue

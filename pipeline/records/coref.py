@@ -19,6 +19,7 @@ The result is cached per document content, so the record modules can each call i
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
@@ -28,19 +29,25 @@ from pipeline.records.attribution import Mention, SpeechEvent, sentence_subjects
 from pipeline.records.mentions import Apposition, RoleMention, appositions, role_mentions
 from pipeline.records.textutil import sorted_entities
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in fold(name).replace("«", " ").replace("»", " ").split() if key(w))
+
+
 def name_words(name: str) -> list[str]:
     """Comparison words of a name: folded, ZWNJ-free («فلاح‌جلودار» -> «فلاحجلودار»)."""
-    return [key(w) for w in fold(name).replace("«", " ").replace("»", " ").split() if key(w)]
+    return list(_name_words(name))
 
 
-def _zwnj_parts(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _zwnj_parts(name: str) -> frozenset[str]:
     """First ZWNJ-parts of the words («فلاح‌جلودار» -> «فلاح»): a surname written short."""
     out = set()
     for w in fold(name).split():
         parts = [key(p) for p in w.split("\u200c") if key(p)]
         if len(parts) > 1:
             out.add(parts[0])
-    return out
+    return frozenset(out)
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -58,6 +65,7 @@ def _edit1(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def names_match(short: str, full: str) -> bool:
     """Whether mention ``short`` can name the person called ``full``."""
     ws, wf = name_words(short), name_words(full)

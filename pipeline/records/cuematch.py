@@ -28,6 +28,7 @@ of its verb, so a caller (or a learned model) can use tense and person.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -175,6 +176,7 @@ class CueClasses:
         for n, (cls, pattern, value) in enumerate(rows, 1):
             self.cues.append(compile_cue(cls, pattern, self.verbs, value, f"{source}: entry {n} ({pattern})"))
         self._by_prefix: dict[str, list[_Cue]] = {}
+        self._memo: dict[str, tuple[str, list[CueMatch], list[int]]] = {}
 
     @classmethod
     def from_file(cls, path: Path | str) -> "CueClasses":
@@ -210,16 +212,17 @@ class CueClasses:
             self._by_prefix[key_] = hit
         return hit
 
-    def finditer(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,
-                 folded: bool = False, overlaps: bool = False) -> Iterator[CueMatch]:
-        """Matches of the cues whose class is ``prefix`` or under it («commitment» -> «commitment.plan»),
-        in text order; overlapping matches keep the longest unless ``overlaps``."""
-        ft = text if folded else fold(text)
-        end = len(ft) if end is None else end
+    def _all(self, ft: str, prefix: str | tuple[str, ...]) -> list[CueMatch]:
+        """Every match (overlaps kept) of the selected cues in the whole folded text, sorted by start;
+        remembered for the last few (text, prefix) pairs, so windows of one article cost a bisect."""
+        k = (prefix if isinstance(prefix, str) else "|".join(prefix))
+        hit = self._memo.get(k)
+        if hit is not None and hit[0] is ft:
+            return hit[1]
         cues = self.cues if prefix == "" else self._select(prefix)
         found: list[CueMatch] = []
         for c in cues:
-            for m in c.regex.finditer(ft, start, end):
+            for m in c.regex.finditer(ft):
                 if m.end() <= m.start():
                     continue
                 gap = None
@@ -231,8 +234,25 @@ class CueClasses:
                     if vf is not None:
                         break
                 found.append(CueMatch(m.start(), m.end(), c.cls, c.value, c.pattern, gap, vf))
+        found.sort(key=lambda c: (c.start, -c.end))
+        if len(self._memo) > 32:
+            self._memo.clear()
+        self._memo[k] = (ft, found, [c.start for c in found])
+        return found
+
+    def finditer(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,
+                 folded: bool = False, overlaps: bool = False) -> Iterator[CueMatch]:
+        """Matches of the cues whose class is ``prefix`` or under it («commitment» -> «commitment.plan»),
+        inside ``[start, end)``, in text order; overlapping matches keep the longest unless ``overlaps``."""
+        ft = text if folded else folded_text(text)
+        end = len(ft) if end is None else end
+        self._all(ft, prefix)
+        _, allm, starts = self._memo[prefix if isinstance(prefix, str) else "|".join(prefix)]
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end)
+        found = [c for c in allm[i:j] if c.end <= end]
         if overlaps:
-            return iter(sorted(found, key=lambda c: (c.start, -c.end)))
+            return iter(found)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
         taken: list[CueMatch] = []
         for c in found:
@@ -244,6 +264,12 @@ class CueClasses:
     def search(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,
                folded: bool = False) -> CueMatch | None:
         return next(self.finditer(text, prefix, start, end, folded), None)
+
+
+@lru_cache(maxsize=8)
+def folded_text(text: str) -> str:
+    """:func:`fold` of ``text``, remembered for the last few texts (rules search one article many times)."""
+    return fold(text)
 
 
 @lru_cache(maxsize=None)

@@ -83,7 +83,7 @@ class CueSet:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, folded: bool = False) -> Iterator[CueMatch]:
         """Non-overlapping matches in ``text[start:end]``, longest first on overlap, in text order."""
-        ftext = text if folded else fold(text)
+        ftext = text if folded else folded_text(text)
         end = len(ftext) if end is None else end
         found: list[CueMatch] = []
         for cue, label, pat in self.entries:
@@ -104,6 +104,13 @@ class CueSet:
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> CueMatch | None:
         return next(self.finditer(text, start, end), None)
+
+
+@lru_cache(maxsize=8)
+def folded_text(text: str) -> str:
+    """:func:`fold` of ``text``, remembered for the last few texts: rules search one article many
+    times in small windows, and folding the whole article each time made them quadratic."""
+    return fold(text)
 
 
 @lru_cache(maxsize=None)

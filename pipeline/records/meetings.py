@@ -18,6 +18,7 @@ Meetings with no participant are dropped (nothing a reader could use).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +29,7 @@ from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
 from pipeline.records.officials import official_fields
-from pipeline.records.textutil import next_word, prev_word, sorted_entities, words
+from pipeline.records.textutil import EntityIndex, next_word, prev_word, sorted_entities, words
 from pipeline.schema import Meeting, Participant
 
 #: a new meeting must be introduced within this many sentences to be the article's main event
@@ -116,13 +117,15 @@ def _participant_of(ref: Referent) -> Participant:
 _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
 
 
-def _group_text(doc: Document, ents: list[Span], s: int, e: int) -> str:
+def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
     """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»)."""
     text = doc.text
     end = e
     for _ in range(4):
         nw = next_word(text, end)
-        ent = next((x for x in ents if x.start >= end and not text[end:x.start].strip(" \u200c«»")), None)
+        ent = index.first_from(end)
+        if ent is not None and text[end:ent.start].strip(" \u200c«»"):
+            ent = None
         if ent is not None and ent.label in ("ORG", "LOC", "ROLE"):
             end = ent.end
             break
@@ -148,6 +151,12 @@ class _Builder:
         self.doc = doc
         self.co = co
         self.ents = sorted_entities(doc)
+        self.index = EntityIndex(self.ents)
+        self._holders: dict[int, Referent | None] = {}
+        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None)
+        self.stmt_starts = [st[0] for st in self.statements]
+        self.roles_by_end = sorted(co.roles, key=lambda m: m.end)
+        self.role_ends = [m.end for m in self.roles_by_end]
         self.role_by_start = {m.start: m for m in co.roles}
         self.groups = word_set("group_nouns")
         self.sources = word_set("news_sources")
@@ -156,8 +165,10 @@ class _Builder:
         ref = self.co.by_role.get(rm.start)
         if ref is not None and ref.names:
             return ref
-        named = [r for r in self.co.referents if r.names and r.has_role(rm)]
-        return named[-1] if named else None
+        if rm.start not in self._holders:
+            named = [r for r in self.co.referents if r.names and r.has_role(rm)]
+            self._holders[rm.start] = named[-1] if named else None
+        return self._holders[rm.start]
 
     def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None) -> None:
         """Participants, organizations, place and date from sentence ``[s, e)``.
@@ -170,8 +181,9 @@ class _Builder:
             return
         d.sentences.append((s, e))
         anchor = cue[0] if cue else None
-        quoted = [st for ev, _ in self.co.events if (st := ev.statement) is not None
-                  and st[0] < e and st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
+        i = bisect.bisect_left(self.stmt_starts, s - 5000)
+        quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
+                  if st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
 
         def inside_quote(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
@@ -183,13 +195,16 @@ class _Builder:
                 s = c.end()
         in_role: set[int] = set()
         claimed_roles = {a.role.start: a for a in self.co.apps}
-        for ent in self.ents:
-            if ent.start < s or ent.end > e or inside_quote(ent.start):
+        for ent in self.index.within(s, e):
+            if inside_quote(ent.start):
                 continue
             if ent.label == "PER":
                 # «معاون ترامپ»: a name that completes someone else's title is not present
-                before = [m for m in self.co.roles if m.end <= ent.start and not text[m.end:ent.start].strip(" \u200c«»")]
-                if before and before[-1].start in claimed_roles and claimed_roles[before[-1].start].person is not ent:
+                j = bisect.bisect_right(self.role_ends, ent.start) - 1
+                before = self.roles_by_end[j] if j >= 0 else None
+                if before is not None and text[before.end:ent.start].strip(" \u200c«»"):
+                    before = None
+                if before is not None and before.start in claimed_roles and claimed_roles[before.start].person is not ent:
                     continue
                 ref = self.co.referent_of(ent)
                 if ref is not None:
@@ -238,12 +253,12 @@ class _Builder:
         # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست ماهانه شهرداران»)
         cue_words = [i for i, (ws, we, w) in enumerate(ws_all) if cue and ws >= cue[1]][:4]
         for i, (ws, we, w) in enumerate(ws_all):
-            if key(w) not in self.groups or any(x.start <= ws < x.end for x in self.ents) or inside_quote(ws):
+            if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
                 continue
             prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
             if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
-                self.add_group(d, _group_text(doc, self.ents, start, we))
+                self.add_group(d, _group_text(doc, self.index, start, we))
 
     def _plural_role_text(self, rm: RoleMention) -> str:
         """A group title as written: a bare group noun runs on over its modifiers and an adjacent
@@ -252,7 +267,7 @@ class _Builder:
         text = self.doc.text
         start, end = rm.start, rm.end
         if rm.org is None and rm.location is None:
-            end = max(end, start + len(_group_text(self.doc, self.ents, rm.start, rm.end)))
+            end = max(end, start + len(_group_text(self.doc, self.index, rm.start, rm.end)))
         before = _prev_words(text, start, 2)
         if before == ["از", "جمعی"]:
             start = prev_word(text, prev_word(text, start)[0])[0]
@@ -353,20 +368,20 @@ def find_meetings(doc: Document) -> list[Meeting]:
             b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
-        d.topic = _topic(doc, ft, cm, sent, b.ents)
+        d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
             b.add_ref(d, in_quote)
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
         same = None
         lead = sent_index.get(sent, 99) <= 4
-        tkey = _topic_key(text, cm, b.ents)
+        tkey = _topic_key(text, cm, b.index.within(cm.start, cm.end + 200))
         for o in reversed(drafts):
             if o.kind != d.kind:
                 continue
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
-            same_topic = tkey and tkey == _topic_key(text, o.cue, b.ents)
+            same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
             subset = all(_has_participant(o, p) for p in d.participants)
             if same_topic or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
                 same = o

@@ -133,8 +133,9 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     claimed: set[int] = set()
     attached: set[int] = set()
     # 1) title after the name
+    where = {id(e): i for i, e in enumerate(ents)}
     for p in pers:
-        idx = ents.index(p)
+        idx = where[id(p)]
         nxt = ents[idx + 1] if idx + 1 < len(ents) else None
         if nxt is None:
             continue
@@ -171,11 +172,12 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             claimed.add(m.start)
             attached.add(p.start)
     # 3) «X و Y اعضای ...»: a plural title distributes over coordinated names
+    per_pos = {id(e): i for i, e in enumerate(pers)}
     extra: list[Apposition] = []
     for a in out:
         if not a.role.plural:
             continue
-        idx = pers.index(a.person)
+        idx = per_pos[id(a.person)]
         j = idx
         while j > 0:
             q = pers[j - 1]

@@ -99,31 +99,35 @@ def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
-    """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER."""
-    given = word_set("given_names") | word_set("given_names_broad")
+    """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER.
+
+    Given names come from the broad list (``given_names_broad``, ~16k) and the hand list; whether the
+    PER already starts with a given name is checked on the hand list only (the broad list also holds
+    words that are surnames too, such as «کاظمی»)."""
+    curated = word_set("given_names")
+    given = curated | word_set("given_names_broad")
     particles = word_set("name_particles")
     out = list(ents)
     for i, x in enumerate(ents):
         # 1) a given name tagged alone, its surname left out, a title right after
         if x.label in ("PER", "LOC") and len(x.text.split()) == 1 and key(x.text) in given:
             ws = words(text, x.end, min(len(text), x.end + 40))
-            if not ws or not _SPACE_GAP_RE.match(text[x.end:ws[0][0]]):
-                continue
-            ws0, we0, w = ws[0]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if key(w) in _FUNCTION or any(y.start < we0 and ws0 < y.end for y in ents) or nxt is None:
-                continue
-            gap = text[we0:nxt.start]
-            if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
-                out[out.index(x)] = _span(text, "PER", x.start, we0, x)
+            if ws and _SPACE_GAP_RE.match(text[x.end:ws[0][0]]) and nxt is not None:
+                ws0, we0, w = ws[0]
+                gap = text[we0:nxt.start]
+                if key(w) not in _FUNCTION and not any(y.start < we0 and ws0 < y.end for y in ents) \
+                        and nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
+                    out[out.index(x)] = _span(text, "PER", x.start, we0, x)
+                    continue
         # 2) an untagged given name right before a PER («مهنوش» + «معتمدی آذری»)
-        elif x.label == "PER":
+        if x.label == "PER":
             ws = words(text, max(0, x.start - 30), x.start)
             if not ws or not _SPACE_GAP_RE.match(text[ws[-1][1]:x.start]):
                 continue
             ps, pe, pw = ws[-1]
             first = key(x.text.split()[0]) if x.text.split() else ""
-            if key(pw) in given and first not in given and first not in particles \
+            if key(pw) in given and first not in curated and first not in particles \
                     and not any(y.start < pe and ps < y.end for y in ents):
                 out[out.index(x)] = _span(text, "PER", ps, x.end, x)
     return sorted(out, key=lambda e: e.start)

@@ -33,7 +33,7 @@ FORMS = [
     ("گفت", "گو", "می‌گوییم", "present", 1, True, False),
     ("گفت", "گو", "گفتند", "past", 3, True, False),
     ("رسید", "رس", "می‌رسد", "present", 3, False, False),
-    ("داشت", "دار", "داریم", "subjunctive", 1, True, False),
+    ("داشت", "دار", "داریم", "present", 1, True, False),   # «داشتن» takes no «می» in the present
 ]
 
 
