@@ -8,9 +8,10 @@
 Folds are article-level (articles sorted by id, fold = index mod k), the same as
 ``scripts/eval_records.py``. For each held-out fold the model is trained on the other folds;
 the held-out clauses are scored as commitments with ``../shared/tools/score.py``'s matching
-(content word overlap >= 0.5, kind equal), on gold text without the tagger, against the rule
-module on the same text. The C and threshold with the best mean F1(+kind) over the folds are
-used to train the shipped model on all of train (seeds and dev are never read here).
+(content word overlap >= 0.5, kind equal), on gold text without the tagger, against the
+cue classes alone (``classify_clause(use_model=False)``) and the combination that ships (cue
+classes + classifier). The C and threshold with the best mean F1(+kind) over the folds are used
+to train the shipped model on all of train (seeds and dev are never read here).
 """
 from __future__ import annotations
 
@@ -41,18 +42,18 @@ def _learned_preds(model, rows) -> list[dict]:
     return out
 
 
-def _rule_preds(docs: list[dict]) -> list[list[dict]]:
-    from pipeline.document import Document
-    from pipeline.normalize import normalize
-    from pipeline.tokenize import unwrap_lines
-    from pipeline.records.commitments import find_commitments
-    from pipeline.tokenize import tokenize
+def _clause_preds(prepared: dict, docs: list[dict], model=None, use_model: bool = True) -> list[list[dict]]:
+    """Commitments by :func:`pipeline.records.commitments.classify_clause` (cue classes, with or without
+    the classifier ``model``) on each article's clauses."""
+    from pipeline.records.commitments import classify_clause
+    from pipeline.records.cuematch import fold
 
     out = []
     for d in docs:
-        text = unwrap_lines(normalize(d["text"]).text)
-        doc = tokenize(Document(id=d["id"], raw=text, text=text))
-        out.append([{"content": c.content, "kind": c.kind} for c in find_commitments(doc)])
+        text, clauses, _ = prepared[d["id"]]
+        ft = fold(text)
+        out.append([{"content": text[c.start:c.end], "kind": k} for c in clauses
+                    if (k := classify_clause(ft, c, model, use_model=use_model)) is not None])
     return out
 
 
@@ -110,15 +111,30 @@ def main(args=None) -> int:
                     preds_by_thr[t][d["id"]] = out
         for t in ns.threshold:
             results[(C, t)] = list(_score(scorer, docs, [preds_by_thr[t][d["id"]] for d in docs]))
-    rules = _score(scorer, docs, _rule_preds(docs))
+    rules = _score(scorer, docs, _clause_preds(prepared, docs, use_model=False))
+    (bC, bt), _ = max(results.items(), key=lambda kv: (kv[1][1]["f1"], kv[1][0]["f1"]))
+    combined_preds: dict[str, list[dict]] = {}
+    for k in range(ns.folds):
+        X, y = [], []
+        for d in docs:
+            if fold_of[d["id"]] != k:
+                X.extend(feats[d["id"]])
+                y.extend(prepared[d["id"]][2])
+        model = fit(X, y, C=bC, threshold=bt)
+        held = [d for d in docs if fold_of[d["id"]] == k]
+        for d, p in zip(held, _clause_preds(prepared, held, model)):
+            combined_preds[d["id"]] = p
+    combined = _score(scorer, docs, [combined_preds[d["id"]] for d in docs])
     print(f"commitments on train, {ns.folds} article-level folds held out, gold text (no tagger)")
     print(f"{'system':28} {'P':>6} {'R':>6} {'F1':>6} | {'+kind P':>7} {'R':>6} {'F1':>6}")
-    print(f"{'rules (commitments.py)':28} {rules[0]['p']:6.3f} {rules[0]['r']:6.3f} {rules[0]['f1']:6.3f} | "
+    print(f"{'cue classes alone (rules)':28} {rules[0]['p']:6.3f} {rules[0]['r']:6.3f} {rules[0]['f1']:6.3f} | "
           f"{rules[1]['p']:7.3f} {rules[1]['r']:6.3f} {rules[1]['f1']:6.3f}")
     for (C, t), (a, b) in sorted(results.items()):
         print(f"{f'learned C={C:g} thr={t:g}':28} {a['p']:6.3f} {a['r']:6.3f} {a['f1']:6.3f} | "
               f"{b['p']:7.3f} {b['r']:6.3f} {b['f1']:6.3f}")
     (C, t), (a, b) = max(results.items(), key=lambda kv: (kv[1][1]["f1"], kv[1][0]["f1"]))
+    print(f"{'cue classes + learned':28} {combined[0]['p']:6.3f} {combined[0]['r']:6.3f} {combined[0]['f1']:6.3f} | "
+          f"{combined[1]['p']:7.3f} {combined[1]['r']:6.3f} {combined[1]['f1']:6.3f}   (as shipped)")
     print(f"best: C={C:g} threshold={t:g}: F1 {a['f1']:.3f}, +kind {b['f1']:.3f}")
     if ns.no_save:
         return 0
@@ -126,7 +142,8 @@ def main(args=None) -> int:
     card = (f"commitment clause classifier: logistic regression on cue-class, verb-form and word features; "
             f"trained on ../shared/gold/train.jsonl ({len(docs)} articles, {len(X)} clauses); "
             f"{ns.folds}-fold article CV on gold text: F1 {a['f1']:.3f}, +kind {b['f1']:.3f} "
-            f"(rules {rules[0]['f1']:.3f} / {rules[1]['f1']:.3f}); C={C:g}, threshold={t:g}; "
+            f"(cue classes alone {rules[0]['f1']:.3f} / {rules[1]['f1']:.3f}; cue classes + model, as shipped, "
+            f"{combined[0]['f1']:.3f} / {combined[1]['f1']:.3f}); C={C:g}, threshold={t:g}; "
             f"built by scripts/train_commitments.py")
     model = fit(X, y, C=C, threshold=t, card=card)
     out = ns.out or MODEL_PATH

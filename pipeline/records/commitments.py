@@ -107,6 +107,29 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
     return None
 
 
+def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True) -> str | None:
+    """The commitment kind of clause ``cl`` of folded text ``ft``, or None.
+
+    A cue kind stands unless the classifier is :data:`CUE_THRESHOLD` sure the clause is not a
+    commitment (decision and agreement cues always stand); a clause with no cue gets the
+    classifier's kind. ``use_model=False``: the cue classes alone (the rule baseline)."""
+    cues = cue_classes() if cues is None else cues
+    if is_question(ft, cl.start, cl.end):
+        return None
+    kind = cue_kind(ft, cl.start, cl.end, cues)
+    if kind == "not":
+        return None
+    if not use_model:
+        return kind
+    model = current_model() if model is None else model
+    feats = clause_features(ft, cl, cues)
+    if kind is not None:
+        if kind not in UNVETOED and model.probs(feats)[model.classes.index("none")] >= CUE_THRESHOLD:
+            return None
+        return kind
+    return model.predict(feats)[0]
+
+
 def find_commitments(doc: Document) -> list[Commitment]:
     """All commitments of ``doc`` in text order (see the module docstring)."""
     model = current_model()
@@ -120,17 +143,7 @@ def find_commitments(doc: Document) -> list[Commitment]:
     out: list[Commitment] = []
     for sent in doc.sentences:
         for cl in split_clauses(text, sent.start, sent.end, ft):
-            if is_question(ft, cl.start, cl.end):
-                continue
-            feats = clause_features(ft, cl, cues)
-            kind = cue_kind(ft, cl.start, cl.end, cues)
-            if kind == "not":
-                continue
-            if kind is not None:
-                if kind not in UNVETOED and model.probs(feats)[model.classes.index("none")] >= CUE_THRESHOLD:
-                    continue
-            else:
-                kind, _p = model.predict(feats)
+            kind = classify_clause(ft, cl, model, cues)
             if kind is None:
                 continue
             cs, ce = cl.start, cl.end
