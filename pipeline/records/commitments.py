@@ -55,6 +55,7 @@ CUE_THRESHOLD = 0.95
 UNVETOED = frozenset({"decision", "agreement"})
 #: when a clause holds cues of several kinds, the first of this order names it
 KIND_ORDER = ("agreement", "obligation", "decision", "promise", "plan")
+_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
 _QUESTION = re.compile(r"(?<![^\W\d_])(?:آیا|چرا|چگونه|چطور)(?![^\W\d_])")
 
 
@@ -79,6 +80,8 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
         kinds.append(k)
     if is_question(ft, start, end):
         return None
+    if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
+        kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
     if not kinds:
         return "not" if nots else None
     return min(kinds, key=KIND_ORDER.index)
