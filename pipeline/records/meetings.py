@@ -1,6 +1,6 @@
 """Meetings: visits, sessions, gatherings and ceremonies that took place or are announced.
 
-A cue from ``meeting_cues.tsv`` starts a meeting when it is used as an event:
+A ``meeting.noun`` cue of ``pipeline/lexicons/cues.tsv`` starts a meeting when it is used as an event:
 «در نشست/جلسه/دیدار ...», «در دومین گردهمایی ...», «جلسه ... برگزار شد», «... با X دیدار
 کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
 the last meeting; a second «در دیدار با ...» of the same kind with the same people is
@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
+from pipeline.records.cuematch import cue_classes
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
@@ -95,8 +96,7 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     nw = next_word(text, cm.end)
     if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند"):
         return "new"
-    verbs = lexicon_cues("meeting_verbs", plural=True)
-    vm = verbs.search(ft, cm.start, rest_end)
+    vm = cue_classes().search(ft, "meeting.verb", cm.start, rest_end, folded=True)
     if vm is not None and vm.start - cm.end < 400:
         return "new"
     # headline style «دیدار X با Y»
@@ -114,6 +114,10 @@ def _participant_of(ref: Referent) -> Participant:
     return Participant(person=ref.name, role=None, org=None)
 
 
+#: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
+_PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
+#: words that may open a sentence before its subject
+_OPENERS = frozenset(key(w) for w in "همچنین نیز سپس ضمنا اما ولی و".split())
 _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
 
 
@@ -137,7 +141,7 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
 
 def _starts_speech_verb(text: str, pos: int) -> bool:
     """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
-    m = lexicon_cues("speech_verbs.tsv", plural=True).search(fold(text), pos, min(len(text), pos + 40))
+    m = cue_classes().search(text, "speech", pos, min(len(text), pos + 40))
     return m is not None and m.start == pos
 
 
@@ -260,6 +264,23 @@ class _Builder:
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
                 self.add_group(d, _group_text(doc, self.index, start, we))
 
+    def body_of(self, cm, sent: tuple[int, int]) -> str | None:
+        """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
+        شهر کرج», at most two words between), or an ORG that opens the sentence and holds the meeting
+        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد»). News agencies are not bodies."""
+        text = self.doc.text
+        ent = self.index.first_from(cm.end)
+        if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
+            between = words(text, cm.end, ent.start)
+            if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
+                return ent.text
+        first = self.index.first_from(sent[0])
+        if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
+            lead = words(text, sent[0], first.start)
+            if all(key(w) in _OPENERS for _, _, w in lead) and key(text[cm.start:cm.end]).endswith(("ای", "ی")):
+                return first.text
+        return None
+
     def _plural_role_text(self, rm: RoleMention) -> str:
         """A group title as written: a bare group noun runs on over its modifiers and an adjacent
         ORG/LOC when the tagger cut it short («اعضای» + «کنگره», «نمایندگان» + «هیأت تجاری» + LOC),
@@ -296,7 +317,7 @@ class _Builder:
 
     def add_group(self, d: _Draft, g: str) -> None:
         kg = key(g)
-        if not kg:
+        if not kg or kg in _PUBLIC:
             return
         for i, q in enumerate(d.participants):
             if q.group:
@@ -328,7 +349,7 @@ def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) 
         if 1 <= len(t.split()) <= 20:
             return t
     # «نشست هماندیشی شهرداران ...», «جلسه بررسی ...», «مراسم گرامیداشت ...»: the cue's own name
-    speech = [m.start for m in lexicon_cues("speech_verbs.tsv", plural=True).finditer(ft, cm.end, sent[1], folded=True)]
+    speech = [m.start for m in cue_classes().finditer(ft, "speech", cm.end, sent[1], folded=True)]
     out_end = None
     for ws, we, w in words(text, cm.end, sent[1])[:8]:
         if out_end is not None and ws < out_end:
@@ -357,7 +378,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     quote_spans = [(ev.statement[0], ev.statement[1], ref) for ev, ref in co.events
                    if ev.statement is not None and ev.colon]
-    for cm in lexicon_cues("meeting_cues.tsv").finditer(ft, folded=True):
+    for cm in cue_classes().finditer(ft, "meeting.noun", folded=True):
         sent = _sentence_bounds(doc, cm.start)
         frame = _frame(doc, ft, cm, sent)
         if frame is None:
@@ -372,6 +393,9 @@ def find_meetings(doc: Document) -> list[Meeting]:
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
             b.add_ref(d, in_quote)
+        body = b.body_of(cm, sent)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
+        if body is not None:
+            b.add_group(d, body)
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
         same = None
         lead = sent_index.get(sent, 99) <= 4
@@ -382,7 +406,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
             same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
-            subset = all(_has_participant(o, p) for p in d.participants)
+            subset = bool(d.participants) and all(_has_participant(o, p) for p in d.participants)
             if same_topic or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
                 same = o
                 break

@@ -105,6 +105,22 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     return fixed
 
 
+def _second_title(text: str, ents: list[Span], where: dict, first: RoleMention,
+                  by_start: dict[int, RoleMention]) -> RoleMention | None:
+    """«X، شهردار کرج و رئیس اتحادیه ...»: a title joined by «و» to a name's title is the same person's
+    second title, unless a name follows it (then it is that name's title)."""
+    after = [e for e in ents if e.start >= first.end][:2]
+    if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
+        return None
+    second = by_start.get(after[0].start)
+    if second is None or second.plural:  # «شهردار و اعضای شورا»: a group, not a second title
+        return None
+    nxt = [e for e in ents if e.start >= second.end][:1]
+    if nxt and nxt[0].label == "PER" and PUNCT_GAP_RE.match(text[second.end:nxt[0].start]):
+        return None
+    return second
+
+
 def _gap_is_filler(text: str, s: int, e: int, ents: list[Span]) -> bool:
     """«از مقامات ارشد حزب دموکرات و»: filler words and ORG/LOC spans only, starting with «از»."""
     gap = text[s:e]
@@ -157,6 +173,10 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)
             attached.add(p.start)
+            second = _second_title(text, ents, where, cand, by_start)
+            if second is not None:
+                out.append(Apposition(p, second, "second"))
+                claimed.add(second.start)
     # 2) title before the name: «شهردار رشتخوار، علی احمدپور»
     for p in pers:
         if p.start in attached:

@@ -26,7 +26,7 @@ from pipeline.document import Document, Span
 from pipeline.lexicons import load_lexicon
 from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
-from pipeline.records.cues import lexicon_cues
+from pipeline.records.cuematch import cue_classes
 from pipeline.records.mentions import _gap_is_filler
 from pipeline.records.textutil import PUNCT_GAP_RE, words
 
@@ -137,7 +137,7 @@ def _speech_subject_surnames(text: str, ents: list[Span]) -> list[Span]:
     """«کریمی افزود: ...» at the start of a sentence: a lone untagged word that is the subject of
     a colon speech verb is a surname, unless it is a pronoun, a title, an institution or a
     function word («وی گفت:», «شهردار افزود:», «سازمان اعلام کرد:»)."""
-    verbs = lexicon_cues("speech_verbs.tsv")
+    verbs = cue_classes()
     not_names = (word_set("pronouns") | word_set("anaphoric_nouns") | word_set("group_nouns") | word_set("org_heads")
                  | word_set("generic_orgs") | word_set("honorifics") | word_set("news_sources") | _FUNCTION
                  | {key(r.split()[0]) for r in load_lexicon("roles") if r.split()})
@@ -148,7 +148,7 @@ def _speech_subject_surnames(text: str, ents: list[Span]) -> list[Span]:
         k = key(m.group(1))
         if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
             continue
-        vm = verbs.search(ft, m.end(), min(len(text), m.end() + 40))
+        vm = verbs.search(ft, "speech", m.end(), min(len(text), m.end() + 40), folded=True)
         if vm is None or vm.start != m.end() or not re.match(r"[ \t\u200c]*:", text[vm.end:]):
             continue
         out.append(_span(text, "PER", s, e))
