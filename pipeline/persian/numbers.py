@@ -41,12 +41,13 @@ _ORDINAL_SUFFIXES = frozenset({"م", "ام", "مین", "امین", "ین"})
 _PLURAL_SUFFIXES = frozenset({"ها", "های", "هایی"})
 
 _TOKEN_RE = re.compile(
-    rf"(?P<num>\d+(?:[.,/]\d+)*)"
+    rf"(?P<num>\d{{1,3}}(?:،\d{{3}})+(?!\d)|\d+(?:[.,/]\d+)*)"
     rf"|(?P<word>{LETTER}(?:[{MARKS}\u200c]*{LETTER})*[{MARKS}]*)"
     rf"|(?P<sym>\S)"
 )
-# digit groups that are dates, times, phone or id numbers, never one number
-_COMPOUND_RE = re.compile(r"\d+(?:[-/.:]\d+){2,}|\d{1,2}:\d{2}")
+# digit groups that are dates, times, phone or id numbers, never one number; dot groups of three digits
+# after a short head are thousands («12.500.000 تومان»), not a date
+_COMPOUND_RE = re.compile(r"(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\d+(?:[-/.:]\d+){2,}|\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ def parse_digits(s: str) -> float | None:
     Returns None for strings that are not one number («۱۳۹۹/۱۲/۱۱»).
     """
     s = fold(s.strip())
+    if re.fullmatch(r"\d{1,3}(?:،\d{3})+", s):  # «۱،۲۳۴،۵۶۷»: the Arabic comma as a thousands mark
+        return float(int(s.replace("،", "")))
     if not re.fullmatch(r"\d+(?:[.,/]\d+)*", s):
         return None
     if s.isdigit():
