@@ -184,10 +184,28 @@ def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
     return out
 
 
+_GROUP_HEAD_RE = re.compile(r"(?:\d{1,3}[،٬,.٫])+$")
+
+
+def _extend_grouped_numbers(text: str, ents: list[Span]) -> list[Span]:
+    """A FIG that starts inside a grouped number («۱،۲۳۴،» + «۵۶۷ ریال») takes the whole number."""
+    ft = fold(text)
+    out = []
+    for x in ents:
+        if x.label == "FIG" and x.start > 0 and ft[x.start].isdigit():
+            m = _GROUP_HEAD_RE.search(ft, max(0, x.start - 24), x.start)
+            head = re.match(r"\d{3}", ft[x.start:])
+            if m is not None and head is not None and not (m.start() > 0 and ft[m.start() - 1].isdigit()) \
+                    and not any(y.start < x.start and y.end > m.start() for y in ents if y is not x):
+                x = _span(text, "FIG", m.start(), x.end, x)
+        out.append(x)
+    return out
+
+
 def repair_entities(text: str, ents: list[Span]) -> list[Span]:
     """The entity spans with the repairs of the module docstring applied, in text order."""
     ents = sorted(ents, key=lambda e: (e.start, e.end))
-    for fix in (_drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname,
+    for fix in (_extend_grouped_numbers, _drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname,
                 _speech_subject_surnames, _split_coordinated_group_role, _group_orgs_as_roles):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))

@@ -3,6 +3,7 @@
 Each test gives the spans a tagger typically gets slightly wrong and checks that the records
 (run through :func:`build_records`, which repairs the spans first) come out right.
 """
+from pipeline.document import Span
 from pipeline.textkey import key
 from pipeline.records.assemble import build_records
 
@@ -102,3 +103,12 @@ def test_bare_group_title_runs_on_over_its_organization():
                    [("ROLE", "شهردار"), ("LOC", "کاشان"), ("ROLE", "نمایندگان"), ("LOC", "کاشان")])
     groups = [p.group for m in build_records(doc).meetings for p in m.participants if p.group]
     assert key("نمایندگان اتاق بازرگانی کاشان") in {key(g) for g in groups}
+
+
+def test_fig_cut_inside_a_grouped_number_takes_the_whole_number():
+    from pipeline.tag.repair import repair_entities
+
+    text = "هزینه این طرح ۱،۲۳۴،۵۶۷ ریال است."
+    cut = text.index("۵۶۷")
+    ents = repair_entities(text, [Span("FIG", cut, cut + len("۵۶۷ ریال"), "۵۶۷ ریال")])
+    assert [text[e.start:e.end] for e in ents] == ["۱،۲۳۴،۵۶۷ ریال"]
