@@ -24,13 +24,13 @@ from functools import lru_cache
 from pipeline.document import Span
 from pipeline.lexicons import load_lexicon, load_table
 from pipeline.textkey import key
+from pipeline.tokenize import words
 from pipeline.persian.dates import find_dates
 from pipeline.persian.figures import find_figures
 
 __all__ = ["rule_entities", "role_token_spans", "tag_tokens", "word_key", "tokenize_words"]
 
 ZWNJ = "\u200c"
-_WORD = re.compile(r"(?:(?!_)[\w\u200c\u200d\u064b-\u065f\u0670])+(?:[/.,٫٬][0-9\u06f0-\u06f9\u0660-\u0669]+)*", re.UNICODE)
 _DIGITS = re.compile(r"^[0-9]+(?:[/.,][0-9]+)*$")
 
 
@@ -52,27 +52,22 @@ class _Tok:
 
 
 def tokenize_words(text: str) -> list[_Tok]:
-    """Words (letters/digits/ZWNJ runs) and single punctuation characters, with offsets."""
-    out: list[_Tok] = []
-    pos = 0
-    for m in _WORD.finditer(text):
-        for k in range(pos, m.start()):
-            ch = text[k]
-            if not ch.isspace():
-                out.append(_Tok(k, k + 1, ch, ch, False))
-        out.append(_Tok(m.start(), m.end(), m.group(0), word_key(m.group(0)), True))
-        pos = m.end()
-    for k in range(pos, len(text)):
-        if not text[k].isspace():
-            out.append(_Tok(k, k + 1, text[k], text[k], False))
-    return out
+    """:func:`pipeline.tokenize.words` of ``text`` as finder tokens: numbers and words keyed with
+    :func:`word_key` (so «۱۲٬۵۰۰» matches «12500»), a symbol keyed as written."""
+    return [_Tok(w.start, w.end, w.text, word_key(w.text) if w.is_word else w.text, w.is_word) for w in words(text)]
 
 
-def _toks_from_words(words: list[str]) -> list[_Tok]:
+def _all_word(word: str) -> bool:
+    """A pre-tokenized word with no symbol in it (corpus tokens may hold spaces: «روش های»)."""
+    parts = words(word.strip(ZWNJ))  # a clitic split off with its ZWNJ («‌اش») is still a word
+    return bool(parts) and all(p.is_word for p in parts) and not word[0].isspace() and not word[-1].isspace()
+
+
+def _toks_from_words(tokens: list[str]) -> list[_Tok]:
     out, pos = [], 0
-    for w in words:
+    for w in tokens:
         k = word_key(w)
-        out.append(_Tok(pos, pos + len(w), w, k, bool(k) and bool(_WORD.fullmatch(w.replace(" ", ZWNJ)))))
+        out.append(_Tok(pos, pos + len(w), w, k, bool(k) and _all_word(w)))
         pos += len(w) + 1
     return out
 
