@@ -342,21 +342,25 @@ def _figure_span(text: str, folded: str, toks: list[Word], m: NumberMatch,
     return start, end
 
 
-def find_figures(text: str) -> list[FigureSpan]:
+def find_figures(text: str, dates: list | None = None) -> list[FigureSpan]:
     """FIG spans of a normalized text, left to right, non-overlapping.
 
     A figure is a number (digits or words) with a unit from units.tsv, a scale word
     of money size, or a counted noun right after it, plus an approximator before
     it. Numbers inside DATE spans (see :func:`pipeline.persian.dates.find_dates`),
     labels («منطقه ۹»), years, ids, ordinals and vague amounts are skipped.
+    ``dates``: the DATE spans of ``text`` (anything with ``start``/``end``) if already found,
+    so the date finder runs once per text.
     """
-    from pipeline.persian.dates import find_dates
+    if dates is None:
+        from pipeline.persian.dates import find_dates
 
+        dates = find_dates(text)
     lex = _lex()
     folded = fold(text)
     toks = words(text)
     nums = find_number_matches(text, toks)
-    dates = [(d.start, d.end) for d in find_dates(text)]
+    dates = [(d.start, d.end) for d in dates]
 
     def in_date(s: int, e: int) -> bool:
         return any(s < de and ds < e for ds, de in dates)

@@ -25,8 +25,6 @@ from pipeline.document import Span
 from pipeline.lexicons import load_lexicon, load_table
 from pipeline.textkey import key
 from pipeline.tokenize import words
-from pipeline.persian.dates import find_dates
-from pipeline.persian.figures import find_figures
 
 __all__ = ["rule_entities", "role_token_spans", "tag_tokens", "word_key", "tokenize_words"]
 
@@ -534,27 +532,35 @@ def role_token_spans(words: list[str], occupied: list[bool] | None = None) -> li
     return [(a, b) for lab, a, b in tag_tokens(toks, pre, labels=("LOC", "ROLE")) if lab == "ROLE"]
 
 
-def _external(text: str):
-    """FIG and DATE spans from the Persian language module (a bug there raises, it is never hidden)."""
-    return ([("FIG", s.start, s.end) for s in find_figures(text)]
-            + [("DATE", s.start, s.end) for s in find_dates(text)])
+def rule_entities(text: str, with_external: bool = True, *, dates: list[Span] | None = None,
+                  figures: list[Span] | None = None) -> list[Span]:
+    """STAND-IN tagger: rule-based entity spans (offsets in ``text``), flat and non-overlapping.
 
-
-def rule_entities(text: str, with_external: bool = True) -> list[Span]:
-    """STAND-IN tagger: rule-based entity spans (offsets in ``text``), flat and non-overlapping."""
+    FIG and DATE spans come from the Persian language module: pass a document's
+    ``spans["dates"]``/``spans["figures"]`` layers (:mod:`pipeline.persian.spans`) to reuse them,
+    else they are found here (a bug there raises, it is never hidden). The FIG/DATE spans kept
+    are the layer's own objects, parsed values included.
+    """
     toks = tokenize_words(text)
-    ext = _external(text) if with_external else []
+    ext: list[Span] = []
+    if with_external:
+        if dates is None or figures is None:
+            from pipeline.persian.spans import date_and_figure_spans
+
+            dates, figures = date_and_figure_spans(text)
+        ext = list(figures) + list(dates)
     pre, ext_spans = [], []
     taken: list[tuple[int, int]] = []
-    for lab, s, e in sorted(ext, key=lambda x: (x[1], -(x[2] - x[1]))):
+    for sp in sorted(ext, key=lambda x: (x.start, -(x.end - x.start))):
+        s, e = sp.start, sp.end
         if any(s < b and a < e for a, b in taken):
             continue
         idx = [k for k, t in enumerate(toks) if t.start < e and s < t.end]
         if not idx:
             continue
         taken.append((s, e))
-        pre.append((lab, idx[0], idx[-1] + 1))
-        ext_spans.append(Span(lab, s, e, text[s:e]))
+        pre.append((sp.label, idx[0], idx[-1] + 1))
+        ext_spans.append(sp)
     out = list(ext_spans)
     for lab, a, b in tag_tokens(toks, pre):
         s, e = toks[a].start, toks[b - 1].end
