@@ -84,7 +84,7 @@ def test_missing_model_error_says_how_to_fix(tmp_path):
 
 
 def test_spans_never_cross_a_line_break():
-    from pipeline.tag.tagger import _split_at_newlines
+    from pipeline.tag.windows import split_at_newlines as _split_at_newlines
 
     doc = _doc("سازمان همکاری اروپا\nوزیر دارایی")
     assert _split_at_newlines(doc, [("ORG", 0, 5)]) == [("ORG", 0, 3), ("ORG", 3, 5)]
