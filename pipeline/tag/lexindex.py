@@ -24,7 +24,7 @@ def word_key(word: str) -> str:
     return key(_COMMAS.sub("", word))
 
 
-_COMMAS = re.compile(r"[،,]")
+_COMMAS = re.compile(r"[،,\u066c]")  # Arabic, Latin and Arabic thousands commas
 
 
 @dataclass(frozen=True)

@@ -40,12 +40,10 @@ COUNCIL_WORDS = set(word_key(w) for w in "شورا شورای شوراهای ک�
 
 
 DISTRICT = set(word_key(w) for w in "منطقه ناحیه".split())
-
-
 NUMBER_WORDS = set(word_key(w) for w in "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده بیست".split())
 
 
-# ---------------------------------------------------------------- the tagger over tokens
+#: the verbs of compound verbs («همکاری کنند», «حضور یافتند»): the noun before one is not a name word
 LIGHT_VERBS = set(word_key(w) for w in """
 کرد کردند کرده کردیم کند کنند کنیم کنید کن شد شدند شده شود شوند شویم نمود نمودند نموده نماید نمایند
 داشت داشتند دارد دارند یافت یافتند یافته یابد یابند داد دادند داده دهد دهند گرفت گرفتند گرفته گیرد گیرند
@@ -67,10 +65,12 @@ def is_name_word(t: Tok, lx, nxt: Tok | None = None) -> bool:
 
 
 def name_word_at(toks, k, lx) -> bool:
+    """:func:`is_name_word` for token ``k``, looking at the token after it."""
     return is_name_word(toks[k], lx, toks[k + 1] if k + 1 < len(toks) else None)
 
 
 def mark(spans, occ, label, i, j):
+    """Record ``(label, i, j)`` and mark tokens ``i..j-1`` as taken."""
     spans.append((label, i, j))
     for x in range(i, j):
         occ[x] = label
