@@ -52,3 +52,8 @@ def test_normalize_rejects_what_it_cannot_process(raw, match):
     ex = Extractor(model="rules", stages=["normalize"], max_chars=40)
     with pytest.raises(RejectedInput, match=match):
         ex.stages[0][1](Document(id="t", raw=raw))
+
+
+def test_entities_only_run_survives_an_unreadable_article_date():
+    art = Extractor(model="rules", without=["records"]).extract_text(TEXT, date="۱۳:۵۴ دیروز")
+    assert [e.label for e in art.entities if e.label in ("FIG", "DATE")] == ["DATE", "FIG", "DATE", "FIG"]

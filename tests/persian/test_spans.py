@@ -43,3 +43,9 @@ def test_the_date_finder_runs_once(monkeypatch):
     monkeypatch.setattr(dates_mod, "find_dates", lambda text: pytest.fail("find_figures found the dates again"))
     date_and_figure_spans(TEXT)
     assert len(calls) == 1
+
+
+def test_an_unreadable_article_date_leaves_values_empty_not_the_spans():
+    dates, figures = date_and_figure_spans(TEXT, "۱۳:۵۴ دیروز")
+    assert [d.text for d in dates] == ["۱۲ اسفند ۱۴۰۱", "تا پایان سال"]
+    assert all(d.value is None for d in dates) and len(figures) == 2
