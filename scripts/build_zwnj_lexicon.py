@@ -30,7 +30,7 @@ Writes, under ``pipeline/normalize/data/``:
     corpus scale, and per-suffix ratios (how often a stem is seen with a ZWNJ
     suffix) used to score unseen derived forms.
 
-Counted corpora (all under ../shared/corpora beside the checkout, read-only; see each SOURCE.md):
+Counted corpora (all under /work/shared/corpora, read-only; see each SOURCE.md):
 
 * ``fars_news_lm`` -- the 1,500 Fars News articles **minus a fixed held-out
   set of 200** (the 200 articles whose sha1(link) is smallest; see
@@ -45,14 +45,14 @@ Not counted: ``raw_namnak`` and ``peyma`` (their text has no ZWNJ at all, so
 their joined spellings are lost half-spaces, not evidence), ``parstwiner``
 (informal tweets), and ``raw_tabnak`` + ``raw_radiofarda``, held out entirely
 as a second, cross-outlet benchmark.  Arman is never read (academic research
-only).  ``../shared/gold`` is read only to drop the Fars articles that are
+only).  ``/work/shared/gold`` is read only to drop the Fars articles that are
 evaluation articles from the counts.
 
 Licences: the counted corpora include text under unclear or NC-SA (parsinlu)
 terms; only word forms and counts are stored.  To build without some of them:
 ``--exclude raw_parsinlu_rc``.
 
-Run: ``python scripts/build_zwnj_lexicon.py [--corpora ../shared/corpora]
+Run: ``python scripts/build_zwnj_lexicon.py [--corpora /work/shared/corpora]
 [--exclude NAME,...]`` (about a minute on one core).
 """
 
@@ -79,7 +79,7 @@ from pipeline.normalize.zwnj import SUFFIX_GROUPS, canonical_word  # noqa: E402
 
 ZWNJ = rules.ZWNJ
 DATA_DIR = REPO / "pipeline" / "normalize" / "data"
-DEFAULT_CORPORA = REPO.parent / "shared" / "corpora"  # ../shared beside the checkout
+DEFAULT_CORPORA = Path("/work/shared/corpora")
 N_HELDOUT = 200
 
 _PRE_RES = [(re.compile(p), r) for p, r in rules.PRE_RULES]
