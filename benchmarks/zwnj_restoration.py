@@ -5,7 +5,7 @@ Data: correctly written news whose ZWNJs we remove, then ask the normalizer
 to put back.
 
 * ``fars``: a fixed held-out set of 200 Fars News articles from
-  ../shared/corpora/fars_news_lm (beside the checkout) -- the 200 whose sha1(link) is smallest
+  /work/shared/corpora/fars_news_lm -- the 200 whose sha1(link) is smallest
   (``fars_heldout_links`` in scripts/build_zwnj_lexicon.py).  The lexicon
   build script does **not** count these articles.
   Some old articles were scraped without any ZWNJ (one of them, 9,900 words
