@@ -51,6 +51,7 @@ def all_word(word: str) -> bool:
 
 
 def toks_from_words(tokens: list[str]) -> list[Tok]:
+    """Finder tokens for an already tokenized sentence (training corpora), offsets as if joined by spaces."""
     out, pos = [], 0
     for w in tokens:
         k = word_key(w)
@@ -104,6 +105,7 @@ FUNCTION_WORDS = {"و", "به", "از", "با", "در", "که", "را", "تا", 
 
 @lru_cache(maxsize=1)
 def finder_lexicons():
+    """The phrase indexes and word sets every finder reads (``lx``), built once from ``pipeline/lexicons``."""
     roles = load_lexicon("roles")
     modifiers = load_lexicon("role_modifiers")
     org_heads = load_lexicon("org_heads")
