@@ -139,7 +139,7 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
         return "bad"
     if k in _OPENERS:
         return "good"
-    # a DATE right before («محمد هویدا عصر سه‌شنبه ...» is after, but «صبح امروز X» is before)
+    # a DATE right before («رضا امینی عصر سه‌شنبه ...» is after, but «صبح امروز X» is before)
     for e in ctx.index.ending_in(pw[1], i):
         if e.label == "DATE":
             return "good"

@@ -2,12 +2,12 @@
 
 :func:`analyze` groups an article's mentions into :class:`Referent` objects:
 
-* PER spans: a bare surname («سنجری») or partial name joins the fullest name it fits
+* PER spans: a bare surname («کاظمی») or partial name joins the fullest name it fits
   (the last matching one before it, else the first after it); near-identical spellings
   of a multi-word name (one letter apart per word) are one person;
 * titles written next to a name (:mod:`pipeline.records.mentions`) become that person's roles;
 * speech-event subjects (:mod:`pipeline.records.attribution`) are resolved in text order:
-  «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان همیاری
+  «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان آتش‌نشانی
   ... افزود») -> the person who holds that title in the article; a headline-style title
   with no holder yet («شهردار اردبیل گفت: ...») waits for the next named speaker and is
   linked to them; when the current speaker has no title yet and the article goes on
@@ -35,13 +35,13 @@ def _name_words(name: str) -> tuple[str, ...]:
 
 
 def name_words(name: str) -> list[str]:
-    """Comparison words of a name: folded, ZWNJ-free («فلاح‌جلودار» -> «فلاحجلودار»)."""
+    """Comparison words of a name: folded, ZWNJ-free («کریمی‌نژاد» -> «کریمینژاد»)."""
     return list(_name_words(name))
 
 
 @lru_cache(maxsize=4096)
 def _zwnj_parts(name: str) -> frozenset[str]:
-    """First ZWNJ-parts of the words («فلاح‌جلودار» -> «فلاح»): a surname written short."""
+    """First ZWNJ-parts of the words («کریمی‌نژاد» -> «کریمی»): a surname written short."""
     out = set()
     for w in fold(name).split():
         parts = [key(p) for p in w.split("\u200c") if key(p)]
@@ -120,7 +120,7 @@ class Referent:
     id: int
     names: list[Span] = field(default_factory=list)
     roles: list[tuple[RoleMention, int]] = field(default_factory=list)  # (title, offset of the link)
-    label: str | None = None  # text for an unnamed referent («نخست‌وزیر قرقیزستان»)
+    label: str | None = None  # text for an unnamed referent («وزیر کشور ایتالیا»)
     speaker: bool = False
     orgs: list[Span] = field(default_factory=list)
 

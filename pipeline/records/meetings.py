@@ -1,7 +1,7 @@
 """Meetings: visits, sessions, gatherings and ceremonies that took place or are announced.
 
 A ``meeting.noun`` cue of ``pipeline/lexicons/cues.tsv`` starts a meeting when it is used as an event:
-«در نشست/جلسه/دیدار ...», «در دومین گردهمایی ...», «جلسه ... برگزار شد», «... با X دیدار
+«در نشست/جلسه/دیدار ...», «در سومین همایش ...», «جلسه ... برگزار شد», «... با X دیدار
 کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
 the last meeting; a second «در دیدار با ...» of the same kind with the same people is
 the same meeting. Participants come from the sentences that mention the meeting:
@@ -88,7 +88,7 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
         return "anaphoric"
     if before and before[0] == "در":
         return "new"
-    # «در دومین گردهمایی», «در دویست و نود و ششمین جلسه»
+    # «در سومین همایش», «در صد و دوازدهمین جلسه»
     if before and _ORDINAL_RE.search(before[0]) and "در" in before[1:]:
         return "new"
     rest_end = sent[1]
@@ -203,7 +203,7 @@ class _Builder:
             if inside_quote(ent.start):
                 continue
             if ent.label == "PER":
-                # «معاون ترامپ»: a name that completes someone else's title is not present
+                # «معاون X»: a name that completes someone else's title is not present
                 j = bisect.bisect_right(self.role_ends, ent.start) - 1
                 before = self.roles_by_end[j] if j >= 0 else None
                 if before is not None and text[before.end:ent.start].strip(" \u200c«»"):
@@ -254,7 +254,7 @@ class _Builder:
                 if ref is not None and ref.names:
                     self.add_ref(d, ref)
                 break
-        # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست ماهانه شهرداران»)
+        # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست فصلی دهیاران»)
         cue_words = [i for i, (ws, we, w) in enumerate(ws_all) if cue and ws >= cue[1]][:4]
         for i, (ws, we, w) in enumerate(ws_all):
             if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
@@ -283,7 +283,7 @@ class _Builder:
 
     def _plural_role_text(self, rm: RoleMention) -> str:
         """A group title as written: a bare group noun runs on over its modifiers and an adjacent
-        ORG/LOC when the tagger cut it short («اعضای» + «کنگره», «نمایندگان» + «هیأت تجاری» + LOC),
+        ORG/LOC when the tagger cut it short («اعضای» + «پارلمان», «نمایندگان» + «هیأت تجاری» + LOC),
         and keeps a «جمعی از» quantifier before it."""
         text = self.doc.text
         start, end = rm.start, rm.end

@@ -1,12 +1,12 @@
 """Role phrases and name–title appositions, from the entity spans of a Document.
 
 A :class:`RoleMention` is a ROLE span plus the organization/place it belongs to
-(«مدیرعامل» + «سازمان همیاری ...», «شهردار» + «منطقه ۹ مشهد», «نماینده» + ORG + «در» LOC).
+(«مدیرعامل» + «سازمان آتش‌نشانی ...», «شهردار» + «منطقه ۲ کرج», «نماینده» + ORG + «در» LOC).
 :func:`appositions` links PER spans to role mentions written next to them:
 
-* after the name: «محمد سنجری، مدیرعامل سازمان ...», «عبدالقادر آسوبار (نایب‌رئیس اتحادیه)»,
-  «X از مقامات ارشد حزب ... و بنیان‌گذار ...»;
-* before the name: «شهردار رشتخوار، علی احمدپور», «مدیرعامل سازمان X علی احمدی»;
+* after the name: «مهدی کاظمی، مدیرعامل سازمان ...», «سارا نیکو (نایب‌رئیس اتحادیه)»; a second title
+  joined by «و» is the same person's («X، شهردار کرج و رئیس اتحادیه ...»);
+* before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی»;
 * coordinated names share a plural title: «X و Y اعضای شورای شهر» -> both «عضو».
 
 Nothing here depends on exact ROLE boundaries beyond "the title is a span of its own".
@@ -94,7 +94,7 @@ def role_mentions(doc: Document) -> list[RoleMention]:
                     org = prev_orgs[-1].text
                     end = w[1]
         out.append(RoleMention(r, r.text, org, loc, r.start, end, _is_plural_role(r.text)))
-    # «شهردار و اعضای شورای شهر رشتخوار»: the place distributes over a bare first title
+    # «شهردار و اعضای شورای شهر بابل»: the place distributes over a bare first title
     fixed: list[RoleMention] = []
     for j, m in enumerate(out):
         if m.org is None and m.location is None and j + 1 < len(out):
@@ -121,23 +121,6 @@ def _second_title(text: str, ents: list[Span], where: dict, first: RoleMention,
     return second
 
 
-def _gap_is_filler(text: str, s: int, e: int, ents: list[Span]) -> bool:
-    """«از مقامات ارشد حزب دموکرات و»: filler words and ORG/LOC spans only, starting with «از»."""
-    gap = text[s:e]
-    if "\n" in gap or len(gap) > 120:
-        return False
-    fillers = word_set("apposition_fillers")
-    ws = words(text, s, e)
-    if not ws or key(ws[0][2]) != "از":
-        return False
-    for ws_, we_, w in ws:
-        if any(x.start <= ws_ < x.end and x.label in ("ORG", "LOC") for x in ents):
-            continue
-        if key(w) not in fillers:
-            return False
-    return True
-
-
 def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[Apposition]:
     """Name–title pairs written next to each other (see the module docstring)."""
     roles = role_mentions(doc) if roles is None else roles
@@ -161,14 +144,6 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") + gap.count(",") <= 1:
             cand = by_start.get(nxt.start)
             how = "paren" if "(" in gap else "after"
-        else:
-            # loose: «X از مقامات ارشد ORG و ROLE ...»
-            for later in ents[idx + 1: idx + 4]:
-                if later.label == "PER":
-                    break
-                if later.label == "ROLE" and _gap_is_filler(text, p.end, later.start, ents):
-                    cand = by_start.get(later.start)
-                    break
         if cand is not None:
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)
@@ -177,7 +152,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             if second is not None:
                 out.append(Apposition(p, second, "second"))
                 claimed.add(second.start)
-    # 2) title before the name: «شهردار رشتخوار، علی احمدپور»
+    # 2) title before the name: «شهردار بابل، رضا امینی»
     for p in pers:
         if p.start in attached:
             continue

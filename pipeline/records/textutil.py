@@ -141,7 +141,7 @@ def clause_bounds(text: str, pos: int, lo: int, hi: int, min_words: int = 5) -> 
     """The clause of ``text[lo:hi]`` that contains ``pos``.
 
     Clauses end at . ! ? ؟ : ؛ and newlines, and at «،» / «و» / «اما» ... right after a
-    finite verb (so «رعایت اخلاق، امانتداری و ...» and «خرید و استفاده» stay one clause
+    finite verb (so «رعایت اخلاق، امانتداری و ...» and «ساخت و نگهداری» stay one clause
     while «... انجام شود و آنها باید ...» splits). A clause shorter than
     ``min_words`` words is joined with the one before it.
     """

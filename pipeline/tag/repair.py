@@ -4,13 +4,13 @@
 entities are exactly what the record rules use. Every repair is a general Persian
 news pattern, and each one is conservative (it needs a lexicon word or punctuation to fire):
 
-* a PER that covers only part of a name written between guillemets («مت گیتس» tagged
-  «گیتس») takes the whole guillemet text; an untagged short «...» right before a title
-  («ژایر بولسونارو» رئیس‌جمهور برزیل) is a name;
-* two PER spans separated by a space only («جو» + «بایدن») are one name;
+* a PER that covers only part of a name written between guillemets («ژان دوپون» tagged
+  «دوپون») takes the whole guillemet text; an untagged short «...» right before a title
+  («ژان دوپون» شهردار لیون) is a name;
+* two PER spans separated by a space only («ژان» + «دوپون») are one name;
 * a given name tagged alone (as PER or LOC) with the next, untagged word before a title
   («زهرا» + «کریمی» + «عضو ...») is one name with that word; an untagged given name right
-  before a PER («مهنوش» + «معتمدی آذری») belongs to it;
+  before a PER («نسرین» + «کریمی‌نژاد») belongs to it;
 * a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:») is a
   surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
@@ -27,7 +27,6 @@ from pipeline.lexicons import load_lexicon
 from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
 from pipeline.records.cuematch import cue_classes
-from pipeline.records.mentions import _gap_is_filler
 from pipeline.records.textutil import PUNCT_GAP_RE, words
 
 _SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")
@@ -53,7 +52,7 @@ def _drop_latin_lowercase(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _merge_adjacent_per(text: str, ents: list[Span]) -> list[Span]:
-    """«جو» + «بایدن» (space only between): one name."""
+    """«ژان» + «دوپون» (space only between): one name."""
     out: list[Span] = []
     for e in ents:
         if out and e.label == "PER" and out[-1].label == "PER" and _SPACE_GAP_RE.match(text[out[-1].end:e.start]):
@@ -82,17 +81,12 @@ def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
             continue
         if over:
             continue
-        # an untagged «...» followed by a title: «ژایر بولسونارو» رئیس‌جمهور برزیل
-        # or by «از مقامات ارشد ORG و» + a title: «اسکات دیورکین» از مقامات ارشد حزب ... و بنیان‌گذار ...
-        later = sorted((x for x in ents if x.start >= m.end()), key=lambda x: x.start)[:4]
+        # an untagged «...» followed by a title: «ژان دوپون» شهردار لیون
+        later = sorted((x for x in ents if x.start >= m.end()), key=lambda x: x.start)[:1]
         after = later[0] if later else None
         gap = text[m.end():after.start] if after is not None else ""
         titled = after is not None and after.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap \
             and gap.count("،") <= 1
-        if not titled:
-            role = next((x for x in later if x.label == "ROLE"), None)
-            titled = role is not None and key(role.text.split()[0]) not in word_set("group_nouns") and all(x.label in ("ORG", "LOC") for x in later[:later.index(role)]) \
-                and _gap_is_filler(text, m.end(), role.start, ents)
         if titled:
             ents = ents + [_span(text, "PER", s, e)]
     return sorted(ents, key=lambda x: x.start)
@@ -120,7 +114,7 @@ def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
                         and nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
                     out[out.index(x)] = _span(text, "PER", x.start, we0, x)
                     continue
-        # 2) an untagged given name right before a PER («مهنوش» + «معتمدی آذری»)
+        # 2) an untagged given name right before a PER («نسرین» + «کریمی‌نژاد»)
         if x.label == "PER":
             ws = words(text, max(0, x.start - 30), x.start)
             if not ws or not _SPACE_GAP_RE.match(text[ws[-1][1]:x.start]):
