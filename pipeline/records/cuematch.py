@@ -176,7 +176,7 @@ class CueClasses:
         for n, (cls, pattern, value) in enumerate(rows, 1):
             self.cues.append(compile_cue(cls, pattern, self.verbs, value, f"{source}: entry {n} ({pattern})"))
         self._by_prefix: dict[str, list[_Cue]] = {}
-        self._memo: dict[str, tuple[str, list[CueMatch], list[int]]] = {}
+        self._memo: dict[tuple, tuple[list[str], list[CueMatch], list[int]]] = {}
 
     @classmethod
     def from_file(cls, path: Path | str) -> "CueClasses":
@@ -212,13 +212,19 @@ class CueClasses:
             self._by_prefix[key_] = hit
         return hit
 
-    def _all(self, ft: str, prefix: str | tuple[str, ...]) -> list[CueMatch]:
-        """Every match (overlaps kept) of the selected cues in the whole folded text, sorted by start;
-        remembered for the last few (text, prefix) pairs, so windows of one article cost a bisect."""
-        k = (prefix if isinstance(prefix, str) else "|".join(prefix))
+    def _all(self, ft: str, prefix: str | tuple[str, ...]) -> tuple[list[CueMatch], list[int]]:
+        """Every match (overlaps kept) of the selected cues in the whole folded text, sorted by start,
+        with their starts; remembered per (text, prefix), so windows of one article cost a bisect.
+        Equal texts folded by different callers share one entry (checked once per string object)."""
+        k = (prefix if isinstance(prefix, str) else "|".join(prefix), hash(ft), len(ft))
         hit = self._memo.get(k)
-        if hit is not None and hit[0] is ft:
-            return hit[1]
+        if hit is not None:
+            seen, found, starts = hit
+            if any(x is ft for x in seen):
+                return found, starts
+            if seen[0] == ft:
+                seen.append(ft)
+                return found, starts
         cues = self.cues if prefix == "" else self._select(prefix)
         found: list[CueMatch] = []
         for c in cues:
@@ -237,8 +243,9 @@ class CueClasses:
         found.sort(key=lambda c: (c.start, -c.end))
         if len(self._memo) > 32:
             self._memo.clear()
-        self._memo[k] = (ft, found, [c.start for c in found])
-        return found
+        starts = [c.start for c in found]
+        self._memo[k] = ([ft], found, starts)
+        return found, starts
 
     def finditer(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,
                  folded: bool = False, overlaps: bool = False) -> Iterator[CueMatch]:
@@ -246,8 +253,7 @@ class CueClasses:
         inside ``[start, end)``, in text order; overlapping matches keep the longest unless ``overlaps``."""
         ft = text if folded else folded_text(text)
         end = len(ft) if end is None else end
-        self._all(ft, prefix)
-        _, allm, starts = self._memo[prefix if isinstance(prefix, str) else "|".join(prefix)]
+        allm, starts = self._all(ft, prefix)
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end)
         found = [c for c in allm[i:j] if c.end <= end]

@@ -13,6 +13,7 @@ Nothing here depends on exact ROLE boundaries beyond "the title is a span of its
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from pipeline.document import Document, Span
@@ -105,17 +106,19 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     return fixed
 
 
-def _second_title(text: str, ents: list[Span], where: dict, first: RoleMention,
+def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMention,
                   by_start: dict[int, RoleMention]) -> RoleMention | None:
     """«X، شهردار کرج و رئیس اتحادیه ...»: a title joined by «و» to a name's title is the same person's
     second title, unless a name follows it (then it is that name's title)."""
-    after = [e for e in ents if e.start >= first.end][:2]
+    i = bisect.bisect_left(starts, first.end)
+    after = ents[i:i + 1]
     if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
         return None
     second = by_start.get(after[0].start)
     if second is None or second.plural:  # «شهردار و اعضای شورا»: a group, not a second title
         return None
-    nxt = [e for e in ents if e.start >= second.end][:1]
+    j = bisect.bisect_left(starts, second.end)
+    nxt = ents[j:j + 1]
     if nxt and nxt[0].label == "PER" and PUNCT_GAP_RE.match(text[second.end:nxt[0].start]):
         return None
     return second
@@ -133,6 +136,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     attached: set[int] = set()
     # 1) title after the name
     where = {id(e): i for i, e in enumerate(ents)}
+    starts = [e.start for e in ents]
     for p in pers:
         idx = where[id(p)]
         nxt = ents[idx + 1] if idx + 1 < len(ents) else None
@@ -148,7 +152,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)
             attached.add(p.start)
-            second = _second_title(text, ents, where, cand, by_start)
+            second = _second_title(text, ents, starts, cand, by_start)
             if second is not None:
                 out.append(Apposition(p, second, "second"))
                 claimed.add(second.start)
