@@ -92,6 +92,26 @@ def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda x: x.start)
 
 
+def _surname_before_speech(text: str, ws: list[tuple[int, int, str]], ents: list[Span]) -> int | None:
+    """End of the surname words in ``ws`` (one or two untagged words, no function word, title word or
+    verb form) when a speech verb follows them right away; else None."""
+    roles = word_set("roles")
+    for n in (1, 2):
+        if len(ws) < n:
+            break
+        part = ws[:n]
+        if any(key(w) in _FUNCTION or key(w) in roles or fold(w).startswith("می") for _, _, w in part) \
+                or any(y.start < part[-1][1] and part[0][0] < y.end for y in ents):
+            return None
+        if n == 2 and not _SPACE_GAP_RE.match(text[part[0][1]:part[1][0]]):
+            return None
+        end = part[-1][1]
+        vm = cue_classes().search(text, "speech", end, min(len(text), end + 40))
+        if vm is not None and not text[end:vm.start].strip(" \t\u200c"):
+            return end
+    return None
+
+
 def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER.
 
@@ -113,6 +133,12 @@ def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
                 if key(w) not in _FUNCTION and not any(y.start < we0 and ws0 < y.end for y in ents) \
                         and nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
                     out[out.index(x)] = _span(text, "PER", x.start, we0, x)
+                    continue
+            # 1b) ... or one or two untagged surname words and then a speech verb («علیرضا رزم حسینی افزود:»)
+            if ws and _SPACE_GAP_RE.match(text[x.end:ws[0][0]]):
+                end = _surname_before_speech(text, ws[:2], ents)
+                if end is not None:
+                    out[out.index(x)] = _span(text, "PER", x.start, end, x)
                     continue
         # 2) an untagged given name right before a PER («نسرین» + «کریمی‌نژاد»)
         if x.label == "PER":

@@ -3,6 +3,8 @@
 Each test gives the spans a tagger typically gets slightly wrong and checks that the records
 (run through :func:`build_records`, which repairs the spans first) come out right.
 """
+import pytest
+
 from pipeline.document import Span
 from pipeline.textkey import key
 from pipeline.records.assemble import build_records
@@ -112,3 +114,23 @@ def test_fig_cut_inside_a_grouped_number_takes_the_whole_number():
     cut = text.index("۵۶۷")
     ents = repair_entities(text, [Span("FIG", cut, cut + len("۵۶۷ ریال"), "۵۶۷ ریال")])
     assert [text[e.start:e.end] for e in ents] == ["۱،۲۳۴،۵۶۷ ریال"]
+
+
+@pytest.mark.parametrize("text,given,name", [
+    ("علیرضا رزم‌آرا افزود: کار ادامه دارد.", "علیرضا", "علیرضا رزم‌آرا"),
+    ("محمد اسلامی نیا گفت: طرح آماده است.", "محمد", "محمد اسلامی نیا"),
+    ("محمد اسلامي نيا گفت: طرح آماده است.", "محمد", "محمد اسلامي نيا"),      # older orthography
+])
+def test_given_name_tagged_alone_takes_its_surname_before_a_speech_verb(text, given, name):
+    from pipeline.tag.repair import repair_entities
+
+    ents = repair_entities(text, [Span("PER", 0, len(given), given)])
+    assert [text[e.start:e.end] for e in ents if e.label == "PER"] == [name]
+
+
+def test_a_verb_after_a_given_name_is_not_a_surname():
+    from pipeline.tag.repair import repair_entities
+
+    text = "محمد گفت: طرح آماده است."
+    ents = repair_entities(text, [Span("PER", 0, 4, "محمد")])
+    assert [text[e.start:e.end] for e in ents if e.label == "PER"] == ["محمد"]
