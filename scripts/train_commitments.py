@@ -28,7 +28,7 @@ from scripts.eval_records import SHARED, folds_of, gold_docs, load_scorer  # noq
 
 def _learned_preds(model, rows) -> list[dict]:
     from pipeline.records.commitment_model import clause_features
-    from pipeline.records.cuematch import cue_classes, fold
+    from pipeline.lexicons.matcher import cue_classes, fold
 
     out = []
     for text, clauses in rows:
@@ -46,7 +46,7 @@ def _clause_preds(prepared: dict, docs: list[dict], model=None, use_model: bool 
     """Commitments by :func:`pipeline.records.commitments.classify_clause` (cue classes, with or without
     the classifier ``model``) on each article's clauses."""
     from pipeline.records.commitments import classify_clause
-    from pipeline.records.cuematch import fold
+    from pipeline.lexicons.matcher import fold
 
     out = []
     for d in docs:
@@ -74,7 +74,7 @@ def main(args=None) -> int:
     ap.add_argument("--no-save", action="store_true")
     ns = ap.parse_args(args)
     from pipeline.records.commitment_model import MODEL_PATH, fit, labelled_clauses, training_rows
-    from pipeline.records.cuematch import cue_classes, fold
+    from pipeline.lexicons.matcher import cue_classes, fold
     from pipeline.records.commitment_model import clause_features
 
     scorer = load_scorer()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
-from pipeline.records.cuematch import cue_classes
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.mentions import RoleMention, appositions, role_mentions
 from pipeline.records.textutil import TERMINAL, EntityIndex, next_word, prev_word, sorted_entities, words

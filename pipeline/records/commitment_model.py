@@ -1,7 +1,7 @@
 """A learned clause classifier for commitments: is this clause a commitment, and of which kind?
 
 Every clause of an article (:mod:`pipeline.records.clauses`) is described by simple features
-(:func:`clause_features`): the cue classes found in it (:mod:`pipeline.records.cuematch`) with
+(:func:`clause_features`): the cue classes found in it (:mod:`pipeline.lexicons.matcher`) with
 the tense and person of their verb, the form of the clause's last verb, its words and word
 pairs, the last word's endings, and whether it follows a speech verb's colon. (Character
 n-grams of the last words were tried and dropped: on held-out folds they cost F1 0.713 -> 0.693
@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.records.clauses import Clause, split_clauses
-from pipeline.records.cuematch import CueClasses, cue_classes, fold
+from pipeline.lexicons.matcher import CueClasses, cue_classes, fold
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "commitment_clf.json"
 KINDS = ("agreement", "decision", "obligation", "promise", "plan")
@@ -40,7 +40,7 @@ _FUTURE_ANY = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|ی|د|یم|ید|ند)[ 
 
 def tail_verb_form(words: list[str], cues: CueClasses):
     """The form of the verb that ends the clause (one of the cue file's verbs, the last one or two words)."""
-    from pipeline.records.verbforms import compiled, verb_form
+    from pipeline.persian.verbforms import compiled, verb_form
 
     for n in (2, 1):
         if len(words) < n:

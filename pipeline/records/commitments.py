@@ -24,7 +24,7 @@ from pipeline.document import Document, Span
 from pipeline.records.clauses import split_clauses
 from pipeline.records.commitment_model import clause_features, current_model
 from pipeline.records.coref import analyze
-from pipeline.records.cuematch import cue_classes
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.textutil import prev_word, sorted_entities, words

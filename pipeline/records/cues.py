@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.lexicons import word_set  # noqa: F401 - re-exported for the record rules
 from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, OPT_SEP, fold, phrase_pattern
 
 #: longest gap a ``...`` in a cue may span (characters, never across . ! ? ؟ : ؛ or a newline)
@@ -122,12 +123,3 @@ def lexicon_cues(name: str, plural: bool = False) -> CueSet:
         table = load_table(name[:-4])
         return CueSet({k: (v if not isinstance(v, list) else v[0]) for k, v in table.items()}, plural=plural)
     return CueSet(load_lexicon(name), plural=plural)
-
-
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset[str]:
-    """A lexicon as a set of lookup keys (folded, no ZWNJ/spaces)."""
-    from pipeline.lexicons import load_lexicon
-    from pipeline.textkey import key
-
-    return frozenset(key(w) for w in load_lexicon(name))

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
-from pipeline.records.cuematch import cue_classes
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.document import Document
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Referent, analyze, role_key, scopes_compatible
-from pipeline.records.cuematch import cue_classes
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.evidence import evidence
 from pipeline.records.textutil import prev_word
 from pipeline.schema import Official

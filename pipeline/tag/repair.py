@@ -23,10 +23,9 @@ import dataclasses
 import re
 
 from pipeline.document import Document, Span
-from pipeline.lexicons import load_lexicon
+from pipeline.lexicons import load_lexicon, word_set
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.textkey import fold, key
-from pipeline.records.cues import word_set
-from pipeline.records.cuematch import cue_classes
 from pipeline.records.textutil import PUNCT_GAP_RE, words
 
 _SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")

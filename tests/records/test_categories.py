@@ -11,7 +11,7 @@ import pytest
 from pipeline.records.assemble import build_records
 
 from .conftest import make_doc
-from .test_verbforms import old
+from tests.persian.test_verbforms import old
 
 ORTH = pytest.mark.parametrize("orth", [lambda s: s, old], ids=["modern", "old"])
 

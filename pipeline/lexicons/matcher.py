@@ -12,7 +12,7 @@ pattern is a short sequence of elements written once and matched in every spelli
 ``<کرد>``
     every form of the verb with that past stem (present stem from the ``@verb`` lines of the file):
     «کرد، کردند، می‌کند، نمی کنند، کند، خواهد کرد، کرده است، کرده‌اند ...»
-    (:mod:`pipeline.records.verbforms`); ``<کرد|داشت>`` either verb; ``<شد:pres,fut>`` only
+    (:mod:`pipeline.persian.verbforms`); ``<کرد|داشت>`` either verb; ``<شد:pres,fut>`` only
     those tenses (past, pres, subj, fut, perf, part);
 ``<است>``
     a copula: «است، هست، هستند، بود، باشد، می‌باشد، خواهد بود ...»;
@@ -23,7 +23,7 @@ pattern is a short sequence of elements written once and matched in every spelli
 
 Matching runs on :func:`fold`-ed text (same length, Arabic ي/ك as ی/ک, Persian digits as ASCII),
 so offsets are offsets in the document. Overlapping matches keep the longest, then the earliest.
-A match carries its class, value, the gap and the :class:`~pipeline.records.verbforms.VerbForm`
+A match carries its class, value, the gap and the :class:`~pipeline.persian.verbforms.VerbForm`
 of its verb, so a caller (or a learned model) can use tense and person.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.records.verbforms import CLITIC_COPULA, COPULA, VerbForm, verb_form, verb_pattern
+from pipeline.persian.verbforms import CLITIC_COPULA, COPULA, VerbForm, verb_form, verb_pattern
 
 from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, fold
 

@@ -1,7 +1,7 @@
 """Verb inflection patterns: tense, person and polarity from the two stems, in both orthographies."""
 import pytest
 
-from pipeline.records.verbforms import compiled, verb_form
+from pipeline.persian.verbforms import compiled, verb_form
 
 
 def old(text: str) -> str:

@@ -1,9 +1,9 @@
 """The cue-class matcher: light-verb constructions with gaps, inflections, both orthographies."""
 import pytest
 
-from pipeline.records.cuematch import CueClasses, CueError, cue_classes
+from pipeline.lexicons.matcher import CueClasses, CueError, cue_classes
 
-from .test_verbforms import old
+from tests.persian.test_verbforms import old
 
 ORTHOGRAPHIES = pytest.mark.parametrize("orth", [lambda s: s, old], ids=["modern", "old"])
 
