@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,18 @@ def _span(rec: dict) -> dict:
     return {k: rec.get(k) for k in ("start", "end", "raw_start", "raw_end")}
 
 
+_BOUNDARY = re.compile(r"[!?؟\n]|\.(?=\s|$)")
+
+
+def sentence_at(text: str, start: int | None, end: int | None) -> str | None:
+    """The sentence of ``text`` around ``[start, end)`` (ends at . ! ? ؟ or a line break)."""
+    if start is None or end is None or not (0 <= start <= end <= len(text)):
+        return None
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    right = _BOUNDARY.search(text, end)
+    return text[left:right.end() if right else len(text)].strip() or None
+
+
 def article_rows(art: dict, loaded_from: str = "", where: str = "") -> dict[str, list[dict]]:
     """The rows of every table for one extract line (``where`` prefixes date errors)."""
     aid = str(art["id"])
@@ -102,7 +115,8 @@ def article_rows(art: dict, loaded_from: str = "", where: str = "") -> dict[str,
                                **_evidence(q)})
     for n, f in enumerate(art.get("figures") or []):
         rows["figures"].append({"article_id": aid, "n": n, **{k: f.get(k) for k in ("text", "value", "unit", "kind")},
-                                "approx": f.get("approx"), **_span(f)})
+                                "approx": f.get("approx"), **_span(f),
+                                "evidence": sentence_at(art["text"], f.get("start"), f.get("end"))})
     for n, d in enumerate(art.get("dates") or []):
         rows["dates"].append({"article_id": aid, "n": n,
                               **{k: d.get(k) for k in ("text", "iso", "iso_end", "jalali", "resolved", "relative")},

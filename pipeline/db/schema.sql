@@ -101,7 +101,8 @@ CREATE TABLE IF NOT EXISTS figures (
     unit   VARCHAR,              -- تومان، ریال، درصد، هکتار، نفر ... (money is never converted)
     kind   VARCHAR,              -- money percent area length population count duration other
     approx BOOLEAN,              -- «حدود»، «بیش از» ...
-    start INTEGER, "end" INTEGER, raw_start INTEGER, raw_end INTEGER
+    start INTEGER, "end" INTEGER, raw_start INTEGER, raw_end INTEGER,
+    evidence VARCHAR             -- the sentence around the figure
 );
 
 CREATE TABLE IF NOT EXISTS dates (
