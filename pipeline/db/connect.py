@@ -46,6 +46,12 @@ def open_db(path: str | Path | None, create: bool = True, read_only: bool = Fals
             raise DatabaseError(f"folder {path.parent} does not exist; create it or choose another --db path")
         if read_only:
             raise DatabaseError(f"no database at {path}")
+    if path.exists() and path.stat().st_size > 0:
+        with open(path, "rb") as fh:
+            head = fh.read(12)
+        if head[8:12] != b"DUCK":  # DuckDB's file magic; DuckDB itself would open a CSV or JSON file as tables
+            raise DatabaseError(f"{path} is not a DuckDB database; give the .duckdb file made by munifacts load, "
+                                f"or a new path")
     try:
         con = duckdb.connect(str(path), read_only=read_only and path.exists())
     except duckdb.Error as e:
