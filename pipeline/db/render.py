@@ -55,7 +55,7 @@ def to_json(df: pd.DataFrame, lines: bool = False) -> str:
 
 def to_csv(df: pd.DataFrame, sep: str = ",") -> str:
     buf = io.StringIO()
-    df.map(_cell).to_csv(buf, index=False, sep=sep)
+    df.astype(object).apply(lambda col: col.map(_cell)).to_csv(buf, index=False, sep=sep)
     return buf.getvalue()
 
 
