@@ -20,9 +20,9 @@ def _init(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _add_macros(con: duckdb.DuckDBPyConnection) -> None:
-    # fold(): the comparison key of pipeline.db.names.key, in SQL (letter forms unified, spaces/ZWNJ removed)
+    # fold(): pipeline.textkey.key in SQL (letter forms and digits unified, marks, spaces and ZWNJ removed)
     con.execute(r"""CREATE OR REPLACE TEMP MACRO fold(s) AS
-        regexp_replace(translate(coalesce(s, ''), 'يىئكةۀأإٱآؤـ', 'یییکههااااو'), '[\s\x{200C}\x{200E}\x{200F}\x{064B}-\x{065F}\x{0670}\-]+', '', 'g')""")
+        regexp_replace(translate(coalesce(s, ''), 'يىئكةۀأإٱآؤ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩ـ', 'یییکههااااو01234567890123456789'), '[\s\x{200C}\x{200E}\x{200F}\x{064B}-\x{065F}\x{0670}\-]+', '', 'g')""")
 
 
 def open_db(path: str | Path | None, create: bool = True, read_only: bool = False) -> duckdb.DuckDBPyConnection:

@@ -11,9 +11,11 @@ spaces ignored), leading honorifics and the particles «سید»/«سیده» ar
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline import textkey
 from pipeline.lexicons import load_lexicon
 
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "ٱ": "ا",
@@ -24,8 +26,13 @@ _DROPPED_PARTICLES = ("سید", "سیده")
 
 
 def fold_letters(text: str) -> str:
-    """Arabic/Persian letter forms unified, diacritics and tatweel removed (spaces kept)."""
-    return _MARKS.sub("", (text or "").translate(_LETTERS))
+    """Arabic/Persian letter forms unified, diacritics and tatweel removed (spaces kept).
+
+    The project's fold (:func:`pipeline.textkey.fold`) plus «ئ»/«آ» as «ی»/«ا», which names
+    are spelled with and without.
+    """
+    plain = _MARKS.sub("", unicodedata.normalize("NFKC", text or "").replace("ـ", ""))
+    return textkey.fold(plain).translate(_LETTERS)
 
 
 def tokens(text: str) -> list[str]:
