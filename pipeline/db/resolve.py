@@ -119,7 +119,9 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
                 offices_of[lab[1]].add(_office_key(role, org, loc))
 
     for art, n, p in pending:  # step 3
-        mine = {_office_key(r, o, l) for person, r, o, l in art.offices if person == n}
+        # offices held under any spelling with the same key in this article («مهندس طاهرخانی» = «طاهرخانی»)
+        mine = {_office_key(r, o, l) for person, r, o, l in art.offices
+                if person == n or (parts.get(person) or name_parts(person) or p).key == p.key}
         cands = {k for k in surname_index.get(p.key, ()) if any(_compatible(m, o) for m in mine for o in offices_of[k])}
         if len(cands) == 1:
             label[(art.article_id, n)] = ("full", next(iter(cands)))
