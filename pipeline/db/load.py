@@ -248,10 +248,12 @@ def rebuild_resolution(con: duckdb.DuckDBPyConnection) -> None:
         for t in RESOLVED_TABLES:
             con.execute(f"DELETE FROM {t}")
         _insert(con, "people", [{"person_id": p.person_id, "name": p.name, "variants": SEP.join(p.variants),
-                                 "n_articles": len(p.articles), "first_date": p.first_date, "last_date": p.last_date}
+                                 "n_articles": len(p.articles), "first_date": p.first_date, "last_date": p.last_date,
+                                 "first_jalali": jalali(p.first_date), "last_jalali": jalali(p.last_date)}
                                 for p in res.people])
         _insert(con, "person_mentions", [dict(zip(("article_id", "name", "person_id", "how"), m)) for m in res.mentions])
-        _insert(con, "roles", res.roles)
+        _insert(con, "roles", [{**r, "first_jalali": jalali(r["first_date"]), "last_jalali": jalali(r["last_date"])}
+                               for r in res.roles])
         _insert(con, "organizations", res.organizations)
         _insert(con, "org_mentions", [dict(zip(("article_id", "name", "org_id"), m)) for m in res.org_mentions])
         con.execute("COMMIT")

@@ -42,12 +42,14 @@ BASE_SQL = {
               + _PERSON.format(m="pm", p="pp", t="q", col="speaker"),
     "figures": "SELECT f.article_id, " + _ART + "f.text, f.value, f.unit, f.kind, f.approx, f.evidence "
                "FROM figures f JOIN articles a USING (article_id) ",
-    "people": "SELECT p.person_id, p.name, p.variants, p.n_articles, p.first_date, p.last_date, "
+    "people": "SELECT p.person_id, p.name, p.variants, p.n_articles, p.first_jalali, p.last_jalali, p.first_date, "
+              "p.last_date, "
               "(SELECT string_agg(r.role || coalesce(' ' || r.org, '') || coalesce(' ' || r.location, ''), '؛ ' "
               "ORDER BY r.first_date) FROM roles r WHERE r.person_id = p.person_id) AS roles, "
               "(SELECT string_agg(DISTINCT m.article_id, '؛ ') FROM person_mentions m WHERE m.person_id = p.person_id) "
               "AS article_ids FROM people p ",
-    "roles": "SELECT r.person_id, p.name, r.role, r.org, r.location, r.first_date, r.last_date, r.n_articles, "
+    "roles": "SELECT r.person_id, p.name, r.role, r.org, r.location, r.first_jalali, r.last_jalali, r.first_date, "
+             "r.last_date, r.n_articles, "
              "r.articles AS article_ids FROM roles r JOIN people p USING (person_id) ",
     "organizations": "SELECT o.org_id, o.name, o.variants, o.n_articles, o.first_date, o.last_date FROM organizations o ",
     "articles": "SELECT a.article_id, a.article_jalali, a.article_date, a.title, a.source, "

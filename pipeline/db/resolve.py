@@ -171,6 +171,13 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
             row["articles"].add(art.article_id)
             if art.date:
                 row["dates"].append(art.date)
+    # an office without place or organization joins the person's one office of that title that has them
+    for (pid, rk, ok, lk) in [k for k in role_rows if not (k[2] or k[3])]:
+        specific = [k for k in role_rows if k[:2] == (pid, rk) and (k[2] or k[3])]
+        if len(specific) == 1:
+            bare, into = role_rows.pop((pid, rk, ok, lk)), role_rows[specific[0]]
+            into["articles"] |= bare["articles"]
+            into["dates"] += bare["dates"]
     roles = []
     for row in role_rows.values():
         role, org, loc = row["spellings"].most_common(1)[0][0]

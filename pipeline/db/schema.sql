@@ -124,7 +124,9 @@ CREATE TABLE IF NOT EXISTS people (
     variants    VARCHAR,         -- every spelling seen, joined by «؛ »
     n_articles  INTEGER,
     first_date  DATE,            -- first and last article date mentioning the person
-    last_date   DATE
+    last_date   DATE,
+    first_jalali VARCHAR,        -- the same dates in Jalali (YYYY/MM/DD)
+    last_jalali  VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS person_mentions (
@@ -138,6 +140,7 @@ CREATE TABLE IF NOT EXISTS roles (
     person_id  INTEGER,          -- -> people.person_id
     role       VARCHAR, org VARCHAR, location VARCHAR,
     first_date DATE, last_date DATE,
+    first_jalali VARCHAR, last_jalali VARCHAR,
     n_articles INTEGER,
     articles   VARCHAR           -- article ids, joined by «؛ »
 );

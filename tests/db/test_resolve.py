@@ -76,3 +76,17 @@ def test_organizations_folded():
     assert len(res.organizations) == 2
     by_name = {m[:2]: m[2] for m in res.org_mentions}
     assert by_name[("a1", "شورای اسلامی شهر یزد")] == by_name[("a2", "شوراي شهر يزد")]
+
+
+def test_bare_office_joins_the_one_specific_office_of_that_title():
+    arts = [
+        ArticleNames("a1", D(2023, 8, 1), ["علی حسینی"], [("علی حسینی", "شهردار", None, "تبریز")]),
+        ArticleNames("a2", D(2023, 12, 1), ["علی حسینی"], [("علی حسینی", "شهردار", None, None)]),
+        ArticleNames("a3", D(2024, 2, 1), ["علی حسینی"], [("علی حسینی", "مدیرکل", "استانداری", None)]),
+    ]
+    roles = resolve(arts).roles
+    assert [(r["role"], r["location"], r["n_articles"], r["last_date"]) for r in roles] == [
+        ("شهردار", "تبریز", 2, D(2023, 12, 1)), ("مدیرکل", None, 1, D(2024, 2, 1))]
+    # two places for the title: the bare one stays apart (which city is unknown)
+    arts.append(ArticleNames("a4", D(2024, 3, 1), ["علی حسینی"], [("علی حسینی", "شهردار", None, "مرند")]))
+    assert len(resolve(arts).roles) == 4
