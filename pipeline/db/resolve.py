@@ -138,7 +138,7 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
     def _display(members):
         full = [n for _, n in members if how[(_, n)] == "full-name"] or [n for _, n in members]
         counts = Counter(full)
-        return max(counts, key=lambda n: (counts[n], len(n), n))
+        return max(counts, key=lambda n: (counts[n], -n.count(" "), len(n), n))  # ties: «محمدعلی» over «محمد علی»
 
     def _dates(members):
         ds = sorted(d for d in (date_of[a] for a, _ in members) if d)
