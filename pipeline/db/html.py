@@ -27,7 +27,8 @@ article { background: #fff; padding: 1rem 1.5rem; border: 1px solid #ddd; border
 article h2 { line-height: 1.6; }
 .meta { color: #555; font-size: .9rem; }
 .text { white-space: pre-wrap; font-size: 1.05rem; }
-mark.ent { unicode-bidi: isolate; padding: .1em .3em; border-radius: .3em; margin: 0 .1em; }
+mark.ent { unicode-bidi: isolate; padding: .1em .3em; border-radius: .3em; margin: 0 .1em;
+           box-decoration-break: clone; -webkit-box-decoration-break: clone; }
 mark.ent .lbl { unicode-bidi: isolate; font-size: .65em; font-weight: bold; margin-inline-start: .4em; padding-inline-start: .1em;
                 font-family: sans-serif; opacity: .75; }
 .ev:target, .ev-anchor:target + *, mark.ent:target { outline: 3px solid #ff9800; background: #fff3cd; }
