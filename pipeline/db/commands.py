@@ -30,7 +30,7 @@ def _archive(db: str | None, facts: list[str], create: bool = False):
     if db and facts:
         raise ValueError("give either --db ARCHIVE or FACTS.jsonl files, not both (load files with munifacts load)")
     if db:
-        return open_db(db, create=create)
+        return open_db(db, create=create, read_only=not create)  # readers can run side by side
     if not facts:
         raise ValueError("no input: give --db archive.duckdb (made by munifacts load) or FACTS.jsonl files")
     _check_files(facts)
@@ -158,7 +158,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         if args.db:
             from pipeline.db import open_db
 
-            article = article_from_db(open_db(args.db, create=False), args.id)
+            article = article_from_db(open_db(args.db, create=False, read_only=True), args.id)
         else:
             _check_files(args.facts)
             article = article_from_jsonl(args.facts, args.id)

@@ -56,6 +56,9 @@ def open_db(path: str | Path | None, create: bool = True, read_only: bool = Fals
         con = duckdb.connect(str(path), read_only=read_only and path.exists())
     except duckdb.Error as e:
         first = str(e).splitlines()[0]
+        if "lock" in first.lower():
+            raise DatabaseError(f"{path} is open in another program that writes to it; close that program "
+                                f"(or its connection) and try again") from e
         raise DatabaseError(f"{path} is not a DuckDB database ({first[:120]}); give the .duckdb file made by "
                             f"munifacts load, or a new path") from e
     tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}

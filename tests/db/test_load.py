@@ -82,3 +82,19 @@ def test_bad_lines_load_nothing(tmp_path, facts):
     wrong_date.write_text(json.dumps({"id": "d", "text": "متن", "date": "دیروز"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="d.jsonl:1: .*not a date"):
         load_files(con, [wrong_date])
+
+
+def test_archive_in_use_by_a_writer_says_so(archive):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); time.sleep(60)", str(archive)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(DatabaseError, match="open in another program"):
+            open_db(archive, create=False, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait()
