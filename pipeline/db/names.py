@@ -135,3 +135,15 @@ def org_key(name: str | None) -> str:
     """Key of an organization name: «شورای اسلامی شهر یزد» and «شورای شهر یزد» share it."""
     k = key(name)
     return k.replace("شورایاسلامیشهر", "شورایشهر")
+
+
+# administrative division words before a place name: «شهر مشهد», «شهرستان کاشان», «استان فارس»
+_DIVISIONS = ("کلانشهر", "شهرستان", "استان", "شهر")
+
+
+def place_key(name: str | None) -> str:
+    """Key of a place: «شهر مشهد» and «مشهد», «شهرستان كاشان» and «کاشان» share it."""
+    toks = tokens(name or "")
+    if len(toks) > 1 and toks[0] in _DIVISIONS:
+        toks = toks[1:]
+    return "".join(toks)

@@ -23,7 +23,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.db.names import NameParts, key, name_parts, org_key
+from pipeline.db.names import NameParts, key, name_parts, org_key, place_key
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Resolution:
 
 
 def _office_key(role, org, location) -> tuple[str, str, str]:
-    return key(role), org_key(org), key(location)
+    return key(role), org_key(org), place_key(location)
 
 
 def _compatible(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:

@@ -1,7 +1,7 @@
 """Name keys: honorifics, Arabic/Persian letter forms, ZWNJ or space, «surname، given»."""
 import pytest
 
-from pipeline.db.names import key, name_parts, org_key
+from pipeline.db.names import key, name_parts, org_key, place_key
 
 
 @pytest.mark.parametrize("a, b", [
@@ -46,3 +46,10 @@ def test_title_that_is_also_a_given_name():
     assert name_parts("امیر حسینی").key == "امیرحسینی"          # «امیر» as a given name
     assert name_parts("امیر مرتضی کاظمی").key == name_parts("مرتضی کاظمی").key  # «امیر» as a military title
     assert name_parts("امیر علی حسینی").key == name_parts("امیرعلی حسینی").key  # the compound given name wins
+
+
+def test_place_key():
+    assert place_key("شهر مشهد") == place_key("مشهد") == place_key("مشهد")
+    assert place_key("شهرستان كاشان") == place_key("کاشان")
+    assert place_key("شهر") == "شهر"  # nothing but the division word: kept
+    assert place_key("شهرکرد") != place_key("کرد")  # a word starting with «شهر» is not a division
