@@ -76,6 +76,21 @@ def _strip_honorifics(toks: list[str]) -> list[str]:
     return toks
 
 
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    return frozenset(key(r) for r in load_lexicon("roles") if " " not in r and "\u200c" not in r)
+
+
+def looks_like_title(name: str | None) -> bool:
+    """A «name» that starts with a job title («مدیرعامل سازمان ...», «رئیس شورای شهر»): tagger noise, not a person."""
+    toks = _strip_honorifics(tokens(name or ""))
+    return bool(toks) and toks[0] in _role_heads()
+
+
+def is_given_name(k: str) -> bool:
+    return k in _given_names()
+
+
 @dataclass(frozen=True)
 class NameParts:
     tokens: tuple[str, ...]   # folded words, honorifics and «سید» dropped

@@ -23,7 +23,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.db.names import NameParts, key, name_parts, org_key, place_key
+from pipeline.db.names import NameParts, is_given_name, key, looks_like_title, name_parts, org_key, place_key
 
 
 @dataclass
@@ -75,7 +75,7 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
     pending: list[tuple[ArticleNames, str, NameParts]] = []  # surname-only names for step 3
 
     for art in articles:
-        names = list(dict.fromkeys(n for n in art.names if n and n.strip()))
+        names = list(dict.fromkeys(n for n in art.names if n and n.strip() and not looks_like_title(n)))
         for n in names:
             parts.setdefault(n, name_parts(n))
         valid = [n for n in names if parts[n]]
@@ -84,6 +84,8 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
             p = parts[n]
             longer = {parts[f].key for f in valid
                       if parts[f].key != p.key and len(parts[f].tokens) > len(p.tokens) and p.key in parts[f].suffix_keys()}
+            if not longer and len(p.tokens) == 1 and is_given_name(p.key):  # a given name alone («رضا»)
+                longer = {parts[f].key for f in valid if parts[f].given == p.key and parts[f].surname}
             if not p.has_known_given and longer:  # step 1
                 if len(longer) == 1:
                     label[(art.article_id, n)] = ("full", next(iter(longer)))

@@ -90,3 +90,13 @@ def test_bare_office_joins_the_one_specific_office_of_that_title():
     # two places for the title: the bare one stays apart (which city is unknown)
     arts.append(ArticleNames("a4", D(2024, 3, 1), ["علی حسینی"], [("علی حسینی", "شهردار", None, "مرند")]))
     assert len(resolve(arts).roles) == 4
+
+
+def test_given_name_alone_and_titles_taken_for_names():
+    arts = [ArticleNames("a1", None, ["رضا فخاری", "رضا", "رئیس شورای شهر یزد", "مدیرعامل سازمان پسماند"], [])]
+    res = resolve(arts)
+    ids = _ids(res)
+    assert ids[("a1", "رضا")] == ids[("a1", "رضا فخاری")]
+    assert len(res.people) == 1  # job titles tagged as names are not people
+    two = [ArticleNames("a1", None, ["رضا فخاری", "رضا کریمی", "رضا"], [])]
+    assert _how(resolve(two))[("a1", "رضا")] == "unresolved"
