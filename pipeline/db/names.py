@@ -77,14 +77,14 @@ def _strip_honorifics(toks: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
-    return frozenset(key(r) for r in load_lexicon("roles") if " " not in r and "\u200c" not in r)
+def _role_heads() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(tokens(r)) for r in load_lexicon("roles") if tokens(r))
 
 
 def looks_like_title(name: str | None) -> bool:
     """A «name» that starts with a job title («مدیرعامل سازمان ...», «رئیس شورای شهر»): tagger noise, not a person."""
-    toks = _strip_honorifics(tokens(name or ""))
-    return bool(toks) and toks[0] in _role_heads()
+    toks = tuple(_strip_honorifics(tokens(name or "")))
+    return any(toks[:n] in _role_heads() for n in range(1, len(toks) + 1))
 
 
 def is_given_name(k: str) -> bool:

@@ -93,7 +93,8 @@ def test_bare_office_joins_the_one_specific_office_of_that_title():
 
 
 def test_given_name_alone_and_titles_taken_for_names():
-    arts = [ArticleNames("a1", None, ["رضا فخاری", "رضا", "رئیس شورای شهر یزد", "مدیرعامل سازمان پسماند"], [])]
+    arts = [ArticleNames("a1", None, ["رضا فخاری", "رضا", "رئیس شورای شهر یزد", "مدیرعامل سازمان پسماند",
+                                       "نایب‌رئيس شورای شهر"], [])]
     res = resolve(arts)
     ids = _ids(res)
     assert ids[("a1", "رضا")] == ids[("a1", "رضا فخاری")]
