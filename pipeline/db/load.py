@@ -249,7 +249,8 @@ def rebuild_resolution(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f"DELETE FROM {t}")
         _insert(con, "people", [{"person_id": p.person_id, "name": p.name, "variants": SEP.join(p.variants),
                                  "n_articles": len(p.articles), "first_date": p.first_date, "last_date": p.last_date,
-                                 "first_jalali": jalali(p.first_date), "last_jalali": jalali(p.last_date)}
+                                 "first_jalali": jalali(p.first_date), "last_jalali": jalali(p.last_date),
+                                 "full_name": p.full_name}
                                 for p in res.people])
         _insert(con, "person_mentions", [dict(zip(("article_id", "name", "person_id", "how"), m)) for m in res.mentions])
         _insert(con, "roles", [{**r, "first_jalali": jalali(r["first_date"]), "last_jalali": jalali(r["last_date"])}

@@ -43,7 +43,7 @@ BASE_SQL = {
     "figures": "SELECT f.article_id, " + _ART + "f.text, f.value, f.unit, f.kind, f.approx, f.evidence "
                "FROM figures f JOIN articles a USING (article_id) ",
     "people": "SELECT p.person_id, p.name, p.variants, p.n_articles, p.first_jalali, p.last_jalali, p.first_date, "
-              "p.last_date, "
+              "p.last_date, p.full_name, "
               "(SELECT string_agg(r.role || coalesce(' ' || r.org, '') || coalesce(' ' || r.location, ''), '؛ ' "
               "ORDER BY r.first_date) FROM roles r WHERE r.person_id = p.person_id) AS roles, "
               "(SELECT string_agg(DISTINCT m.article_id, '؛ ') FROM person_mentions m WHERE m.person_id = p.person_id) "

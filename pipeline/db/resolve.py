@@ -45,6 +45,7 @@ class Person:
     articles: set[str]
     first_date: dt.date | None
     last_date: dt.date | None
+    full_name: bool = True  # False: a bare surname or given name that matched no one
 
 
 @dataclass
@@ -150,7 +151,8 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
     people, mentions, pid_of = [], [], {}
     for pid, (lab, members) in enumerate(ordered, 1):
         first, last = _dates(members)
-        people.append(Person(pid, _display(members), sorted({n for _, n in members}), {a for a, _ in members}, first, last))
+        people.append(Person(pid, _display(members), sorted({n for _, n in members}), {a for a, _ in members}, first, last,
+                             full_name=lab[0] == "full"))
         pid_of[lab] = pid
         for aid, n in sorted(members):
             mentions.append((aid, n, pid, how[(aid, n)]))

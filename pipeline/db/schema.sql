@@ -126,7 +126,8 @@ CREATE TABLE IF NOT EXISTS people (
     first_date  DATE,            -- first and last article date mentioning the person
     last_date   DATE,
     first_jalali VARCHAR,        -- the same dates in Jalali (YYYY/MM/DD)
-    last_jalali  VARCHAR
+    last_jalali  VARCHAR,
+    full_name   BOOLEAN          -- false: a bare surname (or given name) that matched no one, kept apart
 );
 
 CREATE TABLE IF NOT EXISTS person_mentions (

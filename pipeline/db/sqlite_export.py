@@ -86,12 +86,13 @@ COLUMNS = {
     "meetings": {"meeting_date": "the meeting's own date phrase; the article date is article_date"},
     "roles": {"first_date": "date of the first article showing this office", "last_date": "date of the last one",
               "n_articles": "number of articles (count)"},
-    "people": {"variants": "every spelling seen, «؛ »-separated", "n_articles": "number of articles (count)"},
+    "people": {"variants": "every spelling seen, «؛ »-separated", "n_articles": "number of articles (count)",
+               "full_name": "0 for a bare surname or given name that matched no one (kept apart, not merged)"},
 }
 FACETS = {"officials": ["role", "location", "jalali_month"], "commitments": ["kind", "actor", "jalali_month"],
           "meetings": ["kind", "jalali_month"], "participants": ["role", "org"], "quotes": ["speaker", "jalali_month"],
           "figures": ["kind", "unit", "jalali_month"], "roles": ["role", "org", "location"],
-          "articles": ["source", "jalali_month"], "entities": ["label"]}
+          "articles": ["source", "jalali_month"], "entities": ["label"], "people": ["full_name"]}
 LABELS = {"articles": "title", "people": "name", "organizations": "name"}
 
 

@@ -40,6 +40,7 @@ def test_same_surname_different_given_names_stay_apart():
     # two candidates in the article: the bare surname joins neither
     assert ids[("a1", "رضایی")] not in (ids[("a1", "حسن رضایی")], ids[("a1", "حسین رضایی")])
     assert _how(res)[("a1", "رضایی")] == "unresolved"
+    assert sorted(p.full_name for p in res.people) == [False, True, True]
 
 
 def test_surname_alone_joins_by_office_only_when_unique():
