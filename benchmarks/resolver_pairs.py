@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.db import load_files, open_db  # noqa: E402
-from pipeline.db.load import _names_input  # noqa: E402
+from pipeline.db.load import names_input  # noqa: E402
 from pipeline.db.names import name_parts  # noqa: E402
 from pipeline.db.resolve import resolve  # noqa: E402
 
@@ -52,7 +52,7 @@ def _scores(pairs: list[dict], same_pred: list[bool]) -> dict:
 def evaluate(facts: list[Path], pairs: list[dict]) -> dict:
     con = open_db(None)
     load_files(con, facts)
-    base = _names_input(con)
+    base = names_input(con)
     known = {a.article_id for a in base}
     missing = sorted({side["article"] for p in pairs for side in (p["a"], p["b"])} - known)
     if missing:

@@ -128,7 +128,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
     if not rows:
         return
     cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
-    frame = pd.DataFrame(rows, columns=cols).astype(object).where(lambda d: d.notna(), None)  # noqa: F841
+    frame = pd.DataFrame(rows, columns=cols).astype(object).where(lambda d: d.notna(), None)
     con.register("_munifacts_rows", frame)
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _munifacts_rows")
@@ -195,7 +195,8 @@ def load_files(con: duckdb.DuckDBPyConnection, paths: Iterable[str | Path]) -> L
     return report
 
 
-def _names_input(con: duckdb.DuckDBPyConnection) -> list[ArticleNames]:
+def names_input(con: duckdb.DuckDBPyConnection) -> list[ArticleNames]:
+    """The resolver's input for every article in the archive (names, offices, organizations)."""
     arts: dict[str, ArticleNames] = {}
     for aid, day in con.execute("SELECT article_id, article_date FROM articles ORDER BY article_id").fetchall():
         arts[aid] = ArticleNames(aid, day)
@@ -242,7 +243,7 @@ def _names_input(con: duckdb.DuckDBPyConnection) -> list[ArticleNames]:
 
 def rebuild_resolution(con: duckdb.DuckDBPyConnection) -> None:
     """Recompute people, person_mentions, roles, organizations and org_mentions from all articles."""
-    res = resolve(_names_input(con))
+    res = resolve(names_input(con))
     con.execute("BEGIN TRANSACTION")
     try:
         for t in RESOLVED_TABLES:

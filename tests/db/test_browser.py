@@ -3,8 +3,6 @@ import json
 import re
 import subprocess
 
-import pytest
-
 from pipeline.cli import main
 from pipeline.db.html import article_page
 from tests.db.test_html import ADJACENT

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from pipeline.db import load_files, open_db
-from tests.conftest import ROOT  # noqa: I001
+from tests.conftest import ROOT
 
 
 @pytest.mark.slow
