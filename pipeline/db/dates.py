@@ -56,5 +56,21 @@ def parse_date(text: str | None) -> dt.date | None:
     return start
 
 
+_ANY_DATE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+
+
+def find_date(text: str | None) -> dt.date | None:
+    """The first Jalali or ISO date written anywhere in a noisy date field («۱۳:۵۴ ۱۴۰۲-۵-۱۵»), or None."""
+    if not text:
+        return None
+    for m in _ANY_DATE.finditer(str(text).translate(_DIGITS)):
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            return _bounds(y, mo, d)[0]
+        except ValueError:
+            continue
+    return None
+
+
 def jalali(d: dt.date | None) -> str | None:
     return jdatetime.date.fromgregorian(date=d).strftime("%Y/%m/%d") if d else None

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.db.dates import jalali, parse_date
+from pipeline.db.dates import find_date, jalali, parse_date
 from pipeline.db.names import key
 from pipeline.db.resolve import ArticleNames, resolve
 
@@ -32,9 +32,14 @@ class LoadReport:
     replaced: int = 0
     unchanged: int = 0
     files: list[str] = field(default_factory=list)
+    undated: list[str] = field(default_factory=list)  # ids whose date field holds no date (article_date left empty)
 
     def __str__(self) -> str:
-        return f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} already loaded"
+        text = f"{self.added} articles added, {self.replaced} replaced, {self.unchanged} already loaded"
+        if self.undated:
+            text += (f"; {len(self.undated)} with a date field that is not a date, left undated "
+                     f"(e.g. {', '.join(self.undated[:3])})")
+        return text
 
 
 def iter_lines(paths: Iterable[str | Path]) -> Iterator[tuple[str, int, dict]]:
@@ -75,13 +80,13 @@ def sentence_at(text: str, start: int | None, end: int | None) -> str | None:
     return text[left:right.end() if right else len(text)].strip() or None
 
 
-def article_rows(art: dict, loaded_from: str = "", where: str = "") -> dict[str, list[dict]]:
-    """The rows of every table for one extract line (``where`` prefixes date errors)."""
+def article_rows(art: dict, loaded_from: str = "") -> dict[str, list[dict]]:
+    """The rows of every table for one extract line."""
     aid = str(art["id"])
     try:
         day = parse_date(art.get("date"))
-    except ValueError as e:
-        raise ValueError(f"{where}{e}") from None
+    except ValueError:  # noisy metadata («۱۳:۵۴ ۱۴۰۲-۵-۱۵»): the date inside it, or none
+        day = find_date(art.get("date"))
     model = art.get("model") or {}
     content = json.dumps(art, sort_keys=True, ensure_ascii=False)
     rows: dict[str, list[dict]] = {t: [] for t in ("articles", *RECORD_TABLES)}
@@ -144,8 +149,10 @@ def load_articles(con: duckdb.DuckDBPyConnection, lines: Iterable[tuple[str, int
     replaced: list[str] = []
     seen: dict[str, str] = {}
     for path, n, art in lines:
-        rows = article_rows(art, path, where=f"{path}:{n}: ")
+        rows = article_rows(art, path)
         aid, digest = rows["articles"][0]["article_id"], rows["articles"][0]["content_hash"]
+        if art.get("date") and str(art["date"]).strip() and rows["articles"][0]["article_date"] is None:
+            report.undated.append(aid)
         if path not in report.files:
             report.files.append(path)
         if seen.get(aid) == digest or (aid not in seen and known.get(aid) == digest):

@@ -78,10 +78,19 @@ def test_bad_lines_load_nothing(tmp_path, facts):
     with pytest.raises(ValueError, match=r"bad.jsonl:6: no 'id' and 'text'"):
         load_files(con, [bad])
     assert _count(con, "articles") == 0
-    wrong_date = tmp_path / "d.jsonl"
-    wrong_date.write_text(json.dumps({"id": "d", "text": "متن", "date": "دیروز"}) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="d.jsonl:1: .*not a date"):
-        load_files(con, [wrong_date])
+
+
+
+def test_noisy_date_fields(tmp_path):
+    lines = [{"id": "noisy", "text": "متن", "date": "۱۳:۵۴ ۱۴۰۲-۵-۱۵"}, {"id": "none", "text": "متن", "date": "دیروز"},
+             {"id": "iso", "text": "متن", "date": "2024-11-05T08:30:00"}]
+    f = tmp_path / "d.jsonl"
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    con = open_db(tmp_path / "a.duckdb")
+    report = load_files(con, [f])
+    assert report.added == 3 and report.undated == ["none"] and "left undated" in str(report)
+    got = dict(con.execute("SELECT article_id, article_jalali FROM articles").fetchall())
+    assert got == {"noisy": "1402/05/15", "none": None, "iso": "1403/08/15"}
 
 
 def test_archive_in_use_by_a_writer_says_so(archive):
