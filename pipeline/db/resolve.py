@@ -160,28 +160,30 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
     # roles over time
     role_rows: dict[tuple, dict] = {}
     for art in articles:
-        offices = {}
         for person, role, org, loc in art.offices:
             lab = label.get((art.article_id, person))
-            if lab is not None and role:
-                offices.setdefault((pid_of[lab], *_office_key(role, org, loc)), (role, org, loc))
-        specific = {(pid, rk) for pid, rk, ok, lk in offices if ok or lk}
-        for (pid, rk, ok, lk), (role, org, loc) in offices.items():
-            if not (ok or lk) and (pid, rk) in specific:
-                continue  # «شهردار» beside «شهردار تبریز» in the same article is the same office
-            k = (pid, rk, ok, lk)
-            row = role_rows.setdefault(k, {"person_id": pid, "spellings": Counter(), "articles": set(), "dates": []})
+            if lab is None or not role:
+                continue
+            k = (pid_of[lab], *_office_key(role, org, loc))
+            row = role_rows.setdefault(k, {"person_id": k[0], "spellings": Counter(), "articles": set(), "dates": []})
             row["spellings"][(role, org, loc)] += 1
-            row["articles"].add(art.article_id)
-            if art.date:
-                row["dates"].append(art.date)
-    # an office without place or organization joins the person's one office of that title that has them
-    for (pid, rk, ok, lk) in [k for k in role_rows if not (k[2] or k[3])]:
-        specific = [k for k in role_rows if k[:2] == (pid, rk) and (k[2] or k[3])]
-        if len(specific) == 1:
-            bare, into = role_rows.pop((pid, rk, ok, lk)), role_rows[specific[0]]
+            if art.article_id not in row["articles"]:
+                row["articles"].add(art.article_id)
+                if art.date:
+                    row["dates"].append(art.date)
+    # an office stated with less (no place, or no organization) joins the person's one office of that
+    # title that agrees with it and says more («شهردار» -> «شهردار تبریز»)
+    for k in sorted(role_rows, key=lambda k: bool(k[2]) + bool(k[3])):
+        pid, rk, ok, lk = k
+        if ok and lk:
+            continue
+        more = [m for m in role_rows if m != k and m[:2] == (pid, rk) and (not ok or m[2] == ok)
+                and (not lk or m[3] == lk) and bool(m[2]) + bool(m[3]) > bool(ok) + bool(lk)]
+        if len(more) == 1:
+            bare, into = role_rows.pop(k), role_rows[more[0]]
+            new_articles = bare["articles"] - into["articles"]
             into["articles"] |= bare["articles"]
-            into["dates"] += bare["dates"]
+            into["dates"] += [date_of[a] for a in new_articles if date_of.get(a)]
     roles = []
     for row in role_rows.values():
         role, org, loc = row["spellings"].most_common(1)[0][0]

@@ -102,3 +102,10 @@ def test_given_name_alone_and_titles_taken_for_names():
     assert len(res.people) == 1  # job titles tagged as names are not people
     two = [ArticleNames("a1", None, ["رضا فخاری", "رضا کریمی", "رضا"], [])]
     assert _how(resolve(two))[("a1", "رضا")] == "unresolved"
+
+
+def test_office_with_less_detail_joins_the_one_that_agrees():
+    arts = [ArticleNames("a1", D(2023, 8, 1), ["جواد اصغری"], [("جواد اصغری", "شهردار", "منطقه ۹ شهرداری مشهد", "مشهد"),
+                                                               ("جواد اصغری", "شهردار", "منطقه ۹ شهرداری مشهد", None)])]
+    (role,) = resolve(arts).roles
+    assert role["location"] == "مشهد" and role["n_articles"] == 1
