@@ -153,12 +153,12 @@ def org_key(name: str | None) -> str:
 
 
 # administrative division words before a place name: «شهر مشهد», «شهرستان کاشان», «استان فارس»
-_DIVISIONS = ("کلانشهر", "شهرستان", "استان", "شهر")
+DIVISIONS = ("کلانشهر", "شهرستان", "استان", "شهر")
 
 
 def place_key(name: str | None) -> str:
     """Key of a place: «شهر مشهد» and «مشهد», «شهرستان كاشان» and «کاشان» share it."""
     toks = tokens(name or "")
-    if len(toks) > 1 and toks[0] in _DIVISIONS:
+    if len(toks) > 1 and toks[0] in DIVISIONS:
         toks = toks[1:]
     return "".join(toks)

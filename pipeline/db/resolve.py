@@ -23,7 +23,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from pipeline.db.names import NameParts, is_given_name, key, looks_like_title, name_parts, org_key, place_key
+from pipeline.db.names import (DIVISIONS, NameParts, is_given_name, key, looks_like_title, name_parts, org_key, place_key,
+                                tokens)
 
 
 @dataclass
@@ -59,6 +60,14 @@ class Resolution:
 
 def _office_key(role, org, location) -> tuple[str, str, str]:
     return key(role), org_key(org), place_key(location)
+
+
+def _office_text_key(role, org, location) -> str:
+    """One key for an office however it is split between role, org and location:
+    «رئیس» + «شورای اسلامی شهر مشهد» and «رئیس شورای اسلامی» + «شهر مشهد» share it."""
+    toks = tokens(" ".join(x for x in (role, org, location) if x))
+    keep = [t for i, t in enumerate(toks) if t not in DIVISIONS and not (t == "اسلامی" and i and toks[i - 1] == "شورای")]
+    return "".join(keep)
 
 
 def _compatible(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
@@ -164,26 +173,23 @@ def resolve(articles: list[ArticleNames]) -> Resolution:
             lab = label.get((art.article_id, person))
             if lab is None or not role:
                 continue
-            k = (pid_of[lab], *_office_key(role, org, loc))
+            k = (pid_of[lab], _office_text_key(role, org, loc))
             row = role_rows.setdefault(k, {"person_id": k[0], "spellings": Counter(), "articles": set(), "dates": []})
             row["spellings"][(role, org, loc)] += 1
             if art.article_id not in row["articles"]:
                 row["articles"].add(art.article_id)
                 if art.date:
                     row["dates"].append(art.date)
-    # an office stated with less (no place, or no organization) joins the person's one office of that
-    # title that agrees with it and says more («شهردار» -> «شهردار تبریز»)
-    for k in sorted(role_rows, key=lambda k: bool(k[2]) + bool(k[3])):
-        pid, rk, ok, lk = k
-        if ok and lk:
-            continue
-        more = [m for m in role_rows if m != k and m[:2] == (pid, rk) and (not ok or m[2] == ok)
-                and (not lk or m[3] == lk) and bool(m[2]) + bool(m[3]) > bool(ok) + bool(lk)]
+    # an office stated with less detail («شهردار», «سخنگوی شورا») joins the person's one office that
+    # starts the same way and says more («شهردار تبریز», «سخنگوی شورای اسلامی شهر مشهد»)
+    for k in sorted(role_rows, key=lambda k: len(k[1])):
+        more = [m for m in role_rows if m[0] == k[0] and len(m[1]) > len(k[1]) and m[1].startswith(k[1])]
         if len(more) == 1:
             bare, into = role_rows.pop(k), role_rows[more[0]]
             new_articles = bare["articles"] - into["articles"]
             into["articles"] |= bare["articles"]
             into["dates"] += [date_of[a] for a in new_articles if date_of.get(a)]
+            into["spellings"].update({s: 0 for s in bare["spellings"]})  # the fuller spelling is shown
     roles = []
     for row in role_rows.values():
         role, org, loc = row["spellings"].most_common(1)[0][0]

@@ -109,3 +109,15 @@ def test_office_with_less_detail_joins_the_one_that_agrees():
                                                                ("جواد اصغری", "شهردار", "منطقه ۹ شهرداری مشهد", None)])]
     (role,) = resolve(arts).roles
     assert role["location"] == "مشهد" and role["n_articles"] == 1
+
+
+def test_one_office_however_it_is_split():
+    arts = [
+        ArticleNames("a1", D(2023, 8, 1), ["مهدی رضوی‌پور"], [("مهدی رضوی‌پور", "رئیس شورای اسلامی", None, "شهر مشهد")]),
+        ArticleNames("a2", D(2024, 4, 1), ["مهدی رضوی‌پور"], [("مهدی رضوی‌پور", "رئیس", "شورای اسلامی شهر مشهد", None)]),
+        ArticleNames("a3", D(2024, 5, 1), ["مهدی رضوی‌پور"], [("مهدی رضوی‌پور", "رئیس شورا", None, None)]),
+        ArticleNames("a4", D(2024, 6, 1), ["مهدی رضوی‌پور"], [("مهدی رضوی‌پور", "رئیس", "کمیسیون عمران", None)]),
+    ]
+    roles = resolve(arts).roles
+    assert sorted((r["n_articles"], r["first_date"], r["last_date"]) for r in roles) == [
+        (1, D(2024, 6, 1), D(2024, 6, 1)), (3, D(2023, 8, 1), D(2024, 5, 1))]
