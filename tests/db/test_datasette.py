@@ -82,3 +82,18 @@ def test_datasette_serves_the_export(exported, tmp_path):
         proc.terminate()
         proc.wait(timeout=20)
         log.close()
+
+
+def test_csv_export_keeps_article_and_meeting_dates_apart(tmp_path, archive):
+    import csv
+
+    out = tmp_path / "csv"
+    assert main(["export", "--db", str(archive), "-o", str(out)]) == 0
+    raw = (out / "meetings.csv").read_bytes()
+    assert raw[:3] == b"\xef\xbb\xbf"  # BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    tabriz = next(r for r in rows if r["article_id"] == "tabriz-2")
+    assert tabriz["article_date"] == "2024-05-20" and tabriz["meeting_date"] == "دیروز"
+    assert "None" not in raw.decode("utf-8-sig")
+    assert main(["export", "--db", str(archive), "-o", str(out), "--format", "tsv"]) == 0
+    assert (out / "people.tsv").read_text(encoding="utf-8").splitlines()[0].startswith("person_id\tname")
