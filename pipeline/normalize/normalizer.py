@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules
+from .context import BOS, BigramModel, load_model, model_available, token_class, tokenizer_pattern
+from .glue import GlueSplitter
 from .tracked import TrackedText
 from .zwnj import DATA_DIR, ZWNJ, ZwnjRestorer, joins_next
 
@@ -101,6 +103,17 @@ class Normalizer:
         drop_spurious_zwnj: remove ZWNJ after a non-joining letter (invisible).
         separate_mi: Hazm ``seperate_mi``: «میروم» → «می‌روم» for verb forms;
             only used when ``restore_zwnj`` is off (restoration covers it).
+        use_context: let the word bigram model (``data/ngram_*``, see
+            :mod:`.context`) choose from the neighbouring words between
+            attested spellings of a word («حرف‌های» / «حرفه‌ای») and between
+            two words and one («برنامه ریزی» / «برنامه‌ریزی»).
+        split_glued: split glued tokens («وامسال» → «و امسال», see
+            :mod:`.glue`); needs the bigram model.
+        context_margin: log-probability margin by which the context must
+            prefer another attested spelling over the lexicon's choice.
+        join_margin: log-probability margin by which «X‌Y» must beat «X Y».
+        split_margin: log-probability margin by which a split must beat the
+            glued token.
         data_dir: lexicon folder (default: the packaged ``data/``).
 
     Construction is cheap; the lexicon loads on first use (< 1 s).  One
@@ -120,6 +133,11 @@ class Normalizer:
         unicodes_replacement: bool = True,
         drop_spurious_zwnj: bool = True,
         separate_mi: bool = True,
+        use_context: bool = True,
+        split_glued: bool = True,
+        context_margin: float = 2.0,
+        join_margin: float = 0.0,
+        split_margin: float = 6.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -133,7 +151,16 @@ class Normalizer:
         self.unicodes_replacement = unicodes_replacement
         self.drop_spurious_zwnj = drop_spurious_zwnj
         self.separate_mi = separate_mi
-        self.zwnj = ZwnjRestorer(Path(data_dir) if data_dir else DATA_DIR)
+        self.data_dir = Path(data_dir) if data_dir else DATA_DIR
+        self.zwnj = ZwnjRestorer(self.data_dir)
+        self.use_context = use_context and model_available(self.data_dir)
+        self.split_glued = split_glued and self.use_context
+        self.context_margin = context_margin
+        self.join_margin = join_margin
+        self.split_margin = split_margin
+        self._model: BigramModel | None = None
+        self._glue: GlueSplitter | None = None
+        self._ambiguous: dict[str, tuple[str, ...]] = {}
 
         self._char_map = rules.CHAR_MAP
         self._digit_map = rules.DIGITS_TO_PERSIAN if persian_digits else rules.DIGITS_TO_ASCII
@@ -175,13 +202,32 @@ class Normalizer:
                 t.sub(pat, rep)
         if self.decrease_repeated_chars:
             self._decrease_repeated(t)
+        if self.split_glued:
+            self._split_glued(t)
         if self.restore_zwnj:
-            self._restore_zwnj(t, self.zwnj.restore_word)
+            if self.use_context:
+                self._restore_zwnj_in_context(t)
+            else:
+                self._restore_zwnj(t, self.zwnj.restore_word)
         elif self.separate_mi:
             self._restore_zwnj(t, self.zwnj.separate_mi)
         return NormalizedText(raw=raw, text=t.text, to_raw=tuple(t.starts) + (len(raw),), _raw_ends=tuple(t.ends))
 
     __call__ = normalize
+
+    # ------------------------------------------------------------------ model
+    @property
+    def model(self) -> BigramModel:
+        """The word bigram model (loaded on first use)."""
+        if self._model is None:
+            self._model = load_model(self.data_dir)
+        return self._model
+
+    @property
+    def glue(self) -> GlueSplitter:
+        if self._glue is None:
+            self._glue = GlueSplitter(self.model, self.zwnj.lexicon, margin=self.split_margin)
+        return self._glue
 
     # ------------------------------------------------------------------ steps
     def _refine_characters(self, t: TrackedText) -> None:
@@ -286,9 +332,20 @@ class Normalizer:
         if not joins_next(last):
             return None
         joined, spaced = self.zwnj.join_score(left, right)
+        if self.use_context:
+            return ZWNJ if self._join_in_context(left, right, joined, spaced) else None
         if joined >= 3 and joined > spaced:
             return ZWNJ
         return None
+
+    def _join_in_context(self, left: str, right: str, joined: float, spaced: float) -> bool:
+        """«left‌right» vs «left right» by the bigram model (neighbours are
+        not used here: the pair itself carries the evidence)."""
+        m = self.model
+        form = left + ZWNJ + right
+        if m.count(form) == 0:
+            return joined >= 3 and joined > spaced
+        return m.logp(form, BOS) - (m.logp(left, BOS) + m.logp(right, left)) > self.join_margin
 
     def _decrease_repeated(self, t: TrackedText) -> None:
         """Hazm ``decrease_repeated_chars``: «سلامممم» -> «سلام» (lexicon-checked)."""
@@ -325,6 +382,102 @@ class Normalizer:
                 edits.extend(_insertion_edits(m.start(), word, new))
         if edits:
             t.apply(edits)
+
+
+    # ------------------------------------------------------------------ context passes
+    def _split_glued(self, t: TrackedText) -> None:
+        """Insert a space inside glued tokens (see :mod:`.glue`)."""
+        toks = _context_tokens(t.text)
+        glue = self.glue
+        edits = []
+        for k, (a, b, tok, is_word) in enumerate(toks):
+            if not is_word or not glue.candidates(tok):
+                continue
+            prev = toks[k - 1][2] if k else BOS
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
+            split = glue.split(tok, prev, nxt)
+            if split is not None:
+                edits.append((a + len(split[0]), a + len(split[0]), " "))
+        if edits:
+            t.apply(edits)
+
+    def _restore_zwnj_in_context(self, t: TrackedText) -> None:
+        """ZWNJ restoration; where several spellings of a word are attested,
+        the bigram model picks one from the neighbouring words."""
+        toks = _context_tokens(t.text)
+        restore = self.zwnj.restore_word
+        edits = []
+        prev = BOS
+        for k, (a, b, tok, is_word) in enumerate(toks):
+            if not is_word:
+                prev = tok
+                continue
+            new = restore(tok)
+            alts = self._alternatives(tok, new)
+            if alts:
+                nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
+                m = self.model
+                base = m.score([new], prev, nxt) + self.context_margin
+                for alt in alts:
+                    s = m.score([alt], prev, nxt)
+                    if s > base:
+                        new, base = alt, s
+            if new != tok:
+                edits.extend(_zwnj_edits(a, tok, new))
+            prev = new
+        if edits:
+            t.apply(edits)
+
+    def _alternatives(self, word: str, choice: str) -> tuple[str, ...]:
+        """Other spellings of ``word`` the context may prefer to ``choice``."""
+        alts = self._ambiguous.get(word)
+        if alts is None:
+            m = self.model
+            if m.count(choice) == 0 and choice != word:
+                alts = ()
+            else:
+                alts = tuple(s for s in self.zwnj.spellings(word) if s != choice and m.count(s) >= 2)
+            if len(self._ambiguous) < 200_000:
+                self._ambiguous[word] = alts
+        return alts
+
+
+_TOKENS = tokenizer_pattern()
+
+
+def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, model token, is an Arabic-script word)``; a line break
+    between two tokens is a ``<s>`` token."""
+    out: list[tuple[int, int, str, bool]] = []
+    last = 0
+    for m in _TOKENS.finditer(text):
+        a = m.start()
+        if out and "\n" in text[last:a]:
+            out.append((a, a, BOS, False))
+        w = m.group(1)
+        out.append((a, m.end(), w if w is not None else token_class(m), w is not None))
+        last = m.end()
+    return out
+
+
+def _zwnj_edits(offset: int, old: str, new: str) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new`` when both differ only in ZWNJs."""
+    if ZWNJ not in old:
+        return _insertion_edits(offset, old, new)
+    edits, i, j = [], 0, 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and old[i] == new[j]:
+            i += 1
+            j += 1
+        elif j < len(new) and new[j] == ZWNJ:
+            edits.append((offset + i, offset + i, ZWNJ))
+            j += 1
+        elif i < len(old) and old[i] == ZWNJ:
+            edits.append((offset + i, offset + i + 1, ""))
+            i += 1
+        else:  # pragma: no cover - spellings share their letters
+            raise AssertionError(f"unexpected change {old!r} -> {new!r}")
+    return edits
 
 
 def _word_start(text: str, i: int) -> int:
