@@ -219,6 +219,10 @@ def main(argv=None):
         return
 
     sets = {}
+    if "tune" in args.sets:
+        links = build.fars_heldout_links(args.corpora, build.N_TUNE, start=build.N_HELDOUT)
+        docs = {link: text for link, text in build.fars_articles(args.corpora) if link in links}
+        sets["fars tune set (100)"] = [t for _, t in sorted(docs.items())]
     if "fars" in args.sets:
         held = build.fars_heldout_links(args.corpora)
         seen = set()
@@ -235,7 +239,7 @@ def main(argv=None):
         sets["tabnak+radiofarda"] = [t for _, t in build.heldout_other_outlets(args.corpora)]
     consistent = consistency_filter()
     for name in list(sets):
-        if name.startswith(("fars (", "tabnak")):
+        if name.startswith(("fars (", "fars tune", "tabnak")):
             docs = sets[name]
             kept = [d for d in docs if consistent(d)]
             sets[f"{name.split(' (')[0]}, {len(kept)}/{len(docs)} ZWNJ-consistent"] = kept

@@ -82,7 +82,8 @@ def _compile(table):
 
 
 _WORD_RE = re.compile("[" + rules.AR_LETTER_CLASS + ZWNJ + "]+")
-_PRE_CHARS = re.compile("[\u200e\u200f\u00ad\u00ac\u0629\u06c0]")  # triggers of rules.PRE_RULES
+_PRE_CHARS = re.compile("[\u00ac\u0629\u06c0]")  # triggers of rules.PRE_RULES
+_DECOR_TRIGGER = re.compile("[\u2022-\u204d\u2190-\u2bff]")
 _CLITIC_SUFFIXES = frozenset({"ی", "ای", "ام", "ات", "اش"})
 
 
@@ -135,9 +136,9 @@ class Normalizer:
         separate_mi: bool = True,
         use_context: bool = True,
         split_glued: bool = True,
-        context_margin: float = 2.0,
-        join_margin: float = 0.0,
-        split_margin: float = 6.0,
+        context_margin: float = 8.0,
+        join_margin: float = -0.75,
+        split_margin: float = 10.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -173,6 +174,8 @@ class Normalizer:
         self._deletions = _compile(deletions)
         self._pre = _compile(rules.PRE_RULES)
         self._ligatures = _compile(rules.UNICODE_REPLACEMENTS)
+        self._decorative = re.compile(rules.DECORATIVE)
+
         self._style = _compile(rules.PERSIAN_STYLE_RULES)
         self._quote_pair = re.compile(rules.QUOTE_PAIR)
         self._extra_space = _compile(rules.EXTRA_SPACE_RULES)
@@ -237,6 +240,8 @@ class Normalizer:
         t.translate(self._char_map)
         for pat, rep in self._deletions:
             t.sub(pat, rep, absorb=True)
+        if self.remove_specials_chars and _DECOR_TRIGGER.search(t.text):
+            t.sub(self._decorative, " ")
         if self.unicodes_replacement:
             for pat, rep in self._ligatures:
                 t.sub(pat, rep)
