@@ -4,18 +4,22 @@ Scraped archives lose spaces: a clitic («و», «در», «به», «از», «
 run into the next word, a heading run into the first word of the next line
 («...دارندرئیس»), two random words.  A token is split in two when
 
-* the token is not a word in its own right: not in Hazm's word list with a
-  frequency, no spelling of it with ZWNJ is known (those are half-space
-  cases, see :mod:`.zwnj`), and seen fewer than ``max_whole`` times in the
-  corpora or fewer than ``max_share`` times as often as the two words it
-  splits into («دراین» is seen, but «در این» a hundred times as often;
-  «درمان» is seen and «در مان» never);
+* the token is not a word in its own right: no spelling of it with ZWNJ is
+  known (those are half-space cases, see :mod:`.zwnj`), and it is seen
+  fewer than ``max_whole`` times in the corpora or fewer than ``max_share``
+  times as often as the two words it splits into («دراین» is seen, but
+  «در این» a hundred times as often; «درمان» is seen and «در مان» never;
+  «اینکه» is seen more often than «این که»); a token the corpora never show
+  is kept when Hazm's word list gives it a frequency (Hazm's list itself
+  holds glued forms such as «درزمینه», so it does not protect seen tokens);
 * both pieces are words the bigram model has seen at least ``min_piece``
   times (a clitic is always a word) and are at least two letters (a clitic
   may be one); the second piece is not a bound suffix (plural, pronoun and
   person endings, derivational suffixes such as «دار», «گری», «پور»: a
   joined «آرمانهایمان», «عزیزپور» is one word) and the first is not a bound
-  prefix («بی», «نا», «پر», «غیر», ...);
+  prefix («بی», «نا», «پر», «غیر», ...); two words that are not a clitic
+  and the next word must have been seen side by side (``min_pair`` times:
+  «شهر تهران» is, «صدا میان» in «صدامیان» is not);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``.
 
@@ -56,9 +60,10 @@ class GlueSplitter:
         lexicon: Lexicon,
         min_piece: int = 10,
         max_whole: int = 3,
-        max_share: float = 0.25,
-        margin: float = 10.0,
+        max_share: float = 0.75,
+        margin: float = 8.0,
         min_len: int = 3,
+        min_pair: int = 2,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -67,6 +72,7 @@ class GlueSplitter:
         self.max_share = max_share
         self.margin = margin
         self.min_len = min_len
+        self.min_pair = min_pair
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -74,9 +80,12 @@ class GlueSplitter:
 
     def is_word(self, tok: str) -> bool:
         """A token that is never split (a word in its own right)."""
-        if self.lex.h.get(tok, 0.0) > 0.5 or self.lex.variants.get(tok):
-            return True  # in Hazm's list with a real frequency, or a half-space case
+        if self.lex.variants.get(tok):
+            return True  # a half-space case («بهطور» -> «به‌طور»)
         whole = self.whole_count(tok)
+        if whole == 0:
+            # no corpus evidence: a word of Hazm's list with a frequency stays
+            return self.lex.h.get(tok, 0.0) > 0.5
         if whole < self.max_whole:
             return False
         return not any(whole < self.max_share * self.model.pair_count(a, b) for a, b in self._pieces(tok))
@@ -108,6 +117,8 @@ class GlueSplitter:
             if len(tok) < 4 and a not in CLITICS:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
+                continue
+            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair:
                 continue
             if (a in CLITICS or count(a) >= self.min_piece) and count(b) >= self.min_piece:
                 found.append((a, b))

@@ -138,7 +138,7 @@ class Normalizer:
         split_glued: bool = True,
         context_margin: float = 8.0,
         join_margin: float = -0.75,
-        split_margin: float = 10.0,
+        split_margin: float = 8.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
