@@ -140,6 +140,39 @@ class BigramModel:
 
     # ------------------------------------------------------------------
     @classmethod
+    def train(cls, lines, oov_rate: float = 0.02) -> "BigramModel":
+        """A model counted from ``lines`` of text (no pruning; for tests and
+        small experiments; the packaged model is built by the build script)."""
+        uni: dict[str, int] = {}
+        bi: dict[tuple[str, str], int] = {}
+        for line in lines:
+            seq = [BOS] + context_tokens(line) + [BOS]
+            for a, b in zip(seq, seq[1:]):
+                uni[a] = uni.get(a, 0) + 1
+                bi[(a, b)] = bi.get((a, b), 0) + 1
+        follow: dict[str, int] = {}
+        precede: dict[str, int] = {}
+        for a, b in bi:
+            follow[a] = follow.get(a, 0) + 1
+            precede[b] = precede.get(b, 0) + 1
+        n1 = sum(1 for c in bi.values() if c == 1)
+        n2 = sum(1 for c in bi.values() if c == 2)
+        words = sorted(set(uni) | set(precede))
+        ids = {w: i for i, w in enumerate(words)}
+        V = len(words)
+        pairs = {ids[a] * V + ids[b]: c for (a, b), c in bi.items()}
+        discount = n1 / (n1 + 2 * n2) if n1 + n2 else 0.75
+        return cls(
+            words,
+            array("I", (uni.get(w, 0) for w in words)),
+            array("I", (follow.get(w, 0) for w in words)),
+            array("I", (precede.get(w, 0) for w in words)),
+            pairs,
+            discount,
+            oov_rate,
+        )
+
+    @classmethod
     def load(cls, data_dir: Path) -> "BigramModel":
         meta = json.loads((data_dir / NGRAM_META).read_text(encoding="utf-8"))
         words: list[str] = []

@@ -19,7 +19,9 @@ run into the next word, a heading run into the first word of the next line
   joined «آرمانهایمان», «عزیزپور» is one word) and the first is not a bound
   prefix («بی», «نا», «پر», «غیر», ...); two words that are not a clitic
   and the next word must have been seen side by side (``min_pair`` times:
-  «شهر تهران» is, «صدا میان» in «صدامیان» is not);
+  «شهر تهران» is, «صدا میان» in «صدامیان» is not), unless the first often
+  ends a line and the second often starts one (a heading run into the next
+  sentence: «...دارندرئیس»; then the split is scored as a line break);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``.
 
@@ -29,7 +31,7 @@ tuning set of Fars articles kept out of the model and of the benchmark.
 
 from __future__ import annotations
 
-from .context import BigramModel
+from .context import BOS, BigramModel
 from .rules import ZWNJ
 from .zwnj import Lexicon
 
@@ -118,11 +120,17 @@ class GlueSplitter:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
-            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair:
+            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b):
                 continue
             if (a in CLITICS or count(a) >= self.min_piece) and count(b) >= self.min_piece:
                 found.append((a, b))
         return found
+
+    def _run_in(self, a: str, b: str) -> bool:
+        """``a`` often ends a line and ``b`` often starts one: a heading run
+        into the next sentence («...دارندرئیس»)."""
+        pc = self.model.pair_count
+        return pc(a, BOS) >= self.min_pair and pc(BOS, b) >= self.min_pair
 
     def split(self, tok: str, prev: str, nxt: str) -> tuple[str, str] | None:
         """The split of ``tok`` between ``prev`` and ``nxt``, or None."""
@@ -139,6 +147,8 @@ class GlueSplitter:
         best, best_s = None, whole + self.margin
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
+            if self._run_in(a, b):
+                s = max(s, m.score([a, BOS, b], prev, nxt))
             if s > best_s:
                 best, best_s = (a, b), s
         return best

@@ -111,7 +111,11 @@ class Normalizer:
         split_glued: split glued tokens («وامسال» → «و امسال», see
             :mod:`.glue`); needs the bigram model.
         context_margin: log-probability margin by which the context must
-            prefer another attested spelling over the lexicon's choice.
+            prefer the joined spelling to the lexicon's half-spaced one, or
+            the reverse («آنها» / «آن‌ها» is a matter of house style: the
+            context rarely knows better than the lexicon's counts).
+        placement_margin: the same when both spellings have a half-space in
+            different places («حرف‌های» / «حرفه‌ای»: the context knows).
         join_margin: log-probability margin by which «X‌Y» must beat «X Y».
         split_margin: log-probability margin by which a split must beat the
             glued token.
@@ -137,6 +141,7 @@ class Normalizer:
         use_context: bool = True,
         split_glued: bool = True,
         context_margin: float = 8.0,
+        placement_margin: float = 0.5,
         join_margin: float = -0.75,
         split_margin: float = 8.0,
         data_dir: str | Path | None = None,
@@ -157,6 +162,7 @@ class Normalizer:
         self.use_context = use_context and model_available(self.data_dir)
         self.split_glued = split_glued and self.use_context
         self.context_margin = context_margin
+        self.placement_margin = placement_margin
         self.join_margin = join_margin
         self.split_margin = split_margin
         self._model: BigramModel | None = None
@@ -422,11 +428,14 @@ class Normalizer:
             if alts:
                 nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
                 m = self.model
-                base = m.score([new], prev, nxt) + self.context_margin
+                chosen = new
+                base = m.score([new], prev, nxt)
+                best = base
                 for alt in alts:
-                    s = m.score([alt], prev, nxt)
-                    if s > base:
-                        new, base = alt, s
+                    both_zwnj = ZWNJ in alt and ZWNJ in chosen
+                    s = m.score([alt], prev, nxt) - (self.placement_margin if both_zwnj else self.context_margin)
+                    if s > best:
+                        new, best = alt, s
             if new != tok:
                 edits.extend(_zwnj_edits(a, tok, new))
             prev = new
