@@ -10,7 +10,10 @@ from pipeline.normalize import Normalizer, normalize
 from pipeline.normalize.zwnj import Lexicon, ZwnjRestorer, canonical_word, joins_next
 
 Z = "\u200c"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+_ROOT = Path(__file__).resolve().parents[2]
+# ../shared next to the checkout (or next to the folder of worktrees)
+SHARED = next((p / "shared" / "corpora" for p in (_ROOT.parent, _ROOT.parent.parent) if (p / "shared" / "corpora").is_dir()),
+              _ROOT.parent / "shared" / "corpora")
 
 
 def z(s: str) -> str:
@@ -130,7 +133,7 @@ def test_data_files_small():
     assert sum(f.stat().st_size for f in data.iterdir()) < 5_000_000
 
 
-@pytest.mark.skipif(not (SHARED / "fars_news_lm").is_dir(), reason="/work/shared corpora not available")
+@pytest.mark.skipif(not (SHARED / "fars_news_lm").is_dir(), reason="../shared corpora not available")
 def test_restoration_on_held_out_fars_sample():
     """A quick regression check on 30 of the 200 held-out Fars articles."""
     import importlib.util
