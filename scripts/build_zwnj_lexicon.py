@@ -122,33 +122,6 @@ def fars_heldout_links(corpora: Path = DEFAULT_CORPORA, n: int = N_HELDOUT, star
     return set(links[start : start + n])
 
 
-def _gold_filter(gold_files, min_len: int = 30):
-    """False for paragraphs whose letters occur in an evaluation article (so
-    evaluation text is never counted)."""
-    import json as _json
-
-    keys = []
-    for path in gold_files:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.strip():
-                    keys.append(_letters(_json.loads(line)["text"]))
-    blob = "\n".join(keys)
-
-    def keep(paragraph: str) -> bool:
-        k = _letters(paragraph)
-        if len(k) < min_len:
-            return True
-        probe = k[len(k) // 2 - min_len // 2 : len(k) // 2 + min_len // 2]
-        return probe not in blob
-
-    return keep
-
-
-def _letters(text: str) -> str:
-    return "".join(_TOKEN_RE.findall(clean_text(text).replace(ZWNJ, "")))
-
-
 def _read_text(path: Path) -> str:
     opener = lzma.open if str(path).endswith(".xz") else open
     with opener(path, "rt", encoding="utf-8") as fh:
@@ -177,7 +150,9 @@ def counted_sources(corpora: Path):
     """Yield ``(name, text)`` for every counted source (see the module docstring)."""
     heldout = fars_heldout_links(corpora, N_HELDOUT + N_TUNE)
     # the evaluation articles (../shared/gold) are Fars articles too: keep them out of the counts
-    keep = _gold_filter(sorted((corpora.parent / "gold").glob("*.jsonl")))
+    from pipeline.training.corpora import gold_filter
+
+    keep = gold_filter(sorted((corpora.parent / "gold").glob("*.jsonl")))
     yield f"fars_news_lm (minus {N_HELDOUT}+{N_TUNE} held out and gold)", "\n".join(
         t for link, t in fars_articles(corpora) if link not in heldout and all(keep(p) for p in t.split("\n")))
     csv.field_size_limit(10**9)
