@@ -19,6 +19,10 @@ adjacent words; at most one case in any three consecutive words, up to
   system put between two letters that had none in its input;
 * ``recall``: removed spaces put back / removed spaces (``clitic``: those
   after «و/در/به/از/با»; ``pairs``: those between two random words);
+* ``FP(clit)``: false splits, and in brackets those right after a clitic
+  (و در به از با بر که) at the start of a token: mostly words the source
+  itself wrote glued («درزمینه», «براساس»), which the benchmark cannot tell
+  from real errors;
 * ``half``: removed spaces that came back as a half-space instead («بهطور»
   -> «به‌طور», a spelling the lexicon attests); not counted in the recall;
 * ``false splits/1k``: spaces put into the *unmodified* articles, per 1,000
@@ -145,8 +149,17 @@ def load_docs(corpora: Path, which: str) -> list[str]:
     return [d for _, d in sorted(docs.items()) if ok(d)]
 
 
+def _after_clitic(letters: str, starts: set[int], p: int) -> bool:
+    """Is the space at letter index ``p`` right after a clitic that starts a token?"""
+    for c in CLITICS + ("بر", "که"):
+        k = p - len(c)
+        if k >= 0 and letters[k:p] == c and (k in starts or k == 0):
+            return True
+    return False
+
+
 def evaluate(fn, docs, glued):
-    tp = fp = fn_ = half = tp_clitic = n_clitic = 0
+    tp = fp = fn_ = half = tp_clitic = n_clitic = fp_clitic = 0
     false_clean = 0
     n_words = 0
     chars = 0
@@ -160,6 +173,8 @@ def evaluate(fn, docs, glued):
         _, zw, _ = zb.skeleton(zb.clean(out))
         half += len({p for p in gold - pred if p in zw})
         tp += len(pred & gold)
+        letters, starts = boundaries(g)
+        fp_clitic += sum(1 for p in pred - gold if _after_clitic(letters, starts, p))
         tp_clitic += len(pred & clitic)
         n_clitic += len(clitic)
         fp += len(pred - gold)
@@ -170,7 +185,7 @@ def evaluate(fn, docs, glued):
     r = tp / (tp + fn_) if tp + fn_ else 0.0
     rc = tp_clitic / n_clitic if n_clitic else 0.0
     rp = (tp - tp_clitic) / (tp + fn_ - n_clitic) if tp + fn_ - n_clitic else 0.0
-    return p, r, rc, rp, tp, fp, fn_, half, 1000 * false_clean / max(1, n_words), chars / max(elapsed, 1e-9)
+    return p, r, rc, rp, tp, f"{fp}({fp_clitic})", fn_, half, 1000 * false_clean / max(1, n_words), chars / max(elapsed, 1e-9)
 
 
 def main(argv=None):
@@ -192,7 +207,7 @@ def main(argv=None):
     n_cases = sum(len(g[1]) for g in glued)
     print(f"{args.set}: {len(docs)} ZWNJ-consistent Fars articles, {n_cases} glued cases "
           f"({args.cases // 2 - budget[0]} after a clitic, {args.cases - args.cases // 2 - budget[1]} random pairs)")
-    print(f"{'system':<34s} {'prec':>6s} {'recall':>6s} {'clitic':>6s} {'pairs':>6s} {'TP':>5s} {'FP':>4s} {'FN':>5s} {'half':>5s} {'false splits/1k':>16s} {'K chars/s':>9s}")
+    print(f"{'system':<34s} {'prec':>6s} {'recall':>6s} {'clitic':>6s} {'pairs':>6s} {'TP':>5s} {'FP(clit)':>8s} {'FN':>5s} {'half':>5s} {'false splits/1k':>16s} {'K chars/s':>9s}")
     systems = {}
     if not args.no_hazm:
         from hazm import Normalizer as HazmNormalizer
@@ -206,7 +221,7 @@ def main(argv=None):
         systems["ours" + ("" if mg is None else f" margin={mg}")] = lambda s, n=n: n.normalize(s).text
     for name, fn in systems.items():
         p, r, rc, rp, tp, fp, fn_, half, fc, speed = evaluate(fn, docs, glued)
-        print(f"{name:<34s} {p:>6.3f} {r:>6.3f} {rc:>6.3f} {rp:>6.3f} {tp:>5d} {fp:>4d} {fn_:>5d} {half:>5d} {fc:>16.2f} {speed / 1000:>9.0f}")
+        print(f"{name:<34s} {p:>6.3f} {r:>6.3f} {rc:>6.3f} {rp:>6.3f} {tp:>5d} {fp:>8s} {fn_:>5d} {half:>5d} {fc:>16.2f} {speed / 1000:>9.0f}")
 
 
 if __name__ == "__main__":
