@@ -1,9 +1,16 @@
-"""Offset-preserving Persian normalizer: Hazm's rules plus ZWNJ restoration.
+"""Offset-preserving Persian normalizer: Hazm's rules, ZWNJ restoration,
+glued-word splitting.
 
 ``Normalizer.normalize`` is a short pipeline of flag-gated steps (Hazm's
 layout); every step edits a :class:`~pipeline.normalize.tracked.TrackedText`,
 so the result carries an exact map from each normalized character back to
-the raw input.
+the raw input.  The steps: character refinement (Arabic letters and digits,
+invisible marks, kashida, decorative symbols), Persian style, digits,
+spacing (Hazm's affix and punctuation rules; two words joined by a
+half-space when the bigram model prefers it), repeated letters, glued-word
+splitting (:mod:`.glue`), half-space restoration inside words
+(:mod:`.zwnj`, with the neighbouring words when several spellings are
+attested: :mod:`.context`).
 """
 
 from __future__ import annotations
@@ -121,8 +128,8 @@ class Normalizer:
             glued token.
         data_dir: lexicon folder (default: the packaged ``data/``).
 
-    Construction is cheap; the lexicon loads on first use (< 1 s).  One
-    instance can be shared between threads.
+    Construction is cheap; the lexicon and the bigram model load on first
+    use (about 1 s together).  One instance can be shared between threads.
     """
 
     def __init__(
