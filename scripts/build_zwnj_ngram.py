@@ -79,8 +79,8 @@ def main(argv=None):
     ap.add_argument("--corpora", type=Path, default=lexbuild.DEFAULT_CORPORA)
     ap.add_argument("--out", type=Path, default=lexbuild.DATA_DIR)
     ap.add_argument("--exclude", default="", help="comma-separated source names not to count")
-    ap.add_argument("--min-count", type=int, default=2, help="drop words seen fewer times (unless in a kept bigram)")
-    ap.add_argument("--min-pair", type=int, default=2, help="drop bigrams seen fewer times")
+    ap.add_argument("--min-count", type=int, default=1, help="drop words seen fewer times (unless in a kept bigram)")
+    ap.add_argument("--min-pair", type=int, default=1, help="drop bigrams seen fewer times")
     args = ap.parse_args(argv)
     if not args.corpora.is_dir():
         sys.exit(f"corpora folder not found: {args.corpora} (pass --corpora PATH/TO/shared/corpora)")

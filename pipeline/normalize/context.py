@@ -15,7 +15,8 @@ with the continuation probability ``Pc(w) = N1+(. w) / N1+(. .)``.  An
 unseen word gets ``Pc = P(oov) * prod P(letter) * P(end)`` from a letter
 unigram model of the vocabulary (so a long unseen token, such as two glued
 words, is much less probable than a short one).  Bigrams seen once are pruned from the
-file (their discount mass stays in ``N1+(v .)``), which keeps the data small.
+file when the build is run with ``--min-pair 2`` (their discount mass stays
+in ``N1+(v .)``); the packaged model keeps them (2 MB).
 """
 
 from __future__ import annotations

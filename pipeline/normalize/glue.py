@@ -63,9 +63,9 @@ class GlueSplitter:
         min_piece: int = 10,
         max_whole: int = 3,
         max_share: float = 0.75,
-        margin: float = 8.0,
+        margin: float = 10.0,
         min_len: int = 3,
-        min_pair: int = 2,
+        min_pair: int = 1,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -138,12 +138,9 @@ class GlueSplitter:
         if not cands:
             return None
         m = self.model
-        if self.whole_count(tok) >= self.max_whole:
-            # seen, but far less often than its split: its counts are lost
-            # spaces, so it is scored as an unseen word
-            whole = m.score_unseen(tok, prev, nxt)
-        else:
-            whole = m.score([tok], prev, nxt)
+        # a candidate is rare, or seen far less often than its split: its
+        # counts are lost spaces, so it is scored as an unseen word
+        whole = m.score_unseen(tok, prev, nxt)
         best, best_s = None, whole + self.margin
         for a, b in cands:
             s = m.score([a, b], prev, nxt)

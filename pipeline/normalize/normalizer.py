@@ -150,7 +150,7 @@ class Normalizer:
         context_margin: float = 8.0,
         placement_margin: float = 0.5,
         join_margin: float = -0.75,
-        split_margin: float = 8.0,
+        split_margin: float = 10.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
