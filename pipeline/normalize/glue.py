@@ -65,7 +65,7 @@ class GlueSplitter:
         max_share: float = 0.75,
         margin: float = 10.0,
         min_len: int = 3,
-        min_pair: int = 1,
+        min_pair: int = 2,
     ) -> None:
         self.model = model
         self.lex = lexicon

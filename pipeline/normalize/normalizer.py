@@ -123,7 +123,8 @@ class Normalizer:
             context rarely knows better than the lexicon's counts).
         placement_margin: the same when both spellings have a half-space in
             different places («حرف‌های» / «حرفه‌ای»: the context knows).
-        join_margin: log-probability margin by which «X‌Y» must beat «X Y».
+        join_margin: log-probability margin by which «X‌Y» must beat «X Y»
+            for the model to join two words the lexicon's rule leaves apart.
         split_margin: log-probability margin by which a split must beat the
             glued token.
         data_dir: lexicon folder (default: the packaged ``data/``).
@@ -149,7 +150,7 @@ class Normalizer:
         split_glued: bool = True,
         context_margin: float = 8.0,
         placement_margin: float = 0.5,
-        join_margin: float = -0.75,
+        join_margin: float = 2.0,
         split_margin: float = 10.0,
         data_dir: str | Path | None = None,
     ) -> None:
@@ -254,7 +255,7 @@ class Normalizer:
         for pat, rep in self._deletions:
             t.sub(pat, rep, absorb=True)
         if self.remove_specials_chars and _DECOR_TRIGGER.search(t.text):
-            t.sub(self._decorative, " ")
+            t.sub(self._decorative, rules.BULLET)
         if self.unicodes_replacement:
             for pat, rep in self._ligatures:
                 t.sub(pat, rep)
@@ -357,12 +358,16 @@ class Normalizer:
         return None
 
     def _join_in_context(self, left: str, right: str, joined: float, spaced: float) -> bool:
-        """«left‌right» vs «left right» by the bigram model (neighbours are
-        not used here: the pair itself carries the evidence)."""
+        """«left‌right» vs «left right»: the lexicon's rule (the joined form
+        seen at least 3 times and more often than the spaced one), or the
+        bigram model by more than ``join_margin`` (neighbours are not used
+        here: the pair itself carries the evidence)."""
+        if joined >= 3 and joined > spaced:
+            return True
         m = self.model
         form = left + ZWNJ + right
         if m.count(form) == 0:
-            return joined >= 3 and joined > spaced
+            return False
         return m.logp(form, BOS) - (m.logp(left, BOS) + m.logp(right, left)) > self.join_margin
 
     def _decrease_repeated(self, t: TrackedText) -> None:

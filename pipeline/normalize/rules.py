@@ -194,9 +194,11 @@ DELETE_RULES = [
 ]
 
 #: ours: decorative symbols of scraped pages (bullets, arrows, stars, boxes,
-#: dingbats) are separators, not text: a run of them becomes one space (the
-#: spacing rules then drop it at line edges and collapse double spaces).
+#: dingbats) are list and heading separators: a run of them becomes one
+#: bullet «•», which the tagger sees as a boundary (deleting them would run
+#: the items of a list into one name).
 DECORATIVE = "[\u2022\u2023\u2043\u204c\u204d\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\u25a0-\u25ff]+"
+BULLET = "\u2022"
 
 # --------------------------------------------------------------------------
 # 3. Unicode ligatures (Hazm ``unicodes_replacement``; one char -> a word)

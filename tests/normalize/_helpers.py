@@ -12,6 +12,6 @@ _STYLE = str.maketrans({"«": '"', "»": '"', "٫": ".", "٪": "%", "…": "."})
 def canonical(s: str) -> str:
     """What must agree between a normalized span and its raw source:
     letters after Arabic->Persian mapping, ASCII digits, no spaces/ZWNJ/marks
-    and no decorative symbols (the normalizer turns them into spaces)."""
+    and no decorative symbols (the normalizer turns a run of them into one «•»)."""
     s = s.translate(rules.CHAR_MAP).translate(rules.DIGITS_TO_ASCII).translate(_STYLE)
     return _DROP.sub("", _DECORATIVE.sub("", s))
