@@ -413,9 +413,12 @@ class Normalizer:
         toks = _context_tokens(t.text)
         glue = self.glue
         edits = []
+        text = t.text
         for k, (a, b, tok, is_word) in enumerate(toks):
             if not is_word or not glue.candidates(tok):
                 continue
+            if (a and text[a - 1] in _HANDLE_CHARS) or (b < len(text) and text[b] in _HANDLE_CHARS):
+                continue  # hashtags and handles are glued on purpose («#مشهدبیمه_همتا»)
             prev = toks[k - 1][2] if k else BOS
             nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
             split = glue.split(tok, prev, nxt)
@@ -469,6 +472,7 @@ class Normalizer:
 
 
 _TOKENS = tokenizer_pattern()
+_HANDLE_CHARS = frozenset("#@_")
 
 
 def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:

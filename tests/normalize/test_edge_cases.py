@@ -67,6 +67,8 @@ MUST_NEVER_SPLIT = [
     "صدامیان",  # «صدا میان» never side by side
     "درباره شهر",
     "وزن بار",
+    "#شهرتهران_پاک",  # hashtags are glued on purpose
+    "@شهرداریتهران",
 ]
 
 
