@@ -49,7 +49,9 @@ and a ZWNJ is identified by the index of the letter after it.
 
 Systems: Hazm 0.10.0's Normalizer; ours without restoration; ours with the
 lexicon alone (``use_context=False``: no bigram model, no glued-word
-splitting); ours (lexicon + bigram model).  Times are CPU time
+splitting); ours (lexicon + bigram model, the defaults); ours with
+``model_joins=True`` (the model may also join two words into one with a
+half-space).  Times are CPU time
 (``time.process_time``), so other jobs on the machine do not count.
 
 Run: ``nice python benchmarks/zwnj_restoration.py [--corpora DIR] [--no-hazm]``
@@ -267,6 +269,9 @@ def main(argv=None):
     ours.normalize("و امسال")  # load the lexicon and the model outside the timing
     ours.zwnj.lexicon
     systems["ours"] = lambda s: ours.normalize(s).text
+    joins = Normalizer(model_joins=True)
+    joins.normalize("و امسال")
+    systems["ours, model_joins=True"] = lambda s: joins.normalize(s).text
 
     for set_name, docs in sets.items():
         for variant in args.variants.split(","):

@@ -130,6 +130,17 @@ def test_context_chooses_half_space_placement(text, expected):
     assert normalize(text).text == z(expected)
 
 
+@pytest.mark.parametrize("text, expected", both([("کلان شهری", "کلان|شهری"), ("مناطق کم برخوردار", "مناطق کم|برخوردار")]))
+def test_model_joins_two_words_only_when_asked(text, expected):
+    assert Normalizer(model_joins=True).normalize(text).text == z(expected)
+    assert normalize(text).text == normalize(text).text.replace(Z, "")  # off by default
+
+
+@pytest.mark.parametrize("text", both_single(["به کار گرفته شد", "بالغ بر صد نفر", "در این شهر"]))
+def test_model_never_joins_separate_words(text):
+    assert Z not in Normalizer(model_joins=True).normalize(text).text
+
+
 def test_context_can_be_switched_off():
     # without the model the lexicon alone picks one placement for every context
     n = Normalizer(use_context=False)
