@@ -52,6 +52,7 @@ class _Draft:
     topic: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     cue: object = None
+    body: str | None = None
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -396,6 +397,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         body = b.body_of(cm, sent)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
         if body is not None:
             b.add_group(d, body)
+            d.body = body
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
         same = None
         lead = sent_index.get(sent, 99) <= 4
@@ -406,8 +408,11 @@ def find_meetings(doc: Document) -> list[Meeting]:
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
             same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
-            subset = bool(d.participants) and all(_has_participant(o, p) for p in d.participants)
-            if same_topic or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
+            others = [p for p in d.participants if not (d.body and p.group == d.body)]
+            subset = bool(others) and all(_has_participant(o, p) for p in others)
+            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
+                not d.date or not o.date or key(d.date) == key(o.date))
+            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
                 same = o
                 break
         if same is not None:
