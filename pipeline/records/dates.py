@@ -4,7 +4,8 @@ Resolution (Jalali/Gregorian, relative to the article date) is
 :func:`pipeline.persian.dates.resolve_date` (the Persian language module). The article date is
 read once per article (:func:`article_anchor`): news metadata often carries a time beside the
 date («۱۳:۵۴ ۱۴۰۲-۵-۱۵»), and a date field that holds no usable date leaves relative dates
-unresolved instead of failing the article's records.
+unresolved instead of failing the article's records. A DATE that the ``dates_figures`` stage already
+resolved (``doc.spans["dates"]``) keeps that value.
 """
 from __future__ import annotations
 
@@ -38,10 +39,11 @@ def find_dates(doc: Document) -> list[DateRecord]:
     """The DATE entities of ``doc`` as DateRecords, in text order."""
     out = []
     anchor = article_anchor(doc.date)
+    known = {(d.start, d.end): d.value for d in doc.spans.get("dates", []) if d.value is not None}
     for span in sorted(doc.entities, key=lambda e: e.start):
         if span.label != "DATE":
             continue
-        res = resolve_date(span.text, anchor)
+        res = known.get((span.start, span.end)) or resolve_date(span.text, anchor)
         rs, re_ = doc.raw_span(span.start, span.end)
         out.append(DateRecord(text=span.text, iso=res.iso, iso_end=res.iso_end, jalali=res.jalali,
                               resolved=bool(res.resolved), relative=bool(res.relative), start=span.start,
