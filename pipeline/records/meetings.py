@@ -438,6 +438,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
     out: list[Meeting] = []
     for d in drafts:
         parts = _drop_unnamed_dupes(d.participants, d.refs)
+        parts = _drop_body_if_named(parts, d.body)
         if not parts:
             continue
         out.append(Meeting(kind=d.kind, participants=parts, organizations=d.organizations, location=d.location,
@@ -478,3 +479,13 @@ def _drop_unnamed_dupes(parts: list[Participant], refs: list[Referent]) -> list[
                 continue
         out.append(p)
     return out
+
+
+def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Participant]:
+    """The body whose session it is takes part only when no named person does: «جلسه شورای اداری
+    استان با حضور استاندار X» has X as participant and the council as its organization; «جلسه علنی
+    شورای شهر» alone has the council as participant."""
+    if body is None or not any(p.person for p in parts):
+        return parts
+    kb = key(body)
+    return [p for p in parts if not (p.group and key(p.group) == kb)]
