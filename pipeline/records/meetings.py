@@ -379,12 +379,18 @@ def find_meetings(doc: Document) -> list[Meeting]:
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     quote_spans = [(ev.statement[0], ev.statement[1], ref) for ev, ref in co.events
                    if ev.statement is not None and ev.colon]
-    for cm in cue_classes().finditer(ft, "meeting.noun", folded=True):
+    cues = list(cue_classes().finditer(ft, "meeting.noun", folded=True))
+    cues += list(cue_classes().finditer(ft, ("meeting.body", "meeting.among"), folded=True))
+    cues.sort(key=lambda c: c.start)
+    for cm in cues:
         sent = _sentence_bounds(doc, cm.start)
-        frame = _frame(doc, ft, cm, sent)
+        in_quote = next((r for s, e, r in quote_spans if s <= cm.start < e), None)
+        if cm.cls == "meeting.noun":
+            frame = _frame(doc, ft, cm, sent)
+        else:
+            frame = _body_frame(doc, ft, cm, sent, b, in_quote)
         if frame is None:
             continue
-        in_quote = next((r for s, e, r in quote_spans if s <= cm.start < e), None)
         kind = cm.label or cm.cue
         if frame == "anaphoric" and drafts:
             b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
@@ -394,7 +400,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
             b.add_ref(d, in_quote)
-        body = b.body_of(cm, sent)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
+        body = b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
         if body is not None:
             b.add_group(d, body)
             d.body = body
@@ -489,3 +495,40 @@ def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Part
         return parts
     kb = key(body)
     return [p for p in parts if not (p.group and key(p.group) == kb)]
+
+
+def _body_at(b: "_Builder", cm) -> str | None:
+    """The ORG that a ``meeting.body`` cue opens («در شورای پشتیبانی سوادآموزی استان ...»)."""
+    ent = b.index.covering(cm.start)
+    if ent is not None and ent.label == "ORG" and not b._is_source(ent.text):
+        return ent.text
+    return None
+
+
+def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder", in_quote) -> str | None:
+    """"new" when a body word or «جمع» names a gathering the sentence reports, else None.
+
+    ``meeting.body`` («شورای», «ستاد», «کمیته» ...): right after «در» (or «در نخستین»), outside a
+    quote, with a speech verb or a meeting verb later in the sentence («X امروز در ستاد ... اظهار کرد»,
+    «در کمیته ... که با حضور ... برگزار شد»); not «عضویت در شورای ...» with no such verb.
+    ``meeting.among``: «در جمع» + a group noun or a title («در جمع خبرنگاران», «در جمع اعضای ...»)."""
+    if in_quote is not None:
+        return None
+    before = _prev_words(doc.text, cm.start, 2)
+    if not before:
+        return None
+    if not (before[0] == "در" or (_ORDINAL_RE.search(before[0]) and before[1:] == ["در"])):
+        return None
+    if cm.cls == "meeting.among":
+        nw = next_word(doc.text, cm.end)
+        if nw is None:
+            return None
+        ent = b.index.covering(nw[0])
+        if key(nw[2]) in b.groups or (ent is not None and ent.label == "ROLE"):
+            return "new"
+        return None
+    verbs = cue_classes()
+    if verbs.search(ft, "speech", cm.end, sent[1], folded=True) is None and \
+            verbs.search(ft, "meeting.verb", cm.end, sent[1], folded=True) is None:
+        return None
+    return "new"
