@@ -64,3 +64,75 @@ def test_two_different_meetings_stay_apart():
     assert len(ms) == 2
     assert {p.org for p in ms[0].participants} == {"ایران", "ترکیه"}
     assert {p.org for p in ms[1].participants} == {"ایران", "ژاپن"}
+
+
+# ---------------------------------------------------------------- sessions named by their body, «در جمع»
+def _old(text: str) -> str:
+    """Older orthography: Arabic ي/ك, ZWNJ written as a space."""
+    return text.replace("ی", "ي").replace("ک", "ك").replace("\u200c", " ")
+
+
+_BODY_ROWS = [
+    # (sentence, entities, body, named participant)
+    ("بهروز نادری صبح امروز در شورای برنامه‌ریزی استان یزد اظهار کرد: اعتبارات تخصیص یافت.",
+     [("PER", "بهروز نادری"), ("DATE", "صبح امروز"), ("ORG", "شورای برنامه‌ریزی استان یزد")],
+     "شورای برنامه‌ریزی استان یزد", "بهروز نادری"),
+    ("لیلا صدری عصر دیروز در نخستین کمیته ایمنی شهرداری ساوه گفت: بازرسی‌ها ادامه دارد.",
+     [("PER", "لیلا صدری"), ("DATE", "عصر دیروز"), ("ORG", "کمیته ایمنی شهرداری ساوه")],
+     "کمیته ایمنی شهرداری ساوه", "لیلا صدری"),
+    ("در ستاد تسهیلات سفر شهرستان بم که امروز برگزار شد، طرح‌های نوروزی بررسی شد.",
+     [("ORG", "ستاد تسهیلات سفر شهرستان بم"), ("DATE", "امروز")],
+     "ستاد تسهیلات سفر شهرستان بم", None),
+]
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,body,person", _BODY_ROWS)
+def test_session_named_by_its_body(text, ents, body, person, old):
+    if old:
+        text, ents, body = _old(text), [(lab, _old(s)) for lab, s in ents], _old(body)
+        person = _old(person) if person else None
+    (m,) = find_meetings(make_doc(text, ents))
+    assert m.kind == "جلسه"
+    names = _people(m)
+    if person is None:  # a session with nobody named: the body is the participant
+        assert names == [body]
+    else:  # a named person takes part; the body is the meeting's organization, not a participant
+        assert names == [person]
+        assert body in m.organizations
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents", [
+    ("نرگس امینی سال گذشته به عضویت در شورای شهر زنجان درآمد.",
+     [("PER", "نرگس امینی"), ("DATE", "سال گذشته"), ("ORG", "شورای شهر زنجان")]),
+    ("بودجه عمرانی در کمیسیون ماده صد شهرداری کرج تصویب نشده است.",
+     [("ORG", "کمیسیون ماده صد شهرداری کرج")]),
+    ("حمید فاضلی گفت: امروز در شورای شهر لایحه را بررسی می‌کنیم.",
+     [("PER", "حمید فاضلی"), ("DATE", "امروز")]),
+])
+def test_body_word_without_a_reported_session_is_not_a_meeting(text, ents, old):
+    if old:
+        text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
+    assert find_meetings(make_doc(text, ents)) == []
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_among_reporters_is_a_meeting_with_the_group(old):
+    text = "محسن رحیمی، شهردار بابل امروز در جمع خبرنگاران گفت: پل جدید تا پایان سال افتتاح می‌شود."
+    ents = [("PER", "محسن رحیمی"), ("ROLE", "شهردار"), ("LOC", "بابل"), ("DATE", "امروز")]
+    if old:
+        text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
+    (m,) = find_meetings(make_doc(text, ents))
+    names = [key(n) for n in _people(m)]
+    assert key(_old("محسن رحیمی") if old else "محسن رحیمی") in names
+    assert key("خبرنگاران") in names
+
+
+def test_in_total_is_not_a_gathering():
+    text = "در جمع ۱۲ پروژه در سال جاری تکمیل شد و سارا نیک گفت: کار ادامه دارد."
+    doc = make_doc(text, [("FIG", "۱۲ پروژه"), ("PER", "سارا نیک")])
+    assert find_meetings(doc) == []
