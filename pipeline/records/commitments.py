@@ -56,6 +56,10 @@ UNVETOED = frozenset({"decision", "agreement"})
 #: when a clause holds cues of several kinds, the first of this order names it
 KIND_ORDER = ("agreement", "obligation", "decision", "promise", "plan")
 _FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
+#: «باید» + an effort verb in the first person plural («باید تلاش کنیم», «باید بکوشیم», «باید همت کنیم»):
+#: the speakers commit themselves, a promise (ANNOTATION.md); «باید ... استفاده کنیم» stays an obligation
+_MUST_WE = re.compile(r"(?<![^\W\d_])بای(?:د|ستی)(?:[ \u200c]+[^\s]+){0,3}?[ \u200c]+"
+                      r"(?:(?:تلاش|سعی|همت|جدیت|کوشش)[ \u200c]+(?:ب|ن)?(?:کن|نمای)یم|ب?کوشیم)(?![^\W\d_])")
 _QUESTION = re.compile(r"(?<![^\W\d_])(?:آیا|چرا|چگونه|چطور)(?![^\W\d_])")
 
 
@@ -84,7 +88,10 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
     if not kinds:
         return "not" if nots else None
-    return min(kinds, key=KIND_ORDER.index)
+    kind = min(kinds, key=KIND_ORDER.index)
+    if kind == "obligation" and _MUST_WE.search(ft, start, end):
+        return "promise"  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
+    return kind
 
 
 def is_question(ft: str, start: int, end: int) -> bool:
@@ -179,4 +186,5 @@ def find_commitments(doc: Document) -> list[Commitment]:
             out.append(Commitment(kind=kind, actor=actor, counterparty=counterparty, content=content,
                                   deadline=deadline, figures=figures, evidence=evidence(doc, cs, ce)))
     return out
+
 

@@ -64,3 +64,24 @@ def test_obligation_inside_background_clause_starts_after_that():
     doc = make_doc(text, [("PER", "مینا رادمنش"), ("DATE", "هفته آینده")])
     cs = find_commitments(doc)
     assert cs[0].kind == "obligation" and cs[0].content.startswith("پیاده‌روها باید")
+
+
+def _old(text: str) -> str:
+    """Older orthography: Arabic ي/ك, ZWNJ written as a space."""
+    return text.replace("ی", "ي").replace("ک", "ك").replace("\u200c", " ")
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("sentence,kind", [
+    # «باید» + an effort verb in the first person plural: the speakers commit themselves
+    ("ما باید تلاش کنیم تا ترافیک مرکز شهر کاهش یابد.", "promise"),
+    ("باید بکوشیم فضای سبز محله‌ها را گسترش دهیم.", "promise"),
+    ("بایستی همت کنیم که پروژه‌های نیمه‌تمام شهر تکمیل شود.", "promise"),
+    # other first-person duties and third-person duties stay obligations
+    ("باید از ظرفیت بخش خصوصی استفاده کنیم.", "obligation"),
+    ("پیمانکاران باید تلاش کنند تا کار زودتر تمام شود.", "obligation"),
+])
+def test_must_we_strive_is_a_promise(sentence, kind, old):
+    sentence = _old(sentence) if old else sentence
+    (c,) = find_commitments(make_doc(sentence, []))
+    assert c.kind == kind
