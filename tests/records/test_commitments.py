@@ -85,3 +85,25 @@ def test_must_we_strive_is_a_promise(sentence, kind, old):
     sentence = _old(sentence) if old else sentence
     (c,) = find_commitments(make_doc(sentence, []))
     assert c.kind == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("sentence,kind", [
+    # administrative acts reported as done are decisions (ANNOTATION.md, settled points)
+    ("استاندار دستور تعمیر فوری پل‌های روستایی را صادر کرد.", "decision"),
+    ("مدارس شهرستان تا پایان هفته تعطیل اعلام شد.", "decision"),
+    ("مریم کاظمی به عنوان شهردار جدید لاهیجان معرفی شد.", "decision"),
+    ("وزیر کشور از مجلس رأی اعتماد گرفت.", "decision"),
+    ("رضا توکلی به سمت مدیرکل حمل‌ونقل استان منصوب شد.", "decision"),
+])
+def test_administrative_acts_are_decisions(sentence, kind, old):
+    sentence = _old(sentence) if old else sentence
+    (c,) = find_commitments(make_doc(sentence, []))
+    assert c.kind == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_taking_a_share_is_not_an_allocation(old):
+    sentence = "این پارک بیشترین بازدیدکننده شهر را به خود اختصاص داد."
+    sentence = _old(sentence) if old else sentence
+    assert find_commitments(make_doc(sentence, [])) == []
