@@ -84,6 +84,8 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     anaphora = word_set("meeting_anaphora")
     if before and before[0] in blockers:
         return None
+    if _sports_match(text, cm, sent):
+        return None
     if before and (before[0] in anaphora or (len(before) > 1 and before[0] in ("این", "همین")
                                               and before[1] in anaphora)):
         return "anaphoric"
@@ -532,3 +534,15 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
             verbs.search(ft, "meeting.verb", cm.end, sent[1], folded=True) is None:
         return None
     return "new"
+
+
+#: words that make a «دیدار» a sports match between teams, not a meeting («دیدار تیم ... مقابل ...»)
+_SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ".split())
+
+
+def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
+    """A «دیدار» followed within a few words by a team or «مقابل» is a match («دیدار دو تیم»,
+    «دیداری نسبتاً راحت مقابل ...»), not a meeting of officials."""
+    if not key(text[cm.start:cm.end]).startswith("دیدار"):
+        return False
+    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6])

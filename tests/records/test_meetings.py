@@ -136,3 +136,16 @@ def test_in_total_is_not_a_gathering():
     text = "در جمع ۱۲ پروژه در سال جاری تکمیل شد و سارا نیک گفت: کار ادامه دارد."
     doc = make_doc(text, [("FIG", "۱۲ پروژه"), ("PER", "سارا نیک")])
     assert find_meetings(doc) == []
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents", [
+    ("تیم شهرداری ارومیه فردا در دیداری حساس مقابل تیم ملوان قرار می‌گیرد و کامران یزدی گفت: آماده‌ایم.",
+     [("ORG", "شهرداری ارومیه"), ("DATE", "فردا"), ("PER", "کامران یزدی")]),
+    ("در دیدار دو تیم شهرداری بندرعباس و نفت آبادان، کاوه نوری گفت: نتیجه خوبی گرفتیم.",
+     [("ORG", "شهرداری بندرعباس"), ("PER", "کاوه نوری")]),
+])
+def test_sports_match_is_not_a_meeting(text, ents, old):
+    if old:
+        text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
+    assert find_meetings(make_doc(text, ents)) == []
