@@ -26,7 +26,9 @@ def open_binary(path: Path) -> IO[bytes]:
     if comp in (".zst", ".zstd"):
         import zstandard
 
-        return zstandard.open(path, "rb")
+        import io
+
+        return io.BufferedReader(zstandard.open(path, "rb"), 1 << 16)  # adds line iteration
     return open(path, "rb")
 
 

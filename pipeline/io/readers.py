@@ -122,7 +122,7 @@ def _file(path: Path, base: Path, cols: Columns) -> Iterator[InputItem | InputFa
                 n += 1
                 yield x
     except stream_errors() as e:
-        yield InputFailure(str(path), f"cannot read past input {n}: {e}; the file is damaged or truncated")
+        yield InputFailure(str(path), f"cannot read past input {n}: {e or type(e).__name__}; the file is damaged or truncated")
 
 
 def _txt(path: Path, base: Path) -> InputItem | InputFailure:

@@ -57,6 +57,7 @@ def item_from_record(obj: Any, loc: str, default_id: str, cols: Columns = Column
         doc_id = default_id
     else:
         doc_id = _scalar(raw_id)
+        doc_id = doc_id.strip() if doc_id is not None else None
         if doc_id is None:
             return InputFailure(loc, f"'{cols.id}' must be a string or a number, got {json_type(raw_id)}: "
                                      f"give each article a plain id such as \"2023-0412\"")
@@ -82,7 +83,7 @@ def item_from_record(obj: Any, loc: str, default_id: str, cols: Columns = Column
         if v is not None and (s is None or has_undecodable(s)):
             warnings.append(f"'{col}' ignored: expected a string, got {json_type(v) if s is None else 'bytes that are not UTF-8'}")
             s = None
-        meta[key] = s
+        meta[key] = s if s is None or s.strip() else None
     return InputItem(id=doc_id, text=text, location=loc, warnings=tuple(warnings), **meta)
 
 

@@ -9,6 +9,7 @@ After it: results become JSON lines here, so the main process only writes string
 from __future__ import annotations
 
 import os
+import re
 import threading
 from dataclasses import dataclass, replace
 from typing import Any
@@ -121,12 +122,27 @@ def _prepare(item: InputItem | InputFailure) -> tuple[InputItem | InputFailure, 
             try:
                 _parse_date(date)
             except ValueError as e:
-                warns.append(f"{e}; the article is kept, with relative dates left unresolved")
-                post["date"] = date
-                date = None
+                post["date"] = date  # the output keeps the date as given
+                date = _date_inside(date)
+                if date is None:
+                    warns.append(f"{e}; the article is kept, with relative dates left unresolved")
     if text is item.text and date == item.date and not item.warnings:
         return item, None, warns
     return replace(item, text=text, date=date, warnings=()), post or None, warns
+
+
+_DATE_INSIDE = re.compile(r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+
+
+def _date_inside(s: str) -> str | None:
+    """A Jalali/ISO date within a longer field («۱۳:۵۴  ۱۴۰۲-۵-۱۵», «Published 2023-07-23 10:00»)."""
+    for m in _DATE_INSIDE.finditer(s):
+        try:
+            _parse_date(m.group(0))
+        except ValueError:
+            continue
+        return m.group(0)
+    return None
 
 
 def _parse_date(s: str) -> None:
