@@ -22,4 +22,4 @@ test: venv
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) facts.jsonl facts.errors.jsonl
+	rm -rf $(VENV) facts.jsonl facts.errors.jsonl facts.jsonl.resume

@@ -6,7 +6,7 @@ number and both file sizes, but only after the data files are synced, so every j
 entry describes data that is on disk. Resuming truncates both files to the sizes of the
 last entry (dropping any partial line and any chunk written after it) and skips the
 chunks it lists: every input ends exactly once in one of the two files, whatever point a
-run was killed at. The journal is removed when a run finishes.
+run was killed at. A finished run ends its journal with ``done``; resuming it does nothing.
 """
 from __future__ import annotations
 
@@ -20,6 +20,19 @@ from pipeline.io.items import UsageError
 
 JOURNAL_VERSION = 1
 SYNC_SECONDS = 1.0
+
+
+DONE = b"done"
+
+
+def _journal_state(journal: Path) -> str | None:
+    """None (no journal), "unfinished", or "finished" (the run wrote every input)."""
+    if not journal.exists() or journal.stat().st_size == 0:
+        return None
+    with open(journal, "rb") as fh:
+        fh.seek(max(0, journal.stat().st_size - 64))
+        tail = fh.read()
+    return "finished" if tail.endswith(b"\n" + DONE + b"\n") else "unfinished"
 
 
 def journal_path(out: Path) -> Path:
@@ -58,6 +71,7 @@ class Sink:
     last_sync: float = 0.0
     n_errors: int = 0
     fresh: bool = False
+    complete: bool = False  # --resume of a run that had finished
 
     @property
     def journal(self) -> Path:
@@ -69,10 +83,11 @@ class Sink:
         """Check every path is writable before touching any content; then start or resume."""
         sink = cls(out=out, errors=errors, fingerprint=fingerprint)
         journal = sink.journal
-        unfinished = journal.exists() and journal.stat().st_size > 0
-        if resume and not unfinished and out.exists() and out.stat().st_size > 0:
-            raise UsageError(f"--resume: {str(out)!r} has no unfinished run to continue (no {journal.name} beside "
-                             f"it; finished runs remove it); run without --resume to start over")
+        state = _journal_state(journal)
+        unfinished = state == "unfinished"
+        if resume and state is None and out.exists() and out.stat().st_size > 0:
+            raise UsageError(f"--resume: {str(out)!r} has no run to continue (no {journal.name} beside it); "
+                             f"run without --resume to start over")
         if not resume and unfinished:
             raise UsageError(f"{str(out)!r} belongs to an unfinished run ({journal.name} is beside it): add --resume "
                              f"to continue it, or delete {journal.name} to start over")
@@ -83,7 +98,10 @@ class Sink:
                 sink.fds[key] = fd
                 if created:
                     sink.created.append(path)
-            if resume and unfinished:
+            if resume and state == "finished":
+                sink._recover(truncate=False)  # checks the settings; nothing is left to do
+                sink.complete = True
+            elif resume and unfinished:
                 sink._recover()
             else:
                 sink.fresh = True  # existing content is replaced at the first result, not before
@@ -93,7 +111,7 @@ class Sink:
         sink.last_sync = time.monotonic()
         return sink
 
-    def _recover(self) -> None:
+    def _recover(self, truncate: bool = True) -> None:
         data = self.journal.read_bytes()
         lines = data.split(b"\n")
         complete = lines[:-1]  # the part after the last newline is a partial entry
@@ -109,8 +127,13 @@ class Sink:
                              f"({', '.join(diff) or 'format'}); rerun it with the same inputs and options, or delete "
                              f"{self.journal.name} to start over")
         actual = [os.fstat(self.fds["out"]).st_size, os.fstat(self.fds["err"]).st_size]
+        if not truncate:
+            self.sizes = actual
+            return
         entries = []
         for raw in complete[1:]:
+            if raw == DONE:
+                break
             try:
                 idx, so, se = (int(x) for x in raw.split())
             except ValueError:
@@ -169,13 +192,15 @@ class Sink:
 
     # ------------------------------------------------------------------ closing
     def close(self, finished: bool) -> None:
-        """``finished``: every input was written; the journal goes, and an empty errors file too."""
+        """``finished``: every input was written; the journal says so, and an empty errors file goes."""
         self.sync()
+        if finished and not self.complete:
+            _write_all(self.fds["journal"], DONE + b"\n")
+            os.fsync(self.fds["journal"])
         for fd in self.fds.values():
             os.close(fd)
         self.fds = {}
         if finished:
-            self.journal.unlink(missing_ok=True)
             if self.sizes[1] == 0:
                 self.errors.unlink(missing_ok=True)
 

@@ -107,6 +107,10 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
         pass  # stdin works: chunks are read here and sent to the workers
     sink = Sink.open(run.out, run.errors, run.fingerprint(), run.resume)
     summary = Summary()
+    if sink.complete:  # --resume of a run that had finished
+        sink.close(finished=True)
+        summary.any_failed = sink.sizes[1] > 0
+        return summary
     if not progress.quiet and "-" not in run.inputs:
         progress.count_in_background(lambda: count_inputs(run.inputs, run.columns, exclude))
 

@@ -18,7 +18,13 @@ def test_finished_run_removes_journal_and_empty_errors(tmp_path):
     s.write_chunk(0, [(False, '{"id":"a"}'), (False, '{"id":"b"}')])
     s.close(finished=True)
     assert (tmp_path / "o.jsonl").read_text() == '{"id":"a"}\n{"id":"b"}\n'
-    assert not (tmp_path / "e.jsonl").exists() and not journal_path(tmp_path / "o.jsonl").exists()
+    assert not (tmp_path / "e.jsonl").exists()
+    assert journal_path(tmp_path / "o.jsonl").read_bytes().endswith(b"\ndone\n")
+    again = _open(tmp_path, resume=True)  # resuming a finished run does nothing
+    assert again.complete and again.sizes == [22, 0]
+    again.close(finished=True)
+    assert (tmp_path / "o.jsonl").read_text() == '{"id":"a"}\n{"id":"b"}\n'
+    _open(tmp_path).abandon()  # and a new run over it is allowed
 
 
 def test_resume_truncates_to_the_last_journal_entry(tmp_path):

@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from pipeline.cli import main
+from pipeline.io.html import strip_html
 from tests.conftest import ROOT
 from tests.runner._archive import TEXTS, article, by_id, lines, write_jsonl
 
@@ -27,18 +28,26 @@ def _mixed(tmp_path, n=30):
 
 def test_two_workers_write_the_same_bytes_as_one(tmp_path, tiny_model):
     src = _mixed(tmp_path)
-    o1, o2, o3 = (tmp_path / f"o{i}.jsonl" for i in (1, 2, 3))
+    o1, o2 = (tmp_path / f"o{i}.jsonl" for i in (1, 2))
     s1 = _extract(src, "-o", o1, "--workers", "1", "--batch-size", "4", model=tiny_model)
     s2 = _extract(src, "-o", o2, "--workers", "2", "--batch-size", "4", model=tiny_model)
-    s3 = _extract(src, "-o", o3, "--workers", "2", "--batch-size", "4", "--unordered", model=tiny_model)
-    assert s1 == s2 == s3 == 1  # two inputs fail
+    assert s1 == s2 == 1  # two inputs fail
     assert o1.read_bytes() == o2.read_bytes()
-    assert by_id(o1) == by_id(o3)
-    e1, e2, e3 = (tmp_path / f"o{i}.errors.jsonl" for i in (1, 2, 3))
-    assert e1.read_bytes() == e2.read_bytes() and sorted(lines(e1)) == sorted(lines(e3))
+    e1, e2 = (tmp_path / f"o{i}.errors.jsonl" for i in (1, 2))
+    assert e1.read_bytes() == e2.read_bytes()
     assert len(lines(o1)) + len(lines(e1)) == 30
     assert [json.loads(x)["id"] for x in lines(o1)].count("dup") == 2  # duplicate ids are both kept
-    assert not (tmp_path / "o1.jsonl.resume").exists()
+    assert (tmp_path / "o1.jsonl.resume").read_bytes().endswith(b"\ndone\n")  # a finished run
+
+
+@pytest.mark.slow
+def test_unordered_writes_the_same_lines(tmp_path, tiny_model):
+    src = _mixed(tmp_path)
+    o1, o3 = tmp_path / "o1.jsonl", tmp_path / "o3.jsonl"
+    assert _extract(src, "-o", o1, "--workers", "1", "--batch-size", "2", model=tiny_model) == 1
+    assert _extract(src, "-o", o3, "--workers", "2", "--batch-size", "2", "--unordered", model=tiny_model) == 1
+    assert by_id(o1) == by_id(o3)
+    assert sorted(lines(tmp_path / "o1.errors.jsonl")) == sorted(lines(tmp_path / "o3.errors.jsonl"))
 
 
 def test_duplicate_ids_and_unparseable_dates_warn(tmp_path, tiny_model, capsys):
@@ -125,14 +134,11 @@ def test_html_is_stripped_and_offsets_point_into_the_raw_text(tmp_path, tiny_mod
     assert spans  # the rule finders find the year and the money
     for s in spans:
         raw_part = raw[s["raw_start"]:s["raw_end"]]
-        assert "<" not in raw_part or raw_part.count("<") == raw_part.count(">")
-        stripped = raw_part.replace("&zwnj;", "\u200c").replace("&nbsp;", " ")
-        assert _digits(stripped.replace("\u200c", "").replace(" ", "")) == \
-            _digits(s["text"].replace("\u200c", "").replace(" ", ""))
+        assert _key(strip_html(raw_part)[0]) == _key(s["text"])  # the same words, markup aside
 
 
-def _digits(s):
-    return s.translate({0x06F0 + i: str(i) for i in range(10)})
+def _key(s):
+    return "".join(s.translate({0x06F0 + i: str(i) for i in range(10)}).replace("\u200c", "").split())
 
 
 def test_progress_lines_when_stderr_is_not_a_terminal(tmp_path, tiny_model, capsys, monkeypatch):
