@@ -17,6 +17,12 @@ def __getattr__(name):  # lazy: importing the package stays cheap for the rule m
     raise AttributeError(name)
 
 
+import os as _os
+
+# Idle OpenMP threads sleep instead of spin-waiting (spinning threads steal the cores other
+# processes need). Must be set before torch loads its OpenMP runtime; a user's own setting wins.
+_os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 try:  # register the munitagger model type with transformers' Auto classes
     from pipeline.tagger import model as _model  # noqa: F401
 except ImportError:  # transformers/torch not installed: rule modules still usable
