@@ -40,6 +40,8 @@ class ArchiveRun:
     resume: bool = False
     engine: str = "local"
     scheduler: str | None = None
+    stages: list[str] | None = None
+    without: list[str] | tuple = ()
     columns: Columns = field(default_factory=Columns)
     stdin: object = None
     dask_client: object = None  # tests pass a Client of their own
@@ -48,7 +50,8 @@ class ArchiveRun:
         """What must not change between a run and its resumption."""
         return {"inputs": [p if p == "-" else str(Path(p).resolve()) for p in self.inputs],
                 "model": self.model if self.model in (None, "rules") else str(Path(self.model).resolve()),
-                "entities": self.entities, "max_chars": self.max_chars, "chunk": self.batch_size,
+                "entities": self.entities, "stages": self.stages, "without": list(self.without),
+                "max_chars": self.max_chars, "chunk": self.batch_size,
                 "columns": [self.columns.text, self.columns.id, self.columns.date, self.columns.title,
                             self.columns.source]}
 
@@ -125,11 +128,10 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
     progress.set_initial(summary.skipped_chunks * run.batch_size)  # approximate if the last chunk was short
     workers = max(1, min(workers, len(head)))
     summary.workers = workers
+    threads = (run.threads or 1) if run.engine == "dask" else threads_per_worker(workers, run.threads)
     cfg = RunConfig(model=run.model, max_chars=run.max_chars, batch_size=run.batch_size, entities=run.entities,
-                    threads=threads_per_worker(1 if run.engine == "dask" else workers, run.threads))
-    if run.engine == "dask":
-        cfg = RunConfig(model=run.model, max_chars=run.max_chars, batch_size=run.batch_size, entities=run.entities,
-                        threads=run.threads or 1)
+                    threads=threads, stages=tuple(run.stages) if run.stages is not None else None,
+                    without=tuple(run.without))
     try:
         if run.engine == "dask":
             engine = DaskEngine(cfg, run.scheduler, client=run.dask_client)

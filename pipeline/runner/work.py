@@ -27,6 +27,8 @@ class RunConfig:
     batch_size: int = 16
     entities: str = "combined"
     threads: int = 1
+    stages: tuple[str, ...] | None = None
+    without: tuple[str, ...] = ()
 
 
 class ModelError(RuntimeError):
@@ -64,8 +66,8 @@ def get_extractor(cfg: RunConfig):
             set_threads(cfg.threads)
             try:
                 ex = Extractor(model=cfg.model, max_chars=cfg.max_chars, batch_size=cfg.batch_size,
-                               threads=cfg.threads, entities=cfg.entities)
-            except Exception as e:  # noqa: BLE001 - TaggerError, ImportError, a broken checkpoint
+                               threads=cfg.threads, entities=cfg.entities, stages=cfg.stages, without=cfg.without)
+            except Exception as e:  # noqa: BLE001 - TaggerError, PipelineError, ImportError, a broken checkpoint
                 raise ModelError(str(e)) from None
             _extractors[cfg] = ex
         return ex
@@ -146,7 +148,7 @@ def _date_inside(s: str) -> str | None:
 
 
 def _parse_date(s: str) -> None:
-    from pipeline.records.dates import parse_article_date
+    from pipeline.persian.dates import parse_article_date
 
     parse_article_date(s)
 
