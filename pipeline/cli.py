@@ -235,11 +235,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    argv = sys.argv[1:] if argv is None else list(argv)
-    args = parser.parse_args(argv)  # exits with status 2 on usage errors
-    args.argv = argv
-    return args.func(args)
+    try:
+        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = parser.parse_args(argv)  # exits with status 2 on usage errors
+        args.argv = argv
+        return args.func(args)
+    except KeyboardInterrupt:  # Ctrl-C while starting up (extract handles it itself once running)
+        print("munifacts: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":
