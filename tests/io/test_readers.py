@@ -139,3 +139,12 @@ def test_fields_that_are_not_strings(tmp_path):
     assert isinstance(out[1], InputFailure) and "boolean" in out[1].reason
     assert isinstance(out[2], InputFailure) and "must be a string, got number" in out[2].reason
     assert isinstance(out[3], InputFailure)
+
+
+def test_count_matches_what_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_bytes(_jsonl_bytes(_records(4)) + b"\n  \n{bad\n")
+    (tmp_path / "c.json").write_text(json.dumps(_records(2), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "d.tsv.xz").write_bytes(lzma.compress(f"text\tid\n{A}\t1\n\t2\n".encode()))
+    assert count_inputs([str(tmp_path)]) == len(list(iter_inputs([str(tmp_path)]))) == 10
+    assert count_inputs(["-"]) is None  # stdin: size unknown
