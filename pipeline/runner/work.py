@@ -159,7 +159,7 @@ def _finish(res, item, post: dict | None, warns: list[str]) -> Result:
     where = f"{getattr(item, 'location', '?')}" + (f" (id {item.id})" if getattr(item, "id", None) else "")
     msgs = tuple(f"warning: {where}: {w}" for w in warns)
     if isinstance(res, InputError):
-        return True, res.model_dump_json(), msgs + (f"skipped {res.source}: {res.reason}",)
+        return True, _one_line(res.model_dump_json()), msgs + (f"skipped {res.source}: {res.reason}",)
     if post:
         d = res.model_dump(mode="json")
         if "offsets" in post:
@@ -167,7 +167,16 @@ def _finish(res, item, post: dict | None, warns: list[str]) -> Result:
         if "date" in post:
             d["date"] = post["date"]
         res = Article.model_validate(d)
-    return False, res.model_dump_json(), msgs
+    return False, _one_line(res.model_dump_json()), msgs
+
+
+#: characters JSON leaves unescaped that str.splitlines() and some JSONL readers take as line ends
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def _one_line(line: str) -> str:
+    """Escape them (they only occur inside JSON strings, so the value is unchanged)."""
+    return line.translate(_LINE_BREAKS)
 
 
 def _remap(node: Any, omap: OffsetMap) -> None:
