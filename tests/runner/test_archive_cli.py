@@ -197,9 +197,9 @@ def test_ctrl_c_stops_cleanly_with_a_resume_hint(tmp_path, tiny_model):
 
 def test_unicode_line_separators_do_not_split_output_lines(tmp_path, tiny_model):
     text = TEXTS[0].replace(" گفت", "\u2028گفت\u2029\x85")
-    write_jsonl(tmp_path / "in.jsonl", [{"id": "s\u2028", "text": text}, {"id": "t\u2029", "text": None}])
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "s\u2028x", "text": text}, {"id": "t\u2029y", "text": None}])
     out = tmp_path / "o.jsonl"
     assert _extract(tmp_path / "in.jsonl", "-o", out, model=tiny_model) == 1
     for path in (out, tmp_path / "o.errors.jsonl"):
         (line,) = path.read_text(encoding="utf-8").splitlines()  # one line each, even for str.splitlines
-        assert json.loads(line)["id"] in ("s\u2028", "t\u2029")
+        assert json.loads(line)["id"] in ("s\u2028x", "t\u2029y")
