@@ -133,7 +133,9 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
                     threads=threads, stages=tuple(run.stages) if run.stages is not None else None,
                     without=tuple(run.without))
     try:
-        if run.engine == "dask":
+        if not head:  # nothing (left) to do: no model to load
+            engine = _Idle()
+        elif run.engine == "dask":
             engine = DaskEngine(cfg, run.scheduler, client=run.dask_client)
         elif workers == 1:
             engine = InProcess(cfg)
@@ -221,6 +223,13 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
                     signal.signal(sig, h)
     summary.any_failed = sink.sizes[1] > 0
     return summary
+
+
+class _Idle:
+    max_inflight = 1
+
+    def close(self, cancel: bool = False) -> None:
+        pass
 
 
 def _chain(head: list, rest: Iterator) -> Iterator:
