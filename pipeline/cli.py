@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="combined: the model's spans plus the rule finders (FIG/DATE conventions, gaps); "
                          "model: the tagger's spans (repaired), without the rules and combine stages")
     ex.add_argument("--stages", metavar="A,B,...",
-                    help="the stages to run, in order (default: normalize,tokenize,tag,rules,combine,repair,"
+                    help="the stages to run, in order (default: normalize,tokenize,dates_figures,tag,rules,combine,repair,"
                          "officials,meetings,commitments,quotes,figures,dates; 'records' = the six record stages)")
     ex.add_argument("--without", metavar="A,B,...",
                     help="stages to leave out, e.g. 'meetings,quotes', or 'records' for entities only")
