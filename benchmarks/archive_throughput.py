@@ -4,7 +4,7 @@ Every number is printed; nothing is asserted. Run niced on a quiet machine, e.g.
 
     python benchmarks/archive_throughput.py whole --articles 400 --workers 1 2
     python benchmarks/archive_throughput.py stages --articles 200
-    python benchmarks/archive_throughput.py memory --sizes 1000 10000
+    python benchmarks/archive_throughput.py memory --sizes 1000 10000 [--article-words 40]
     python benchmarks/archive_throughput.py long --words 5000 20000 80000
     python benchmarks/archive_throughput.py bert --articles 200 --workers 2
 
@@ -57,7 +57,7 @@ def run_command(inputs: Path, out: Path, extra: list[str]) -> dict:
 def cmd_whole(args, model_args: list[str], label: str = "") -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        n, words = write_archive(tmp / "in.jsonl", args.articles, source=args.source)
+        n, words = write_archive(tmp / "in.jsonl", args.articles, args.article_words, source=args.source)
         write_archive(tmp / "one.jsonl", 1, source=args.source)
         print(f"{label}{n} articles, {words} words ({words / n:.0f} per article)")
         print(f"{'workers':>7} {'start-up s':>10} {'total s':>8} {'art/s':>7} {'words/s':>8} {'steady art/s':>12} "
@@ -157,7 +157,7 @@ def cmd_memory(args) -> None:
         tmp = Path(tmp)
         print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'peak MB':>8}")
         for n in args.sizes:
-            write_archive(tmp / "in.jsonl", n, source=args.source)
+            write_archive(tmp / "in.jsonl", n, args.article_words, source=args.source)
             for w in args.workers:
                 r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", [*model_args, "--workers", str(w)])
                 print(f"{n:8d} {w:7d} {r['seconds']:8.1f} {r['peak_mb']:8.0f}")
@@ -182,6 +182,7 @@ def main(argv=None) -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--words", type=int, nargs="+", default=[5000, 20000, 80000])
+    ap.add_argument("--article-words", type=int, default=400, help="words per synthetic article (whole, memory)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads (stages, long)")
     ap.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
     ap.add_argument("--source", type=Path, default=None, help="repeat the articles of this JSONL file")

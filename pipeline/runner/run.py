@@ -106,8 +106,6 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
     if run.out.resolve() == run.errors.resolve():
         raise UsageError("--errors must differ from -o")
     check_paths(run.inputs, run.columns, exclude)
-    if run.engine == "dask" and "-" in run.inputs:
-        pass  # stdin works: chunks are read here and sent to the workers
     sink = Sink.open(run.out, run.errors, run.fingerprint(), run.resume)
     summary = Summary()
     if sink.complete:  # --resume of a run that had finished
