@@ -205,8 +205,6 @@ def test_unicode_line_separators_do_not_split_output_lines(tmp_path, tiny_model)
         assert json.loads(line)["id"] in ("s\u2028x", "t\u2029y")
 
 
-@pytest.mark.xfail(strict=True, reason="bidi marks inside a word become ZWNJ until the normalization branch's fix "
-                                       "is merged; remove this mark then")
 def test_bidi_marks_inside_words_do_not_hide_entities(tmp_path):
     texts = ["ش\u200eهردار تهران گفت طرح تا پایان سال اجرا می‌شود.",   # LRM
              "ش\u061cهردار تهران گفت طرح تا پایان سال اجرا می‌شود.",   # ALM
