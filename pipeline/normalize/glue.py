@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from .context import BOS, BigramModel
 from .rules import ZWNJ
-from .zwnj import Lexicon
+from .zwnj import SUFFIX_GROUPS, Lexicon
 
 #: One- and two-letter function words that scraped text glues to the next word.
 CLITICS = frozenset({"و", "در", "به", "از", "با", "که"})
@@ -46,8 +46,11 @@ _DERIVATION = (
     "مندی", "ناک", "انه", "گی", "ستان", "کار", "کاری", "کاران", "ساز", "سازی", "رسانی", "زاده", "پور", "نژاد", "نیا",
     "فر", "فرد", "راد", "منش", "آبادی", "وند", "چی", "ییان", "گونه", "آمیز", "پذیر", "پذیری", "نامه",
 )
+#: Suffixes after a half-space whose stem may vouch for a rare piece.
+_STEM_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
 #: Second pieces that are bound suffixes, never a word of their own here.
 BOUND_SUFFIXES = frozenset(_PLURAL + _PRONOUN + _PERSON + _DERIVATION)
+_SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
 #: First pieces that are bound prefixes («بی‌», «پرظرفیت», «غیرمجاز»).
 BOUND_PREFIXES = frozenset({"بی", "نا", "پر", "کم", "هم", "غیر", "ضد", "نیم", "فرا", "فرو", "پسا", "نو", "خود", "سر", "زیر", "پیش", "پس", "تک"})
 
@@ -66,6 +69,9 @@ class GlueSplitter:
         margin: float = 10.0,
         min_len: int = 3,
         min_pair: int = 2,
+        min_free: int = 0,
+        restore=None,
+        clitic_margin: float | None = None,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -75,6 +81,9 @@ class GlueSplitter:
         self.margin = margin
         self.min_len = min_len
         self.min_pair = min_pair
+        self.min_free = min_free
+        self.restore = restore
+        self.clitic_margin = margin if clitic_margin is None else clitic_margin
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -108,9 +117,28 @@ class GlueSplitter:
             self._cands[tok] = out
         return out
 
+    def form(self, piece: str) -> str:
+        """The spelling of ``piece`` the model knows: itself, or its most
+        frequent attested ZWNJ spelling («نتیجههای» -> «نتیجه‌های»), since a
+        glued token has usually lost its half-spaces too."""
+        count = self.model.count
+        if count(piece) or ZWNJ in piece:
+            return piece
+        if self.restore is not None:
+            r = self.restore(piece)
+            if r != piece:
+                return r
+        best, best_c = piece, 0
+        for v in self.lex.variants.get(piece, ()):
+            c = count(v)
+            if c > best_c:
+                best, best_c = v, c
+        return best
+
     def _pieces(self, tok: str) -> list[tuple[str, str]]:
         """Splits into two words the model knows well enough."""
         count = self.model.count
+        form = self.form
         found = []
         for i in range(1, len(tok)):
             a, b = tok[:i], tok[i:]
@@ -120,17 +148,61 @@ class GlueSplitter:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
-            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b):
+            a, b = form(a), form(b)
+            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
                 continue
-            if (a in CLITICS or count(a) >= self.min_piece) and count(b) >= self.min_piece:
+            if (a in CLITICS or self._known(a)) and self._known(b):
                 found.append((a, b))
         return found
+
+    def _known(self, piece: str) -> bool:
+        """Seen ``min_piece`` times, or a stem seen that often with a plural or
+        comparative suffix after a half-space («کلانتری‌ها»)."""
+        count = self.model.count
+        if count(piece) >= self.min_piece:
+            return True
+        stem, _, suffix = piece.rpartition(ZWNJ)
+        return bool(stem) and suffix in _STEM_SUFFIXES and count(stem) >= self.min_piece
+
+    def _free(self, a: str, b: str, tok: str) -> bool:
+        """Two common words never seen side by side (``min_free`` times each,
+        three letters or more): allowed when ``min_free`` is set, unless the
+        token also reads as a known word with a bound suffix or prefix (a
+        derived word or surname: «صدامیان» is «صدام» + «یان», not «صدا
+        میان»); the split must then still beat the glued token by the margin."""
+        if not self.min_free or len(a) < 3 or len(b) < 3:
+            return False
+        count = self.model.count
+        if count(a) < self.min_free or count(b) < self.min_free:
+            return False
+        return not self._derived(tok)
+
+    def _derived(self, tok: str) -> bool:
+        """``tok`` is a known word (``min_piece``) plus a bound suffix, or a
+        bound prefix plus a known word."""
+        count, k = self.model.count, self.min_piece
+        for s in _SUFFIXES_BY_LENGTH:
+            if len(tok) - len(s) >= 2 and tok.endswith(s) and count(self.form(tok[: -len(s)])) >= k:
+                return True
+        return any(tok.startswith(p) and count(self.form(tok[len(p):])) >= k for p in BOUND_PREFIXES if len(tok) - len(p) >= 2)
 
     def _run_in(self, a: str, b: str) -> bool:
         """``a`` often ends a line and ``b`` often starts one: a heading run
         into the next sentence («...دارندرئیس»)."""
         pc = self.model.pair_count
         return pc(a, BOS) >= self.min_pair and pc(BOS, b) >= self.min_pair
+
+    @staticmethod
+    def cut(tok: str, first: str) -> int:
+        """Index in ``tok`` where the piece ``first`` (perhaps respelled with
+        a ZWNJ by :meth:`form`) ends."""
+        n = len(first) - first.count(ZWNJ)
+        i = 0
+        while n:
+            if tok[i] != ZWNJ:
+                n -= 1
+            i += 1
+        return i
 
     def split(self, tok: str, prev: str, nxt: str) -> tuple[str, str] | None:
         """The split of ``tok`` between ``prev`` and ``nxt``, or None."""
@@ -141,11 +213,12 @@ class GlueSplitter:
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word
         whole = m.score_unseen(tok, prev, nxt)
-        best, best_s = None, whole + self.margin
+        best, best_s = None, whole
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
             if self._run_in(a, b):
                 s = max(s, m.score([a, BOS, b], prev, nxt))
+            s -= self.clitic_margin if a in CLITICS else self.margin
             if s > best_s:
                 best, best_s = (a, b), s
         return best
