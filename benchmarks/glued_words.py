@@ -233,20 +233,22 @@ def miss_reason(glue, tok: str, cut: int, gold_cuts: list[int]) -> str:
     """Why the splitter did not cut ``tok`` at ``cut`` (the first test that fails)."""
     from pipeline.normalize.glue import BOUND_PREFIXES, BOUND_SUFFIXES, CLITICS as GC
 
-    a, b = tok[:cut], tok[cut:]
+    a, b = glue.form(tok[:cut]), glue.form(tok[cut:])
     if len(gold_cuts) > 1:
         return "3+ words glued"
     if glue.lex.variants.get(tok):
         return "half-space form known"
     if glue.is_word(tok):
         return "whole token is a word"
-    if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
+    if tok[cut:] in BOUND_SUFFIXES or tok[:cut] in BOUND_PREFIXES:
         return "bound affix piece"
     m = glue.model
-    if (a not in GC and m.count(a) < glue.min_piece) or m.count(b) < glue.min_piece:
+    if (a not in GC and not glue._known(a)) or not glue._known(b):
         return "piece rare/unknown"
     if a not in GC and m.pair_count(a, b) < glue.min_pair and not glue._run_in(a, b):
-        return "pair never seen"
+        if glue.min_free and len(a) >= 3 and len(b) >= 3 and glue._freq(a) >= glue.min_free and glue._freq(b) >= glue.min_free:
+            return "pair never seen; name/derived-word guard"
+        return "pair never seen; a piece below min_free"
     if (a, b) not in glue.candidates(tok):
         return "other filter"
     return "margin / other split won"

@@ -141,6 +141,7 @@ class Score:
         self.words = self.restored = self.spurious = self.joins = self.n_words = self.invisible_words = 0
         self.spurious_affix = 0
         self.restored_std = 0
+        self.misses: dict[str, list[str]] = {}
 
     def add(self, original: str, output: str):
         ref = clean(original)
@@ -166,6 +167,10 @@ class Score:
             got = {p for p in inner if p in pred}
             if g == got:
                 self.restored += 1
+            else:
+                out_word = "".join(("|" if p in got else "") + letters[p] for p in range(a, b))
+                self.misses.setdefault(self.miss_class(letters, a, b, g, got), []).append(
+                    f"{ref[m.start():m.end()]}>{out_word}")
             # both standard: joined or half-space before ها/تر/ترین.. at the word end
             if all(letters[p:b] in _MODERN_SUFFIXES for p in g ^ got):
                 self.restored_std += 1
@@ -181,6 +186,27 @@ class Score:
             f"the original wrote the word joined («سالهای» -> «سال‌های»); other: "
             f"{self.spurious - self.spurious_affix} ({1000 * (self.spurious - self.spurious_affix) / self.n_words:.2f}/1k)"
         )
+
+    def miss_class(self, letters: str, a: int, b: int, g: set, got: set) -> str:
+        """The class of a missed word (letters ``a:b``; gold and output ZWNJs)."""
+        if got - g and g - got:
+            return "ZWNJ at another place"
+        if got - g:
+            return "extra ZWNJ inside the word"
+        classes = set()
+        for p in g - got:
+            head, tail = letters[a:p], letters[p:b]
+            if tail in _MODERN_SUFFIXES:
+                classes.add("joined before ها/تر/ترین.. (house style)")
+            elif any(tail.startswith(x) for x in SUFFIX_GROUPS["clitic"]) and len(tail) <= 4:
+                classes.add("joined before ای/اش/ام/است.. clitic")
+            elif head.endswith(("می", "نمی")) and p - a <= 3:
+                classes.add("joined after می/نمی")
+            elif any(tail.startswith(x) for x in _MODERN_SUFFIXES):
+                classes.add("joined before ها/تر + more")
+            else:
+                classes.add("compound / other")
+        return " + ".join(sorted(classes))
 
     def std_row(self, name: str) -> str:
         share = self.restored_std / self.words if self.words else 0.0
@@ -231,6 +257,7 @@ def main(argv=None):
     ap.add_argument("--no-hazm", action="store_true", help="skip Hazm's Normalizer (slow to build)")
     ap.add_argument("--variants", default="strip,space")
     ap.add_argument("--sets", default="fars,other")
+    ap.add_argument("--errors", type=int, default=0, help="print missed words by class, N examples each (use --sets tune)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
         print(f"corpora not found under {args.corpora}; nothing to do")
@@ -304,6 +331,10 @@ def main(argv=None):
                 if sc.affix_note():
                     notes.append(f"  {sys_name}: {sc.affix_note()}")
                 std_rows.append(sc.std_row(sys_name))
+                if args.errors and sys_name == "ours":
+                    print(f"  missed words of {sys_name} by class:")
+                    for k, ex in sorted(sc.misses.items(), key=lambda kv: -len(kv[1])):
+                        print(f"  {len(ex):>5d}  {k:<45s} {' '.join(ex[: args.errors])}")
             print("  second metric (NOT the target metric): joined and half-spaced ها/های/تر/ترین.. both accepted")
             print(f"  {'system':<26s} {'share':>7s} {'spurious/1k':>11s}")
             for r in std_rows:

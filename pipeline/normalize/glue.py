@@ -44,7 +44,7 @@ _PERSON = ("ای", "ام", "ایم", "اید", "اند", "است", "ست", "یی
 _DERIVATION = (
     "تر", "ترین", "تری", "گر", "گری", "گران", "گرانی", "گاه", "گاهی", "وار", "واره", "دار", "داری", "داران", "مند",
     "مندی", "ناک", "انه", "گی", "ستان", "کار", "کاری", "کاران", "ساز", "سازی", "رسانی", "زاده", "پور", "نژاد", "نیا",
-    "فر", "فرد", "راد", "منش", "آبادی", "وند", "چی", "ییان", "گونه", "آمیز", "پذیر", "پذیری", "نامه",
+    "فر", "فرد", "راد", "منش", "آباد", "آبادی", "وند", "چی", "ییان", "گونه", "آمیز", "پذیر", "پذیری", "نامه",
 )
 #: Suffixes after a half-space whose stem may vouch for a rare piece.
 _STEM_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
@@ -72,6 +72,7 @@ class GlueSplitter:
         min_free: int = 0,
         restore=None,
         clitic_margin: float | None = None,
+        names: frozenset[str] = frozenset(),
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -84,6 +85,7 @@ class GlueSplitter:
         self.min_free = min_free
         self.restore = restore
         self.clitic_margin = margin if clitic_margin is None else clitic_margin
+        self.names = names
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -158,23 +160,32 @@ class GlueSplitter:
     def _known(self, piece: str) -> bool:
         """Seen ``min_piece`` times, or a stem seen that often with a plural or
         comparative suffix after a half-space («کلانتری‌ها»)."""
+        return self._freq(piece) >= self.min_piece
+
+    def _freq(self, piece: str) -> int:
+        """The count of ``piece``, or of its stem before a plural or
+        comparative suffix after a half-space, whichever is larger."""
         count = self.model.count
-        if count(piece) >= self.min_piece:
-            return True
+        c = count(piece)
         stem, _, suffix = piece.rpartition(ZWNJ)
-        return bool(stem) and suffix in _STEM_SUFFIXES and count(stem) >= self.min_piece
+        if stem and suffix in _STEM_SUFFIXES:
+            c = max(c, count(stem))
+        return c
 
     def _free(self, a: str, b: str, tok: str) -> bool:
         """Two common words never seen side by side (``min_free`` times each,
         three letters or more): allowed when ``min_free`` is set, unless the
+        token is in Hazm's word list, a piece is a given name or name
+        particle (``names``: «محمدرحیم», «میرسلیمان» are one name), or the
         token also reads as a known word with a bound suffix or prefix (a
         derived word or surname: «صدامیان» is «صدام» + «یان», not «صدا
         میان»); the split must then still beat the glued token by the margin."""
         if not self.min_free or len(a) < 3 or len(b) < 3:
             return False
-        count = self.model.count
-        if count(a) < self.min_free or count(b) < self.min_free:
+        if self._freq(a) < self.min_free or self._freq(b) < self.min_free:
             return False
+        if a in self.names or b in self.names or self.lex.h.get(tok, 0.0) > 0:
+            return False  # compound given names («محمدرحیم», «میرسلیمان») and Hazm's words
         return not self._derived(tok)
 
     def _derived(self, tok: str) -> bool:

@@ -261,7 +261,7 @@ class Normalizer:
         if self._glue is None:
             self._glue = GlueSplitter(
                 self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
-                restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin,
+                restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
             )
         return self._glue
 
@@ -491,6 +491,19 @@ class Normalizer:
             if len(self._ambiguous) < 200_000:
                 self._ambiguous[word] = alts
         return alts
+
+
+def _name_pieces() -> frozenset[str]:
+    """Given names and name particles (``pipeline/lexicons``), joined and as
+    their parts: pieces a glued token is never freely split into."""
+    from ..lexicons import load_lexicon
+
+    out = set()
+    for name in ("given_names", "name_particles"):
+        for w in load_lexicon(name):
+            out.add(w.replace(ZWNJ, ""))
+            out.add(w)
+    return frozenset(out)
 
 
 _TOKENS = tokenizer_pattern()

@@ -55,6 +55,9 @@ MUST_SPLIT = [
     ("بهشهرداری رفت", "به شهرداری رفت"),
     ("بابیان اینکه", "با بیان اینکه"),
     ("پروژه دارندرئیس شورا گفت", "پروژه دارند رئیس شورا گفت"),  # heading run into the next sentence
+    ("درساختمانهای بلند", "در ساختمان|های بلند"),  # the piece lost its half-space too
+    ("وبرنامههای شهرداری اجرا شد", "و برنامه|های شهرداری اجرا شد"),
+    ("در کنار خیابانپارک", "در کنار خیابان پارک"),  # two common words never seen side by side
 ]
 
 MUST_NEVER_SPLIT = [
@@ -64,7 +67,10 @@ MUST_NEVER_SPLIT = [
     "وزیر کشور",  # «و زیر»
     "بابک زنجانی",  # a name: «با بک»
     "به گفته کاظمیان",
-    "صدامیان",  # «صدا میان» never side by side
+    "صدامیان",  # «صدا میان» never side by side, and «صدام» + «یان» reads as a surname
+    "آقای حسنیان گفت",
+    "آقای محمدرحیم کریمی گفت",  # a compound given name: «محمد» is a given name
+    "میدان وزیرآباد",  # «آباد» ends place names: a bound suffix  # «حسن» + «یان»: a derived word is never freely split («حسنی» «ان»)
     "درباره شهر",
     "وزن بار",
     "#شهرتهران_پاک",  # hashtags are glued on purpose
