@@ -14,16 +14,24 @@ run into the next word, a heading run into the first word of the next line
   holds glued forms such as «درزمینه», so it does not protect seen tokens);
 * both pieces are words the bigram model has seen at least ``min_piece``
   times (a clitic is always a word) and are at least two letters (a clitic
-  may be one); the second piece is not a bound suffix (plural, pronoun and
+  may be one); a piece is looked up with its half-spaces restored, since a
+  glued token has usually lost them too («ونتیجههای» -> «و» + «نتیجه‌های»),
+  and a plural or comparative piece counts as often as its stem; the second piece is not a bound suffix (plural, pronoun and
   person endings, derivational suffixes such as «دار», «گری», «پور»: a
   joined «آرمانهایمان», «عزیزپور» is one word) and the first is not a bound
   prefix («بی», «نا», «پر», «غیر», ...); two words that are not a clitic
   and the next word must have been seen side by side (``min_pair`` times:
   «شهر تهران» is, «صدا میان» in «صدامیان» is not), unless the first often
   ends a line and the second often starts one (a heading run into the next
-  sentence: «...دارندرئیس»; then the split is scored as a line break);
+  sentence: «...دارندرئیس»; then the split is scored as a line break), or
+  both are common words (``min_free``: seen that often, three letters or
+  more: «خیابانپارک») and the token is not in Hazm's word list, has no
+  given name or name particle as a piece («محمدرحیم», «میرسلیمان») and
+  does not read as a known word plus a bound suffix or a bound prefix plus
+  a known word («صدامیان»: «صدام» + «یان»);
 * with the neighbouring words, the split is far more probable under the
-  bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``.
+  bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
+  (``clitic_margin`` after a clitic; the same by default).
 
 The thresholds are conservative (precision over recall) and were set on a
 tuning set of Fars articles kept out of the model and of the benchmark.
@@ -168,7 +176,7 @@ class GlueSplitter:
         count = self.model.count
         c = count(piece)
         stem, _, suffix = piece.rpartition(ZWNJ)
-        if stem and suffix in _STEM_SUFFIXES:
+        if len(stem) >= 2 and suffix in _STEM_SUFFIXES:
             c = max(c, count(stem))
         return c
 
@@ -180,7 +188,7 @@ class GlueSplitter:
         token also reads as a known word with a bound suffix or prefix (a
         derived word or surname: «صدامیان» is «صدام» + «یان», not «صدا
         میان»); the split must then still beat the glued token by the margin."""
-        if not self.min_free or len(a) < 3 or len(b) < 3:
+        if not self.min_free or len(a.replace(ZWNJ, "")) < 3 or len(b.replace(ZWNJ, "")) < 3:
             return False
         if self._freq(a) < self.min_free or self._freq(b) < self.min_free:
             return False

@@ -70,7 +70,8 @@ MUST_NEVER_SPLIT = [
     "صدامیان",  # «صدا میان» never side by side, and «صدام» + «یان» reads as a surname
     "آقای حسنیان گفت",
     "آقای محمدرحیم کریمی گفت",  # a compound given name: «محمد» is a given name
-    "میدان وزیرآباد",  # «آباد» ends place names: a bound suffix  # «حسن» + «یان»: a derived word is never freely split («حسنی» «ان»)
+    "میدان وزیرآباد",
+    "فرمانداریها و بخشداریها",  # «ی» + «ها» is a suffix, never a word: no «فرماندار ی‌ها»  # «آباد» ends place names: a bound suffix  # «حسن» + «یان»: a derived word is never freely split («حسنی» «ان»)
     "درباره شهر",
     "وزن بار",
     "#شهرتهران_پاک",  # hashtags are glued on purpose
