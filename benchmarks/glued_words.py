@@ -315,6 +315,7 @@ def main(argv=None):
     ap.add_argument("--errors", type=int, default=0, help="print error tables with N examples each (use --set tune)")
     ap.add_argument("--min-free", default="", help="comma-separated split_min_free values to compare (tuning)")
     ap.add_argument("--clitic-margins", default="", help="comma-separated clitic_margin values to compare (tuning)")
+    ap.add_argument("--space-ratios", default="", help="comma-separated split_space_ratio values to compare (tuning)")
     ap.add_argument("--margins", default="", help="comma-separated split margins to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -337,9 +338,12 @@ def main(argv=None):
     margins = [float(x) for x in args.margins.split(",") if x] or [None]
     frees = [int(x) for x in args.min_free.split(",") if x] or [None]
     cms = [float(x) for x in args.clitic_margins.split(",") if x] or [None]
-    for mg, mf, cm in [(a, b, c) for a in margins for b in frees for c in cms]:
+    srs = [float(x) for x in args.space_ratios.split(",") if x] or [None]
+    for mg, mf, cm, sr in [(a, b, c, d) for a in margins for b in frees for c in cms for d in srs]:
         if True:
             kw = {} if cm is None else {"clitic_margin": cm}
+            if sr is not None:
+                kw["split_space_ratio"] = sr
             if mg is not None:
                 kw["split_margin"] = mg
             if mf is not None:

@@ -279,6 +279,7 @@ def main(argv=None):
     ap.add_argument("--no-hazm", action="store_true", help="skip Hazm's Normalizer (slow to build)")
     ap.add_argument("--variants", default="strip,space")
     ap.add_argument("--sets", default="fars,other")
+    ap.add_argument("--space-ratio", type=float, default=0.0, help="also run ours with this split_space_ratio")
     ap.add_argument("--errors", type=int, default=0, help="print missed words by class, N examples each (use --sets tune)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -328,6 +329,10 @@ def main(argv=None):
     ours.normalize("و امسال")  # load the lexicon and the model outside the timing
     Score.counts = ours.zwnj.lexicon.n
     systems["ours"] = lambda s: ours.normalize(s).text
+    if args.space_ratio:
+        spaced = Normalizer(split_space_ratio=args.space_ratio)
+        spaced.normalize("و امسال")
+        systems[f"ours, split_space_ratio={args.space_ratio:g}"] = lambda s: spaced.normalize(s).text
     joins = Normalizer(model_joins=True)
     joins.normalize("و امسال")
     systems["ours, model_joins=True"] = lambda s: joins.normalize(s).text

@@ -165,6 +165,7 @@ class Normalizer:
         split_margin: float = 10.0,
         split_min_free: int = 30,
         clitic_margin: float | None = None,
+        split_space_ratio: float = 0.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -189,6 +190,7 @@ class Normalizer:
         self.split_margin = split_margin
         self.split_min_free = split_min_free
         self.clitic_margin = clitic_margin
+        self.split_space_ratio = split_space_ratio
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -262,6 +264,7 @@ class Normalizer:
             self._glue = GlueSplitter(
                 self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
                 restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
+                space_ratio=self.split_space_ratio,
             )
         return self._glue
 

@@ -140,3 +140,21 @@ def test_clitic_margin_is_separate():
     lex = _lexicon(model, {})
     assert GlueSplitter(model, lex, min_piece=2, margin=4.0, clitic_margin=1000.0).split("وامسال", "شهردار", "در") is None
     assert GlueSplitter(model, lex, min_piece=2, margin=1000.0, clitic_margin=4.0).split("وامسال", "شهردار", "در") == ("و", "امسال")
+
+
+def test_space_ratio_splits_a_token_seen_spaced_far_more_often():
+    model = BigramModel.train(LINES)
+    n = {w: model.count(w) for w in model.words if not w.startswith("<")}
+    # «به‌طور» seen 3 times with a half-space, 40 times as «به طور»
+    lex = Lexicon(n={**n, "به" + Z + "طور": 3}, h={}, b={"به" + Z + "طور": 40},
+                  variants={"بهطور": ("به" + Z + "طور",), "بهروز": ("به" + Z + "روز",)},
+                  verb_bodies=frozenset(), participles=frozenset(), ratio={})
+    off = GlueSplitter(model, lex, min_piece=1, margin=0.0)
+    on = GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=8.0)
+    assert off.is_word("بهطور")  # a half-space case by default
+    assert not on.is_word("بهطور")
+    assert not GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=10.0).is_word("بهطور")  # 40 > 10 x 3
+    assert GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=20.0).is_word("بهطور")  # 40 < 20 x 3
+    # a given name keeps its half-space reading, never two words
+    named = GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=8.0, names=frozenset({"بهروز"}))
+    assert named.is_word("بهروز")
