@@ -172,11 +172,19 @@ class GlueSplitter:
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
             a, b = form(a), form(b)
+            if a in CLITICS and self._word_plus_suffix(a, b):
+                continue
             if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
                 continue
             if (a in CLITICS or self._known(a)) and self._known(b):
                 found.append((a, b))
         return found
+
+    def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
+        """``clitic`` + ``piece`` reads as a word plus a plural or comparative
+        suffix: «باصرفه» + «تر» is «باصرفه‌تر», not «با صرفه‌تر»."""
+        stem, _, suffix = piece.rpartition(ZWNJ)
+        return bool(stem) and suffix in _STEM_SUFFIXES and self.is_word(clitic + stem.replace(ZWNJ, ""))
 
     def _known(self, piece: str) -> bool:
         """Seen ``min_piece`` times, or a stem seen that often with a plural or

@@ -71,6 +71,7 @@ MUST_NEVER_SPLIT = [
     "آقای حسنیان گفت",
     "آقای محمدرحیم کریمی گفت",  # a compound given name: «محمد» is a given name
     "میدان وزیرآباد",
+    "این روش باصرفهتر است",  # «باصرفه» + «تر», not «با صرفه‌تر»
     "فرمانداریها و بخشداریها",  # «ی» + «ها» is a suffix, never a word: no «فرماندار ی‌ها»  # «آباد» ends place names: a bound suffix  # «حسن» + «یان»: a derived word is never freely split («حسنی» «ان»)
     "درباره شهر",
     "وزن بار",
