@@ -30,6 +30,14 @@ adjacent words; at most one case in any three consecutive words, up to
 * throughput in CPU time (``time.process_time``: other jobs on the machine
   do not count).
 
+A second table, clearly **not** the target metric: ``prec(std)`` does not
+count false splits of a token the source wrote glued but the corpora write
+spaced more often than glued (``src-glued``: «براساس» -> «بر اساس»), and
+``recall(+half)`` counts a removed space that came back as a half-space.
+``--errors N`` prints the misses and false splits by class instead (use it
+on ``--set tune`` only); ``--min-free``, ``--clitic-margins``,
+``--space-ratios`` and ``--margins`` compare settings (tuning).
+
 Run: ``nice python benchmarks/glued_words.py [--corpora DIR] [--set tune]``.
 Prints numbers, asserts nothing.
 """

@@ -42,6 +42,16 @@ Metrics, per system:
   affix rules: «می شود» -> «می‌شود», «کتاب ها» -> «کتاب‌ها»; mostly the
   intended modern spelling, but counted apart), per 1,000 original words.
 
+Two looser metrics are printed under each table, clearly labelled, never
+instead of the target metric above: (2) a word also counts as restored, and
+a ZWNJ as not spurious, when the only difference is joined vs half-spaced
+before ها/های/تر/ترین.. at the word end (both spellings accepted by the
+Academy); (3) a spelling that only adds or drops ZWNJs of the source's is
+accepted when both spellings are in common use in the corpora (each seen 5+
+times and at least 10% of the two together, the lexicon's counts).
+``--errors N`` prints the missed words of ``ours`` by class (use it with
+``--sets tune``).
+
 Alignment is exact: both texts are reduced to their sequence of Arabic-script
 letters (after the same character refinement), which neither system changes
 except Hazm's repeated-letter rule (then difflib aligns the letter sequences),
