@@ -20,6 +20,7 @@ The result is flat and non-overlapping, sorted by start offset.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
@@ -38,6 +39,24 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _free(span: Span, kept: list[Span]) -> bool:
     return not any(_overlaps(span, k) for k in kept)
+
+
+class _KeptIndex:
+    """Kept spans (non-empty, pairwise non-overlapping) sorted by start, so their ends are sorted
+    too: a span overlaps one of them iff the last one starting before its end ends after its start."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, span: Span) -> bool:
+        j = bisect_left(self.starts, span.end) - 1
+        return j < 0 or self.ends[j] <= span.start
+
+    def add(self, span: Span) -> None:
+        i = bisect_left(self.starts, span.start)
+        self.starts.insert(i, span.start)
+        self.ends.insert(i, span.end)
 
 
 @lru_cache(maxsize=1)
@@ -102,9 +121,12 @@ def combine(model: list[Span], rules: list[Span], gap_fill: tuple[str, ...] = GA
     if gap_fill:
         order.append((rules, gap_fill))
     kept: list[Span] = []
+    index = _KeptIndex() if all(x.start < x.end for x in (*model, *rules)) else None
     for source, labels in order:
         for s in sorted(source, key=lambda x: (x.start, -x.end)):
-            if s.label in labels and _free(s, kept):
+            if s.label in labels and (index.free(s) if index is not None else _free(s, kept)):
                 kept.append(s)
+                if index is not None:
+                    index.add(s)
     out = [c for c in (_clean(s) for s in kept) if c is not None]
     return sorted(out, key=lambda s: s.start)

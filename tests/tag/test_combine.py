@@ -61,3 +61,34 @@ def test_role_without_a_title_word_is_dropped():
 def test_role_head_written_with_a_space_is_kept():
     text = "قائم مقام شهردار گفت"
     assert [s.text for s in combine([S("ROLE", "قائم مقام", text)], [])] == ["قائم مقام"]
+
+
+def test_indexed_overlap_check_keeps_exactly_what_the_pairwise_check_keeps():
+    """combine() checks overlaps against the kept spans with a sorted index; the result equals the
+    pairwise check on random span sets (many overlaps, shared starts and ends)."""
+    import random
+
+    import pipeline.tag.combine as cb
+
+    rng = random.Random(3)
+    labels = ["PER", "ROLE", "ORG", "LOC", "FIG", "DATE"]
+    text = "ا" * 300
+
+    def spans(n):
+        out = []
+        for _ in range(n):
+            a = rng.randrange(0, 290)
+            b = a + rng.randint(1, 12)
+            out.append(Span(rng.choice(labels), a, b, text[a:b]))
+        return out
+
+    real = cb._KeptIndex
+    for _ in range(300):
+        model, rules = spans(rng.randint(0, 30)), spans(rng.randint(0, 30))
+        fast = combine(model, rules)
+        cb._KeptIndex = lambda: None  # the pairwise path
+        try:
+            slow = combine(model, rules)
+        finally:
+            cb._KeptIndex = real
+        assert fast == slow
