@@ -20,7 +20,7 @@ The result is flat and non-overlapping, sorted by start offset.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -102,6 +102,9 @@ def _clean(span: Span) -> Span | None:
 
 def _extend(model: list[Span], rules: list[Span], labels: tuple[str, ...]) -> list[Span]:
     """Model spans with same-label rule spans that strictly contain them swapped in."""
+    flat = sorted(model, key=lambda x: x.start)
+    if all(x.start < x.end for x in flat) and all(a.end <= b.start for a, b in zip(flat, flat[1:])):
+        return _extend_flat(flat, rules, labels)
     out = list(model)
     for r in rules:
         if r.label not in labels:
@@ -111,6 +114,22 @@ def _extend(model: list[Span], rules: list[Span], labels: tuple[str, ...]) -> li
                 and any((m.start, m.end) != (r.start, r.end) for m in inside):
             out = [m for m in out if m not in inside] + [r]
     return out
+
+
+def _extend_flat(spans: list[Span], rules: list[Span], labels: tuple[str, ...]) -> list[Span]:
+    """:func:`_extend` for model spans that are non-empty and do not overlap (the tagger's): the spans
+    overlapping a rule span are a run found by bisection, and a swap keeps the list flat."""
+    starts = [x.start for x in spans]
+    ends = [x.end for x in spans]
+    for r in rules:
+        if r.label not in labels:
+            continue
+        lo, hi = bisect_right(ends, r.start), bisect_left(starts, r.end)
+        inside = spans[lo:hi]
+        if inside and all(m.label == r.label and r.start <= m.start and m.end <= r.end for m in inside) \
+                and any((m.start, m.end) != (r.start, r.end) for m in inside):
+            spans[lo:hi], starts[lo:hi], ends[lo:hi] = [r], [r.start], [r.end]
+    return spans
 
 
 def combine(model: list[Span], rules: list[Span], gap_fill: tuple[str, ...] = GAP_FILL,
