@@ -1,0 +1,1 @@
+"""Training-time code (not needed to run the pipeline)."""
