@@ -30,7 +30,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = ROOT.parent / "shared"  # --shared overrides (e.g. from a git worktree)
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -124,7 +124,11 @@ def main(argv=None) -> int:
     ap.add_argument("--heldout", default=None, help="file of held-out train.jsonl article ids (one per line)")
     ap.add_argument("--peyma", default=str(ROOT / "work" / "ner" / "peyma_test.jsonl"))
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--shared", default=None, help="the shared data folder (default: ../shared beside the checkout)")
     args = ap.parse_args(argv)
+    global SHARED
+    if args.shared:
+        SHARED = Path(args.shared)
     sets = args.sets.split(",")
     if not (SHARED / "gold").exists() and set(sets) & {"heldout", "seedsdev"}:
         print("../shared/gold is not present", file=sys.stderr)
