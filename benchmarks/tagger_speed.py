@@ -1,6 +1,6 @@
 """Tagger speed on this CPU: the shipped model side by side with a BERT-base-sized model.
 
-Both run through the same code path (``pipeline.tagger.tagger.Tagger.tag_many``: windows,
+Both run through the same code path (``pipeline.tag.tagger.Tagger.tag_many``: windows,
 batching, decoding). The BERT-base model has random weights (speed does not depend on
 the values) and a WordPiece tokenizer trained here on the same text, so it sees real
 Persian subwords. Prints tokens/s in each model's own units (our model reads words,
@@ -41,7 +41,7 @@ def bert_base(tmp: Path, docs) -> Path:
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
     from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast
 
-    from pipeline.tagger.labels import BIO_LABELS
+    from pipeline.tag.labels import BIO_LABELS
 
     tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
     tok.normalizer = normalizers.BertNormalizer(lowercase=False, strip_accents=False)
@@ -77,9 +77,9 @@ def measure(tagger, docs) -> dict:
 
 
 def main(argv=None) -> None:
-    import pipeline  # noqa: F401
+    import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
     from pipeline.extract import default_model
-    from pipeline.tagger.tagger import Tagger
+    from pipeline.tag.tagger import Tagger
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default=str(default_model()))

@@ -1,12 +1,16 @@
 """munifacts: structured facts (officials, meetings, commitments, quotes, figures) from Persian municipal news.
 
-Importing the package registers the shipped tagger's architecture with the Hugging Face
-Auto classes, so ``AutoModelForTokenClassification.from_pretrained("models/munitagger-fa")`` works.
+    from pipeline import Extractor
+    article = Extractor().extract_text("...")
+
+``import pipeline`` is light: torch, transformers and spaCy load when a stage first needs them.
+The stages and how to add one: :mod:`pipeline.stages`, :mod:`pipeline.registry`.
 """
+from pipeline.registry import stage
 from pipeline.schema import SCHEMA_VERSION
 
 __version__ = "0.1.0"
-__all__ = ["Extractor", "SCHEMA_VERSION", "__version__"]
+__all__ = ["Extractor", "SCHEMA_VERSION", "stage", "__version__"]
 
 
 def __getattr__(name):  # lazy: importing the package stays cheap for the rule modules
@@ -15,9 +19,3 @@ def __getattr__(name):  # lazy: importing the package stays cheap for the rule m
 
         return Extractor
     raise AttributeError(name)
-
-
-try:  # register the munitagger model type with transformers' Auto classes
-    from pipeline.tagger import model as _model  # noqa: F401
-except ImportError:  # transformers/torch not installed: rule modules still usable
-    pass

@@ -19,11 +19,16 @@ def _progress(done: int, failed: int, start: float, final: bool = False) -> None
     print(f"munifacts: {done} articles ({failed} failed), {rate:.1f}/s", end=end, file=sys.stderr, flush=True)
 
 
+def _names(value: str | None) -> list[str] | None:
+    return [n.strip() for n in value.split(",") if n.strip()] if value else None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from pipeline.extract import Extractor
     from pipeline.inputs import UsageError, check_paths, iter_inputs
+    from pipeline.registry import PipelineError
     from pipeline.schema import InputError
-    from pipeline.tagger.tagger import TaggerError
+    from pipeline.tag.tagger import TaggerError
 
     try:
         check_paths(args.inputs)
@@ -37,8 +42,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         extractor = Extractor(model=args.model, max_chars=args.max_chars, batch_size=args.batch_size,
-                              threads=args.threads, entities=args.entities)
-    except (TaggerError, ImportError) as e:
+                              threads=args.threads, entities=args.entities, stages=_names(args.stages),
+                              without=_names(args.without) or ())
+    except (TaggerError, ImportError, PipelineError) as e:
         print(f"munifacts extract: {e}", file=sys.stderr)
         return EXIT_USAGE
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -137,6 +143,23 @@ def cmd_view(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_stages(args: argparse.Namespace) -> int:
+    from pipeline.registry import GROUPS, REGISTRY, load_plugins
+    from pipeline.stages import DEFAULT_STAGES
+
+    load_plugins()
+    order = list(DEFAULT_STAGES) + sorted(n for n in REGISTRY if n not in DEFAULT_STAGES)
+    for name in order:
+        spec = REGISTRY[name]
+        mark = "" if name in DEFAULT_STAGES else "  (not in the default pipeline)"
+        print(f"{name:12} requires {', '.join(spec.requires) or '-':28} assigns {', '.join(spec.assigns)}{mark}")
+        if spec.doc:
+            print(f"{'':12} {spec.doc.splitlines()[0]}")
+    for group, names in GROUPS.items():
+        print(f"group {group}: {', '.join(names)}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="munifacts", description="Structured facts from Persian municipal news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -152,7 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
                          "'rules' = the lexicon stand-in)")
     ex.add_argument("--entities", choices=["combined", "model"], default="combined",
                     help="combined: the model's spans plus the rule finders (FIG/DATE conventions, gaps); "
-                         "model: the tagger's spans only")
+                         "model: the tagger's spans (repaired), without the rules and combine stages")
+    ex.add_argument("--stages", metavar="A,B,...",
+                    help="the stages to run, in order (default: normalize,tokenize,tag,rules,combine,repair,"
+                         "officials,meetings,commitments,quotes,figures,dates; 'records' = the six record stages)")
+    ex.add_argument("--without", metavar="A,B,...",
+                    help="stages to leave out, e.g. 'meetings,quotes', or 'records' for entities only")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are reported, not processed")
     ex.add_argument("--batch-size", type=int, default=16)
     ex.add_argument("--threads", type=int, default=None, help="torch CPU threads")
@@ -176,6 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="DIR")
     exp.add_argument("--format", choices=["csv", "tsv"], default="csv")
     exp.set_defaults(func=cmd_export)
+
+    st = sub.add_parser("stages", help="list the registered stages (what each requires and assigns)")
+    st.set_defaults(func=cmd_stages)
 
     v = sub.add_parser("view", help="an HTML page with the entities highlighted (displaCy)")
     v.add_argument("facts", nargs="+", metavar="FACTS.jsonl")

@@ -1,14 +1,22 @@
-"""The one object that flows through every stage: normalize -> tokenize -> tag -> records.
+"""The one object that flows through every stage (see :mod:`pipeline.stages` for the stages).
 
-A :class:`Document` holds the raw input, the normalized text with its offset map back
-to the raw text, the tokens and sentences, the entity spans, and the records that
-the rule modules add. Stages take a Document and fill in their part; nothing is
-copied between stages, and :func:`pipeline.schema.to_article` turns a finished
-Document into the validated output line.
+A :class:`Document` holds
+
+* ``raw``: the input text, and ``text``: the normalized text, with ``norm`` mapping offsets
+  between them (:meth:`Document.raw_span`);
+* ``flat``: ``text`` with hard line wraps turned into spaces (same length, same offsets), and
+  ``tokens``/``sentences``: the one segmentation every stage uses (:mod:`pipeline.tokenize`);
+* ``spans``: named span layers (``"model"``: the tagger's, ``"rules"``: the rule finders',
+  ``"entities"``: the final entities, which are the output's ``entities`` and what every
+  record stage reads);
+* ``records``: record lists by name (``"officials"``, ``"meetings"`` ...).
+
+Stages fill in their part in place; nothing is copied between stages, and
+:func:`pipeline.stages.to_article` turns a finished Document into the validated output line.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 LABELS = ("PER", "ROLE", "ORG", "LOC", "FIG", "DATE")
@@ -45,6 +53,7 @@ class Document:
 
     ``norm`` is the :class:`~pipeline.normalize.NormalizedText` that produced ``text`` from
     ``raw``; it maps offsets back. Without it ``text`` is taken to be ``raw`` itself.
+    ``output`` is set only on :meth:`flat_view` copies: the text the output (and evidence) indexes.
     """
 
     id: str
@@ -53,16 +62,42 @@ class Document:
     title: str | None = None
     date: str | None = None
     source: str | None = None
+    flat: str = ""
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    entities: list[Span] = field(default_factory=list)
-    officials: list[Any] = field(default_factory=list)
-    meetings: list[Any] = field(default_factory=list)
-    commitments: list[Any] = field(default_factory=list)
-    quotes: list[Any] = field(default_factory=list)
-    figures: list[Any] = field(default_factory=list)
-    dates: list[Any] = field(default_factory=list)
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    records: dict[str, list[Any]] = field(default_factory=dict)
     norm: Any = None
+    output: str | None = None
+
+    @property
+    def entities(self) -> list[Span]:
+        """The final entity layer (``spans["entities"]``): the output's entities, read by the records."""
+        return self.spans.get("entities", [])
+
+    @entities.setter
+    def entities(self, value: list[Span]) -> None:
+        self.spans["entities"] = list(value)
+
+    @property
+    def output_text(self) -> str:
+        """The text that output offsets (entities, evidence) index: ``text``, also on a flat view."""
+        return self.text if self.output is None else self.output
+
+    def flat_view(self) -> Document:
+        """This document as the record rules read it: ``text`` is :attr:`flat` (hard line wraps are
+        spaces, offsets unchanged) and entity texts follow it; records and evidence still index
+        :attr:`output_text`. The view shares ``records`` with this document."""
+        if not self.flat or self.flat == self.text:
+            return self
+        ents = [replace(e, text=self.flat[e.start:e.end]) if "\n" in e.text else e for e in self.entities]
+        return replace(self, text=self.flat, spans={**self.spans, "entities": ents}, output=self.text)
+
+    def __getattr__(self, name: str) -> Any:  # doc.officials == doc.records["officials"]
+        records = self.__dict__.get("records")
+        if records is not None and name in records:
+            return records[name]
+        raise AttributeError(f"Document has no attribute {name!r} (records so far: {sorted(records or {})})")
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalized ``[start, end)`` to the raw ``[raw_start, raw_end)`` it came from."""

@@ -1,145 +1,123 @@
 """The library API: articles in, validated :class:`~pipeline.schema.Article` records out.
 
     from pipeline import Extractor
-    ex = Extractor()                      # the shipped model in models/munitagger-fa
-    for result in ex.run(items):          # items: InputItem (see pipeline.inputs)
-        ...                               # an Article, or an InputError with the reason
+    ex = Extractor()                              # the default stages, the shipped model
+    ex = Extractor(without=["records"])           # entities only
+    ex = Extractor(without=["meetings", "quotes"])
+    for result in ex.run(items):                  # items: InputItem (see pipeline.inputs)
+        ...                                       # an Article, or an InputError with the reason
 
-The stages run on one :class:`~pipeline.document.Document` per article:
-normalize -> tokenize -> tag (batched across articles) -> records -> schema.
-Nothing here prints or exits; failures come back as ``InputError`` values.
+The stages (:mod:`pipeline.stages`, :mod:`pipeline.registry`) run on one
+:class:`~pipeline.document.Document` per article, a batched stage (the tagger) on up to
+``batch_size`` documents at once. Nothing here prints or exits; failures come back as
+``InputError`` values.
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from pipeline.document import Document
 from pipeline.inputs import InputFailure, InputItem
+from pipeline.registry import PipelineError, Settings, check, expand, load_plugins
 from pipeline.schema import SCHEMA_VERSION, Article, Entity, InputError, ModelInfo
-from pipeline.tokenize import tokenize
+from pipeline.stages import DEFAULT_MODEL, DEFAULT_STAGES, RejectedInput, default_model
 
-DEFAULT_MODEL = Path(__file__).resolve().parent.parent / "models" / "munitagger-fa"
+__all__ = ["Extractor", "to_article", "default_model", "DEFAULT_MODEL", "DEFAULT_STAGES", "PipelineError"]
+
 MAX_CHARS = 1_000_000
-MIN_PERSIAN_RATIO = 0.5
+#: record names with a field of their own in the output; others go to ``Article.extensions``
+SCHEMA_RECORDS = ("officials", "meetings", "commitments", "quotes", "figures", "dates")
 
 
-def default_model() -> Path:
-    """``$MUNIFACTS_MODEL`` if set, else the model shipped in the repository's ``models/``."""
-    return Path(os.environ.get("MUNIFACTS_MODEL", DEFAULT_MODEL))
+def to_article(doc: Document, model_info: ModelInfo) -> Article:
+    """The validated output line for a finished Document."""
+    entities = []
+    for e in doc.entities:
+        rs, re_ = doc.raw_span(e.start, e.end)
+        entities.append(Entity(label=e.label, text=e.text, start=e.start, end=e.end, raw_start=rs, raw_end=re_,
+                               score=e.score))
+    named = {k: v for k, v in doc.records.items() if k in SCHEMA_RECORDS}
+    extensions = {k: v for k, v in doc.records.items() if k not in SCHEMA_RECORDS}
+    return Article(id=doc.id, title=doc.title, date=doc.date, source=doc.source, text=doc.text,
+                   entities=entities, model=model_info, extensions=extensions, **named)
 
 
 class Extractor:
-    """Runs the whole pipeline; construct once (loading the model takes a second), reuse."""
+    """Runs a pipeline of registered stages; construct once (loading the model takes a second), reuse."""
 
     def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS, batch_size: int = 16,
-                 threads: int | None = None, entities: str = "combined"):
-        """``entities``: ``"combined"`` (model + rule finders, see :mod:`pipeline.tagger.combine`)
-        or ``"model"`` (the tagger's spans only)."""
-        from pipeline.normalize import Normalizer
-
+                 threads: int | None = None, entities: str = "combined", stages: Sequence[str] | None = None,
+                 without: Sequence[str] = ()):
+        """``stages``: stage names in order (default :data:`~pipeline.stages.DEFAULT_STAGES`; ``records``
+        stands for the six record stages); ``without``: names to leave out. ``entities="model"`` leaves
+        out the ``rules`` and ``combine`` stages (the tagger's spans, repaired). ``model="rules"``: the
+        lexicon stand-in tagger, whose spans already are the rule spans. Raises
+        :class:`~pipeline.registry.PipelineError` for a pipeline that cannot run."""
         if entities not in ("combined", "model"):
             raise ValueError(f"entities must be 'combined' or 'model', not {entities!r}")
-        self.max_chars = max_chars
+        load_plugins()
+        names = expand(stages if stages is not None else DEFAULT_STAGES)
+        drop = expand(without)
+        unknown = [n for n in drop if n not in names]
+        if unknown:
+            raise PipelineError(f"cannot leave out {', '.join(map(repr, unknown))}: not in the pipeline "
+                                f"({', '.join(names)})")
+        if entities == "model" or str(model) == "rules":
+            drop = [*drop, "rules", "combine"]
+        names = [n for n in names if n not in drop]
+        self.stage_names = names
         self.batch_size = batch_size
-        self.entities = entities
-        self.normalizer = Normalizer()
-        model = default_model() if model is None else model
-        if str(model) == "rules":
-            from pipeline.tagger.standin import RuleTagger
-
-            self.tagger = RuleTagger()
-            self.entities = "model"  # the stand-in's spans are already the rule spans
-            self.model_info = ModelInfo(tagger="rules (lexicon stand-in, not the product)", version=SCHEMA_VERSION)
-        else:
-            from pipeline.tagger.tagger import Tagger
-
-            self.tagger = Tagger.load(model, threads=threads)
-            version = getattr(self.tagger.model.config, "munifacts_model_version", None) or "unversioned"
-            self.model_info = ModelInfo(tagger=Path(str(model)).name or str(model), version=str(version))
-
-    # ------------------------------------------------------------------ stages
-    def prepare(self, item: InputItem) -> Document:
-        """Normalize and tokenize one article; raises ValueError for unusable text."""
-        from pipeline.normalize import persian_ratio
-
-        if len(item.text) > self.max_chars:
-            raise ValueError(f"article has {len(item.text):,} characters, more than the limit of "
-                             f"{self.max_chars:,}; split it or raise --max-chars")
-        ratio = persian_ratio(item.text)
-        if ratio < MIN_PERSIAN_RATIO:
-            raise ValueError(f"text is not Persian: only {ratio:.0%} of its letters are Persian/Arabic script "
-                             f"(at least {MIN_PERSIAN_RATIO:.0%} needed)")
-        nt = self.normalizer.normalize(item.text)
-        doc = Document(id=item.id, raw=item.text, text=nt.text, title=item.title,
-                       date=item.date, source=item.source, norm=nt)
-        return tokenize(doc)
-
-    def finish(self, doc: Document) -> Article:
-        """Rule modules, then the typed output record (validated on construction)."""
-        from pipeline.records.assemble import build_records
-
-        if self.entities == "combined":
-            from pipeline.tagger.combine import combine
-            from pipeline.tagger.rules import rule_entities
-
-            doc.entities = combine(doc.entities, rule_entities(doc.text))
-        build_records(doc)
-        entities = []
-        for e in doc.entities:
-            rs, re_ = doc.raw_span(e.start, e.end)
-            entities.append(Entity(label=e.label, text=e.text, start=e.start, end=e.end, raw_start=rs, raw_end=re_,
-                                   score=e.score))
-        return Article(id=doc.id, title=doc.title, date=doc.date, source=doc.source, text=doc.text,
-                       entities=entities, officials=doc.officials, meetings=doc.meetings,
-                       commitments=doc.commitments, quotes=doc.quotes, figures=doc.figures, dates=doc.dates,
-                       model=self.model_info)
+        settings = Settings(model=model, threads=threads, max_chars=max_chars)
+        self.stages = [(spec.name, spec.make(settings)) for spec in check(names)]
+        tag = dict(self.stages).get("tag")
+        self.tagger = getattr(tag, "tagger", None)
+        self.model_info = getattr(tag, "model_info", None) or ModelInfo(tagger="none", version=SCHEMA_VERSION)
 
     # ------------------------------------------------------------------ batch
     def run(self, items: Iterable[InputItem | InputFailure]) -> Iterator[Article | InputError]:
         """Yield one result per input, in input order."""
-        pending: list[tuple[InputItem, Document]] = []
+        batch: list[InputItem | InputFailure] = []
         for item in items:
+            batch.append(item)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[InputItem | InputFailure]) -> Iterator[Article | InputError]:
+        results: list[Article | InputError | Document] = []
+        live: list[int] = []
+        for k, item in enumerate(batch):
             if isinstance(item, InputFailure):
-                yield from self._flush(pending)
-                pending = []
-                yield InputError(source=item.location, id=item.id, reason=item.reason)
-                continue
+                results.append(InputError(source=item.location, id=item.id, reason=item.reason))
+            else:
+                results.append(Document(id=item.id, raw=item.text, title=item.title, date=item.date,
+                                        source=item.source))
+                live.append(k)
+        for _name, component in self.stages:
+            pipe = getattr(component, "pipe", None)
+            if pipe is not None and len(live) > 1:
+                try:
+                    pipe([results[k] for k in live])
+                    continue
+                except Exception:  # noqa: BLE001 - one bad article must not sink the batch: retry one by one
+                    pass
+            for k in list(live):
+                try:
+                    component(results[k])
+                except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
+                    item = batch[k]
+                    reason = str(e) if isinstance(e, RejectedInput) else f"internal error: {type(e).__name__}: {e}"
+                    results[k] = InputError(source=item.location, id=item.id, reason=reason)
+                    live.remove(k)
+        for k in live:
             try:
-                doc = self.prepare(item)
-            except ValueError as e:
-                yield from self._flush(pending)
-                pending = []
-                yield InputError(source=item.location, id=item.id, reason=str(e))
-                continue
-            pending.append((item, doc))
-            if len(pending) >= self.batch_size:
-                yield from self._flush(pending)
-                pending = []
-        yield from self._flush(pending)
-
-    def _flush(self, pending: list[tuple[InputItem, Document]]) -> Iterator[Article | InputError]:
-        if not pending:
-            return
-        try:
-            self.tagger.tag_many([d for _, d in pending])
-        except Exception:  # one bad article must not sink the batch: retry one by one
-            for item, doc in pending:
-                yield from self._flush_one(item, doc)
-            return
-        for item, doc in pending:
-            try:
-                yield self.finish(doc)
-            except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
-                yield InputError(source=item.location, id=item.id, reason=f"internal error: {type(e).__name__}: {e}")
-
-    def _flush_one(self, item: InputItem, doc: Document) -> Iterator[Article | InputError]:
-        try:
-            self.tagger.tag(doc)
-            yield self.finish(doc)
-        except Exception as e:  # noqa: BLE001
-            yield InputError(source=item.location, id=item.id, reason=f"internal error: {type(e).__name__}: {e}")
+                results[k] = to_article(results[k], self.model_info)
+            except Exception as e:  # noqa: BLE001
+                results[k] = InputError(source=batch[k].location, id=batch[k].id,
+                                        reason=f"internal error: {type(e).__name__}: {e}")
+        yield from results
 
     def extract_text(self, text: str, doc_id: str = "text", date: str | None = None) -> Article:
         """Convenience for one string; raises ValueError on unusable text."""

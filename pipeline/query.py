@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.textkey import fold
+from pipeline.textkey import key as fold
 
 RECORD_TYPES = ("entities", "officials", "meetings", "commitments", "quotes", "figures", "dates")
 

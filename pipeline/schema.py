@@ -7,11 +7,11 @@ Bump :data:`SCHEMA_VERSION` on any change a reader would notice.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 EntityLabel = Literal["PER", "ROLE", "ORG", "LOC", "FIG", "DATE"]
 CommitmentKind = Literal["agreement", "decision", "obligation", "promise", "plan"]
@@ -129,6 +129,8 @@ class Article(_Strict):
     quotes: list[Quote] = []
     figures: list[Figure] = []
     dates: list[DateRecord] = []
+    extensions: dict[str, list[Any]] = Field(default_factory=dict,
+                                             description="records of third-party stages, by stage record name")
     model: ModelInfo
 
 

@@ -1,4 +1,10 @@
-"""Word tokens and sentences with character offsets, from spaCy's Persian tokenizer.
+"""The one segmentation: word tokens and sentences with character offsets, line wraps handled once.
+
+* :func:`tokens_of` - THE word tokenizer (spaCy's Persian tokenizer, loaded on first use);
+* :func:`unwrap_lines` - hard line wraps of older sources turned into spaces (same length);
+* :func:`sentences_of` - THE sentence splitter;
+* :func:`tokenize` - the ``tokenize`` stage: ``doc.tokens`` from ``doc.text``, ``doc.flat`` and
+  ``doc.sentences`` from the unwrapped text, so every stage sees the same sentences.
 
 spaCy's ``fa`` tokenizer keeps ZWNJ words together («شهرداری‌ها»); we add one rule so
 that decimal and grouped numbers («۲/۵», «۱۲٬۵۰۰», «2.5») stay one token. Sentences end
@@ -54,8 +60,60 @@ def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
+#: a line that ends with one of these (after trailing spaces) ends its sentence
+_LINE_TERMINAL = ".!?؟…:؛»\"')]*"
+#: a next line that starts a list item / hashtag / bullet is never a continuation
+_CONTINUES = re.compile(r"[\s\u200c]*(?:و|که|تا|اما|ولی|یا)[\s\u200c]")
+_ITEM_START = re.compile(r"[\s\u200c]*(?:[#•*\-–—]|[0-9\u06f0-\u06f9]+[-.)]\s)")
+
+
+def unwrap_lines(text: str) -> str:
+    """``text`` with hard line wraps (a newline in the middle of a sentence) turned into spaces.
+
+    Same length as ``text``, so every offset stays valid. Older sources wrap lines at a fixed
+    width («... با جواد اصغری شهردار\\nمنطقه ۹ ...»); the record rules treat a newline as a
+    sentence end. A newline (or a blank line) is a wrap when the line before it is long for
+    this text (at least 60% of its longest line, and 40+ characters) and does not end with
+    sentence punctuation or a finite verb, and the next line is not a list item. A single candidate that is
+    the first line is taken as a headline and kept.
+    """
+    if "\n" not in text:
+        return text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    width = max((len(text[a:b].strip()) for a, b in lines), default=0)
+    cands: list[tuple[int, int]] = []  # (newline run start, end)
+    for idx, (a, b) in enumerate(lines[:-1]):
+        line = text[a:b].strip()
+        na = lines[idx + 1][0]
+        gap = text[b:na]
+        if gap.count("\n") > 2 or gap.strip(" \t\u200c\n"):
+            continue
+        if len(line) < max(40, 0.6 * width) or line[-1] in _LINE_TERMINAL or _ITEM_START.match(text, na):
+            continue
+        # a line that ends with a finite verb ends its sentence, unless the next line goes on with a conjunction
+        if _ends_with_verb(line) and not _CONTINUES.match(text, na):
+            continue
+        cands.append((b, na))
+    if not cands or (len(cands) == 1 and cands[0][0] == lines[0][1]):
+        return text
+    out = list(text)
+    for a, b in cands:
+        for k in range(a, b):
+            if out[k] == "\n":
+                out[k] = " "
+    return "".join(out)
+
+
+def _ends_with_verb(line: str) -> bool:
+    from pipeline.records.textutil import ends_with_verb  # the finite-verb lexicon lives with the clause rules
+
+    return ends_with_verb(line)
+
+
 def tokenize(doc: Document) -> Document:
-    """Fill ``doc.tokens`` and ``doc.sentences`` from ``doc.text``."""
+    """Fill ``doc.tokens`` (from ``doc.text``), ``doc.flat`` (:func:`unwrap_lines`) and ``doc.sentences``
+    (from ``doc.flat``: a hard-wrapped sentence is one sentence)."""
     doc.tokens = tokens_of(doc.text)
-    doc.sentences = sentences_of(doc.text)
+    doc.flat = unwrap_lines(doc.text)
+    doc.sentences = sentences_of(doc.flat)
     return doc

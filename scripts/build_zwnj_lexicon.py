@@ -136,7 +136,7 @@ def counted_sources(corpora: Path):
     """Yield ``(name, text)`` for every counted source (see the module docstring)."""
     heldout = fars_heldout_links(corpora)
     # the evaluation articles (../shared/gold) are Fars articles too: keep them out of the counts
-    from pipeline.tagger.corpora import gold_filter
+    from pipeline.training.corpora import gold_filter
 
     keep = gold_filter(sorted((corpora.parent / "gold").glob("*.jsonl")))
     yield "fars_news_lm (minus 200 held out and gold)", "\n".join(

@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.document import Document, Span  # noqa: E402
-from pipeline.records._lexre import fold  # noqa: E402
+from pipeline.textkey import key as fold  # noqa: E402
 from pipeline.records.assemble import build_records  # noqa: E402
 from pipeline.tokenize import tokenize  # noqa: E402
 
-SHARED = Path("/work/shared")
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = [SHARED / "gold" / "seeds.jsonl", SHARED / "gold" / "dev.jsonl"]
 _IGNORE = set(" \t\n\r\u200c\u200d\u200e\u200f\u0640") | set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670"}
 _PUNCT = set("«»\"'()[]،,:؛;.!?؟-–—")
@@ -107,7 +107,7 @@ def build_doc(gold: dict, tagger=None) -> Document:
 
 def _load_tagger(name: str):
     if name == "rules":
-        from pipeline.tagger.standin import RuleTagger
+        from pipeline.tag.standin import RuleTagger
 
         return RuleTagger()
     from pipeline.extract import Extractor
@@ -131,7 +131,7 @@ def _strip(rec: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", nargs="*", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--out", type=Path, default=Path("/tmp/records_oracle"))
+    ap.add_argument("--out", type=Path, default=Path("work") / "records_oracle")
     ap.add_argument("--show", nargs="*", default=[], help="record kinds to diff per article (officials quotes ...)")
     ap.add_argument("--only", default=None, help="only articles whose id contains this")
     ap.add_argument("--tagger", default=None, help="take entities from this tagger (a model path, or 'rules') "

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Measure the rule-based STAND-IN tagger (pipeline.tagger.rules.rule_entities) on the gold articles.
+"""Measure the rule-based STAND-IN tagger (pipeline.tag.rules.rule_entities) on the gold articles.
 
 Each gold text is normalized (``pipeline.normalize.normalize`` if importable, else Hazm's
 Normalizer), tagged, and compared per label with the key-based multiset comparison of
-/work/shared/tools/score.py (its ``key``; letters/digits only, ZWNJ/spaces ignored).
+../shared/tools/score.py (its ``key``; letters/digits only, ZWNJ/spaces ignored).
 
     nice .venv/bin/python scripts/eval_rule_tagger.py                       # seeds + dev
-    nice .venv/bin/python scripts/eval_rule_tagger.py --gold /work/shared/gold/dev.jsonl --errors ROLE
+    nice .venv/bin/python scripts/eval_rule_tagger.py --gold ../shared/gold/dev.jsonl --errors ROLE
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -45,13 +46,13 @@ def _normalizer():
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", nargs="+", default=["/work/shared/gold/seeds.jsonl", "/work/shared/gold/dev.jsonl"])
-    ap.add_argument("--score-py", default="/work/shared/tools/score.py")
+    ap.add_argument("--gold", nargs="+", default=[str(SHARED / "gold" / "seeds.jsonl"), str(SHARED / "gold" / "dev.jsonl")])
+    ap.add_argument("--score-py", default=str(SHARED / "tools" / "score.py"))
     ap.add_argument("--errors", nargs="*", default=None, help="print missed/spurious entities for these labels")
     ap.add_argument("--no-external", action="store_true", help="do not call find_figures/find_dates")
     a = ap.parse_args(argv)
 
-    from pipeline.tagger.rules import rule_entities
+    from pipeline.tag.rules import rule_entities
 
     sc = _scorer(a.score_py)
     norm, norm_name = _normalizer()

@@ -9,7 +9,7 @@ FIG/DATE entity texts, compared the way ``shared/tools/score.py`` does (ZWNJ
 removed, Arabic/Persian letters and digits unified, spaces and punctuation dropped;
 multiset per article).
 
-Usage: python scripts/measure_figures.py [--gold-dir /work/shared/gold] [--show]
+Usage: python scripts/measure_figures.py [--gold-dir ../shared/gold] [--show]
 Skips cleanly (exit 0) when the gold directory is absent.
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold-dir", default="/work/shared/gold")
+    ap.add_argument("--gold-dir", default=str(Path(__file__).resolve().parents[2] / "shared" / "gold"))
     ap.add_argument("--show", action="store_true", help="list every mismatch")
     args = ap.parse_args(argv)
     gold_dir = Path(args.gold_dir)
@@ -78,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skip: no gold files in {gold_dir}")
         return 0
 
-    from pipeline.records.dates import find_dates
-    from pipeline.records.figures import find_figures, parse_figure
+    from pipeline.persian.dates import find_dates
+    from pipeline.persian.figures import find_figures, parse_figure
 
     # 1. parse_figure on gold figure texts
     n = ok_value = ok_unit = ok_kind = ok_approx = ok_all = 0

@@ -11,10 +11,10 @@ SHIPPED_MODEL = ROOT / "models" / "munitagger-fa"
 @pytest.fixture(scope="session")
 def tiny_model(tmp_path_factory) -> Path:
     """A randomly initialised munitagger checkpoint with a small vocabulary."""
-    import pipeline  # noqa: F401
-    from pipeline.tagger.labels import BIO_LABELS, LABEL2ID
-    from pipeline.tagger.model import MuniTaggerConfig, MuniTaggerForTokenClassification
-    from pipeline.tagger.vocab import build_tokenizer
+    import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
+    from pipeline.tag.labels import BIO_LABELS, LABEL2ID
+    from pipeline.tag.model import MuniTaggerConfig, MuniTaggerForTokenClassification
+    from pipeline.tag.vocab import build_tokenizer
 
     path = tmp_path_factory.mktemp("tiny-model")
     tok = build_tokenizer(["شهردار", "تهران", "گفت", "."])

@@ -106,6 +106,7 @@ def test_unloadable_model_is_a_usage_error(tmp_path, capsys):
     assert "--model" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_stdin_and_python_m(tmp_path, tiny_model):
     line = json.dumps({"id": "in1", "text": PERSIAN, "date": "1402/03/01"}, ensure_ascii=False) + "\n"
     out = tmp_path / "o.jsonl"
@@ -129,3 +130,32 @@ def test_score_py_reads_the_output(tmp_path, shipped_model):
     rep = json.loads(proc.stdout)
     assert rep["docs"]["predicted"] == rep["docs"]["gold"]
     assert rep["entities"]["ALL"]["pred"] > 0
+
+
+def test_without_records_gives_entities_only(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(PERSIAN, encoding="utf-8")
+    full, bare = tmp_path / "full.jsonl", tmp_path / "bare.jsonl"
+    assert main(["extract", str(src), "-o", str(full), "-q", "--model", "rules"]) == 0
+    assert main(["extract", str(src), "-o", str(bare), "-q", "--model", "rules", "--without", "records"]) == 0
+    f, b = _lines(full)[0], _lines(bare)[0]
+    assert f["entities"] and b["entities"] == f["entities"]
+    assert f["quotes"] and not b["quotes"] and not b["officials"] and not b["dates"]
+
+
+def test_a_pipeline_that_cannot_run_is_a_usage_error(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(PERSIAN, encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "-q", "--model", "rules", "--without", "tokenize"]) == 2
+    assert "'tokenize'" in capsys.readouterr().err
+    assert main(["extract", str(src), "-o", str(out), "-q", "--stages", "normalize,officials"]) == 2
+    assert "requires" in capsys.readouterr().err
+
+
+def test_stages_command_lists_every_default_stage(capsys):
+    from pipeline.stages import DEFAULT_STAGES
+
+    assert main(["stages"]) == 0
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line and not line[0].isspace()]
+    assert [n for n in listed if n in DEFAULT_STAGES] == list(DEFAULT_STAGES)

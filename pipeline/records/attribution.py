@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.mentions import RoleMention, appositions, role_mentions
 from pipeline.records.textutil import TERMINAL, next_word, prev_word, sorted_entities, words

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.coref import analyze
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.attribution import Mention, SpeechEvent, sentence_subjects, speech_events
 from pipeline.records.mentions import Apposition, RoleMention, appositions, role_mentions
 from pipeline.records.textutil import sorted_entities

@@ -1,7 +1,7 @@
 """Cue-phrase matching on normalized Persian text, robust to spelling variants.
 
 Lexicon phrases (speech verbs, meeting and commitment cues) are compiled into regexes
-that run on :func:`pipeline.records._lexre.fold`-ed text, a same-length copy with
+that run on :func:`pipeline.textkey.fold`-ed text, a same-length copy with
 Arabic ي/ك and digits unified, so match offsets are offsets in ``doc.text``.
 Between the words of a phrase a space, a ZWNJ or nothing is accepted («می‌شود»,
 «می شود», «میشود»). Two bits of syntax in lexicon entries:
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.records._lexre import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, OPT_SEP, fold, phrase_pattern
+from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, OPT_SEP, fold, phrase_pattern
 
 #: longest gap a ``...`` in a cue may span (characters, never across . ! ? ؟ : ؛ or a newline)
 GAP_CHARS = 150
@@ -121,6 +121,6 @@ def lexicon_cues(name: str, plural: bool = False) -> CueSet:
 def word_set(name: str) -> frozenset[str]:
     """A lexicon as a set of lookup keys (folded, no ZWNJ/spaces)."""
     from pipeline.lexicons import load_lexicon
-    from pipeline.records._lexre import key
+    from pipeline.textkey import key
 
     return frozenset(key(w) for w in load_lexicon(name))

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence

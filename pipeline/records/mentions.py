@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
 from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sorted_entities, words
 

@@ -8,7 +8,7 @@ meeting sentence, «با حضور X»), not when they are only mentioned in pass
 from __future__ import annotations
 
 from pipeline.document import Document
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.coref import Referent, analyze, role_key, scopes_compatible
 from pipeline.records.cues import lexicon_cues
 from pipeline.records.evidence import evidence

@@ -1,7 +1,7 @@
 """Small text utilities shared by the record rules: words, gaps, clauses, entity lookups.
 
 Everything works on ``doc.text`` offsets; comparisons go through
-:func:`pipeline.records._lexre.key` so ZWNJ/space/Arabic-letter variants compare equal.
+:func:`pipeline.textkey.key` so ZWNJ/space/Arabic-letter variants compare equal.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.document import Document, Span
-from pipeline.records._lexre import fold, key
+from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
 
 #: a word: letters/digits, possibly joined by ZWNJ («شهرداری‌ها»)

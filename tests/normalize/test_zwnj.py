@@ -130,7 +130,7 @@ def test_data_files_small():
     assert sum(f.stat().st_size for f in data.iterdir()) < 5_000_000
 
 
-@pytest.mark.skipif(not (SHARED / "fars_news_lm").is_dir(), reason="/work/shared corpora not available")
+@pytest.mark.skipif(not (SHARED / "fars_news_lm").is_dir(), reason="../shared/corpora (beside the checkout) not available")
 def test_restoration_on_held_out_fars_sample():
     """A quick regression check on 30 of the 200 held-out Fars articles."""
     import importlib.util

@@ -1,5 +1,5 @@
 """Meetings: event frames, merging repeated mentions, participants, groups, generic uses."""
-from pipeline.records._lexre import key
+from pipeline.textkey import key
 from pipeline.records.meetings import find_meetings
 
 from .conftest import make_doc

@@ -1,5 +1,5 @@
 """Officials: appositions, titles before names, parentheses, plural titles, headline titles."""
-from pipeline.records._lexre import key
+from pipeline.textkey import key
 from pipeline.records.officials import find_officials
 
 from .conftest import make_doc

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pipeline.records.assemble import build_records, unwrap_lines
 from pipeline.records.coref import scopes_compatible
-from pipeline.records.dates import find_dates
-from pipeline.records.figures import find_figures
-from pipeline.tagger.rules import rule_entities
+from pipeline.persian.dates import find_dates
+from pipeline.persian.figures import find_figures
+from pipeline.tag.rules import rule_entities
 
 WRAPPED = (
     "به گزارش خبرنگار ما، علی‌اکبر رستمی شهردار کرمان روز سه‌شنبه در جلسه شورای شهر\n"

@@ -14,7 +14,7 @@ the word's first piece) is written with its argmax::
 
 The output is appended sentence by sentence and ``OUT.progress`` records how many
 paragraphs were consumed, so rerunning the command resumes. The student is trained with
-``python -m pipeline.tagger.train --train FILE`` on these sentences plus the NER data and
+``python -m pipeline.training.train --train FILE`` on these sentences plus the NER data and
 the gold sentences (see the README section on the encoder).
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ RAW = ["raw_asriran/asriran.txt.xz", "raw_varzesh3/varzesh3.txt.xz", "raw_namnak
 
 def news_paragraphs(root: Path):
     """Raw news paragraphs, interleaved across sources so a partial run sees all outlets."""
-    from pipeline.tagger import corpora
+    from pipeline.training import corpora
 
     sources = [corpora._fars_news(root), corpora._farsnews_2023(root)]
     sources += [corpora._lines(root / rel) for rel in RAW if (root / rel).exists()]
@@ -82,8 +82,8 @@ def main(argv=None) -> int:
 
     from pipeline.document import Document
     from pipeline.normalize import Normalizer, persian_ratio
-    from pipeline.tagger.corpora import gold_filter
-    from pipeline.tagger.tagger import normalize_tag
+    from pipeline.training.corpora import gold_filter
+    from pipeline.tag.tagger import normalize_tag
     from pipeline.tokenize import tokenize
 
     model = AutoModelForTokenClassification.from_pretrained(args.teacher, local_files_only=True).eval()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import torch
 
-from pipeline.tagger.labels import BIO_LABELS, LABEL2ID
+from pipeline.tag.labels import BIO_LABELS, LABEL2ID
 from pipeline.training.encoder.data import gold_sentences, holdout_ids, read_jsonl
 
 

@@ -34,7 +34,7 @@ def _in_blocks(ch: str) -> bool:
 
 
 def persian_texts(corpora: Path, ner_files: Iterable[Path] = ()) -> Iterator[str]:
-    from pipeline.tagger.corpora import raw_paragraphs
+    from pipeline.training.corpora import raw_paragraphs
 
     for para in raw_paragraphs(corpora):
         if persian_ratio(para) >= 0.5:

@@ -1,7 +1,7 @@
 """Gold entities -> word BIO, and word labels -> first-piece labels (hand-built inputs)."""
 import pytest
 
-from pipeline.tagger.labels import LABEL2ID
+from pipeline.tag.labels import LABEL2ID
 from pipeline.training.encoder.data import holdout_ids, label_tokens
 
 

@@ -1,0 +1,202 @@
+"""The ``repair`` entity stage: fix common tagger slips before the records read the entities.
+
+:func:`repair_document` replaces ``doc.entities`` with the repaired spans, so the output's
+entities are exactly what the record rules use. Every repair is a general Persian
+news pattern, and each one is conservative (it needs a lexicon word or punctuation to fire):
+
+* a PER that covers only part of a name written between guillemets («مت گیتس» tagged
+  «گیتس») takes the whole guillemet text; an untagged short «...» right before a title
+  («ژایر بولسونارو» رئیس‌جمهور برزیل) is a name;
+* two PER spans separated by a space only («جو» + «بایدن») are one name;
+* a given name tagged alone (as PER or LOC) with the next, untagged word before a title
+  («زهرا» + «کریمی» + «عضو ...») is one name with that word; an untagged given name right
+  before a PER («مهنوش» + «معتمدی آذری») belongs to it;
+* a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:») is a
+  surname (pronouns, titles, institution words excluded);
+* a lowercase Latin word is never a name (metadata keys such as ``date``);
+* a ROLE that runs on into a coordinated group title («شهردار و اعضای» + ORG) is two titles;
+* an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from pipeline.document import Document, Span
+from pipeline.lexicons import load_lexicon
+from pipeline.textkey import fold, key
+from pipeline.records.cues import word_set
+from pipeline.records.cues import lexicon_cues
+from pipeline.records.mentions import _gap_is_filler
+from pipeline.records.textutil import PUNCT_GAP_RE, words
+
+_SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")
+_LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
+#: function words that never end a name («زهرا در ...», «علی و ...»)
+_FUNCTION = frozenset(key(w) for w in "و در به از با که را برای تا این آن نیز هم بر طی ضمن یا اما ولی".split())
+_GUILLEMET_RE = re.compile(r"«([^«»\n]{2,60})»")
+MAX_GUILLEMET_WORDS = 4
+
+
+def _span(text: str, label: str, s: int, e: int, like: Span | None = None) -> Span:
+    return Span(label, s, e, text[s:e], like.score if like is not None else None)
+
+
+def _inside(ents: list[Span], s: int, e: int) -> list[Span]:
+    return [x for x in ents if x.start < e and s < x.end]
+
+
+def _drop_latin_lowercase(text: str, ents: list[Span]) -> list[Span]:
+    """A PER that is a lowercase Latin word («date», «source») is markup, not a name."""
+    return [e for e in ents if not (e.label == "PER" and _LATIN_RE.match(e.text.strip())
+                                    and not any(c.isupper() for c in e.text))]
+
+
+def _merge_adjacent_per(text: str, ents: list[Span]) -> list[Span]:
+    """«جو» + «بایدن» (space only between): one name."""
+    out: list[Span] = []
+    for e in ents:
+        if out and e.label == "PER" and out[-1].label == "PER" and _SPACE_GAP_RE.match(text[out[-1].end:e.start]):
+            out[-1] = _span(text, "PER", out[-1].start, e.end, out[-1])
+            continue
+        out.append(e)
+    return out
+
+
+def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
+    """Names written between guillemets: complete a partial PER, or tag one before a title."""
+    heads = word_set("org_heads") | word_set("place_types")
+    for m in _GUILLEMET_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        inner = text[s:e]
+        ws = words(text, s, e)
+        if not ws or len(ws) > MAX_GUILLEMET_WORDS or re.search(r"\d", fold(inner)) \
+                or key(ws[0][2]) in heads or any(key(w) in _FUNCTION for _, _, w in ws):
+            continue
+        s, e = ws[0][0], ws[-1][1]
+        over = _inside(ents, s, e)
+        if over and all(x.label == "PER" for x in over) and all(s <= x.start and x.end <= e for x in over):
+            if len(over) == 1 and (over[0].start, over[0].end) == (s, e):
+                continue
+            ents = [x for x in ents if x not in over] + [_span(text, "PER", s, e, over[0])]
+            continue
+        if over:
+            continue
+        # an untagged «...» followed by a title: «ژایر بولسونارو» رئیس‌جمهور برزیل
+        # or by «از مقامات ارشد ORG و» + a title: «اسکات دیورکین» از مقامات ارشد حزب ... و بنیان‌گذار ...
+        later = sorted((x for x in ents if x.start >= m.end()), key=lambda x: x.start)[:4]
+        after = later[0] if later else None
+        gap = text[m.end():after.start] if after is not None else ""
+        titled = after is not None and after.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap \
+            and gap.count("،") <= 1
+        if not titled:
+            role = next((x for x in later if x.label == "ROLE"), None)
+            titled = role is not None and key(role.text.split()[0]) not in word_set("group_nouns") and all(x.label in ("ORG", "LOC") for x in later[:later.index(role)]) \
+                and _gap_is_filler(text, m.end(), role.start, ents)
+        if titled:
+            ents = ents + [_span(text, "PER", s, e)]
+    return sorted(ents, key=lambda x: x.start)
+
+
+def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
+    """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER."""
+    given = word_set("given_names")
+    particles = word_set("name_particles")
+    out = list(ents)
+    for i, x in enumerate(ents):
+        # 1) a given name tagged alone, its surname left out, a title right after
+        if x.label in ("PER", "LOC") and len(x.text.split()) == 1 and key(x.text) in given:
+            ws = words(text, x.end, min(len(text), x.end + 40))
+            if not ws or not _SPACE_GAP_RE.match(text[x.end:ws[0][0]]):
+                continue
+            ws0, we0, w = ws[0]
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            if key(w) in _FUNCTION or any(y.start < we0 and ws0 < y.end for y in ents) or nxt is None:
+                continue
+            gap = text[we0:nxt.start]
+            if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
+                out[out.index(x)] = _span(text, "PER", x.start, we0, x)
+        # 2) an untagged given name right before a PER («مهنوش» + «معتمدی آذری»)
+        elif x.label == "PER":
+            ws = words(text, max(0, x.start - 30), x.start)
+            if not ws or not _SPACE_GAP_RE.match(text[ws[-1][1]:x.start]):
+                continue
+            ps, pe, pw = ws[-1]
+            first = key(x.text.split()[0]) if x.text.split() else ""
+            if key(pw) in given and first not in given and first not in particles \
+                    and not any(y.start < pe and ps < y.end for y in ents):
+                out[out.index(x)] = _span(text, "PER", ps, x.end, x)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _speech_subject_surnames(text: str, ents: list[Span]) -> list[Span]:
+    """«کریمی افزود: ...» at the start of a sentence: a lone untagged word that is the subject of
+    a colon speech verb is a surname, unless it is a pronoun, a title, an institution or a
+    function word («وی گفت:», «شهردار افزود:», «سازمان اعلام کرد:»)."""
+    verbs = lexicon_cues("speech_verbs.tsv")
+    not_names = (word_set("pronouns") | word_set("anaphoric_nouns") | word_set("group_nouns") | word_set("org_heads")
+                 | word_set("generic_orgs") | word_set("honorifics") | word_set("news_sources") | _FUNCTION
+                 | {key(r.split()[0]) for r in load_lexicon("roles") if r.split()})
+    ft = fold(text)
+    out = list(ents)
+    for m in re.finditer(r"(?:^|(?<=[\n.!؟?]))[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)[ \t\u200c]+", text):
+        s, e = m.start(1), m.end(1)
+        k = key(m.group(1))
+        if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
+            continue
+        vm = verbs.search(ft, m.end(), min(len(text), m.end() + 40))
+        if vm is None or vm.start != m.end() or not re.match(r"[ \t\u200c]*:", text[vm.end:]):
+            continue
+        out.append(_span(text, "PER", s, e))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _split_coordinated_group_role(text: str, ents: list[Span]) -> list[Span]:
+    """«شهردار و اعضای» (+ ORG): a title coordinated with a group title is two titles."""
+    groups = word_set("group_nouns")
+    out: list[Span] = []
+    for x in ents:
+        if x.label == "ROLE":
+            m = re.search(r"\s+و\s+", x.text)
+            if m is not None:
+                rest = x.text[m.end():].split()
+                if rest and key(rest[0]) in groups and x.text[:m.start()].strip():
+                    out.append(_span(text, "ROLE", x.start, x.start + m.start(), x))
+                    out.append(_span(text, "ROLE", x.start + m.end(), x.end, x))
+                    continue
+        out.append(x)
+    return out
+
+
+def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
+    """«شهرداران استان سمنان» tagged ORG: a plural people noun heads a group title."""
+    groups = word_set("group_nouns")
+    out = []
+    for x in ents:
+        ws = x.text.split()
+        if x.label == "ORG" and ws and key(ws[0]) in groups:
+            x = dataclasses.replace(x, label="ROLE")
+        out.append(x)
+    return out
+
+
+def repair_entities(text: str, ents: list[Span]) -> list[Span]:
+    """The entity spans with the repairs of the module docstring applied, in text order."""
+    ents = sorted(ents, key=lambda e: (e.start, e.end))
+    for fix in (_drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname,
+                _speech_subject_surnames, _split_coordinated_group_role, _group_orgs_as_roles):
+        ents = fix(text, ents)
+    return sorted(ents, key=lambda e: (e.start, e.end))
+
+
+def repair_document(doc: Document) -> Document:
+    """The ``repair`` stage: ``doc.entities`` repaired in place.
+
+    The repairs read :attr:`~pipeline.document.Document.flat` (hard line wraps as spaces, same
+    offsets), as the record rules do; the repaired spans' texts are taken from ``doc.text``.
+    """
+    view = doc.flat_view()
+    fixed = repair_entities(view.text, list(view.entities))
+    doc.entities = [e if e.text == doc.text[e.start:e.end] else dataclasses.replace(e, text=doc.text[e.start:e.end])
+                    for e in fixed]
+    return doc

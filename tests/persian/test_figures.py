@@ -1,0 +1,107 @@
+"""Figure parsing (value/unit/kind/approx) and the rule-based FIG span finder."""
+import pytest
+
+from pipeline.persian.figures import FigureValue, find_figures, parse_figure
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, kind, approx",
+    [
+        ("۳۰۰ میلیون تومان", 3e8, "تومان", "money", False),
+        ("بالغ بر ۷۰ میلیارد ریال", 7e10, "ریال", "money", True),
+        ("بالغ بر70 ميليارد ريال", 7e10, "ریال", "money", True),  # older orthography, no space
+        ("حدود یک هزار و ۵۰۰ میلیارد تومان", 1.5e12, "تومان", "money", True),
+        ("۵ میلیارد", 5e9, None, "money", False),
+        ("هزار دلاری", 1000, "دلار", "money", False),
+        ("بیش از ۸۰ درصد", 80, "درصد", "percent", True),
+        ("۵ درصدی", 5, "درصد", "percent", False),
+        ("۲۰٪", 20, "درصد", "percent", False),
+        ("۲۰ در صد", 20, "درصد", "percent", False),  # split spelling
+        ("۱۰ تا ۱۵ درصد", 10, "درصد", "percent", True),  # range: lower bound
+        ("تا ۱۱ درصد", 11, "درصد", "percent", True),
+        ("۵ تا ۱۰ میلیارد تومان", 5e9, "تومان", "money", True),  # the scale applies to both ends
+        ("۵۰۰ تا ۲ هزار نفر", 500, "نفر", "count", True),
+        ("۱۴ هزار هکتار", 14000, "هکتار", "area", False),
+        ("۱۲ متر مربع", 12, "متر مربع", "area", False),
+        ("۵۲ متری", 52, "متر", "length", False),
+        ("کمتر از ۱۲ متر", 12, "متر", "length", True),
+        ("۳۶۵ هزار نفر", 365000, "نفر", "population", False),
+        ("سه نفر", 3, "نفر", "count", False),
+        ("۶ هزار نفری", 6000, "نفر", "count", False),
+        ("پنج‌نفره", 5, "نفر", "count", False),
+        ("پنجنفره", 5, "نفر", "count", False),  # ZWNJ dropped
+        ("دو ایستگاه", 2, "ایستگاه", "count", False),
+        ("شش کلاسه", 6, "کلاس", "count", False),
+        ("۲۵۰ روستای", 250, "روستا", "count", False),
+        ("هشت سال", 8, "سال", "duration", False),
+        ("چهار دهه", 4, "دهه", "duration", False),
+        ("۴ هفته‌ای", 4, "هفته", "duration", False),
+        ("۴ هفته ای", 4, "هفته", "duration", False),  # split affix
+        ("ربع قرن", 0.25, "قرن", "duration", False),
+        ("دو برابر", 2, "برابر", "other", False),
+        ("۷ هزار تن", 7000, "تن", "other", False),
+        ("۱۰ تن از مسئولان", 10, "تن", "count", False),
+        ("زير 200 متر", 200, "متر", "length", True),
+    ],
+)
+def test_parse_figure(text, value, unit, kind, approx):
+    fv = parse_figure(text)
+    assert fv == FigureValue(pytest.approx(value), unit, kind, approx)
+
+
+def test_parse_figure_without_number():
+    assert parse_figure("چند پروژه").value is None
+
+
+def _spans(text):
+    return [f.text for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("این دو پروژه با اعتبار حدود ۴۵ میلیارد ریال ساخته شد.", ["دو پروژه", "حدود ۴۵ میلیارد ریال"]),
+        ("بیش از ۱۰ تولیدکننده در این نمایشگاه حضور دارند.", ["بیش از ۱۰ تولیدکننده"]),
+        ("کمیته‌ای پنج‌نفره برای این کار تشکیل شد.", ["پنج‌نفره"]),
+        ("یک سالن ۵۲ متری در طبقه دوم ساخته می‌شود.", ["۵۲ متری"]),
+        ("جمعیت این شهر بالای ۵۰ هزار نفر است.", ["بالای ۵۰ هزار نفر"]),
+        ("قيمت نان 10 تا 15 درصد افزايش مي يابد.", ["10 تا 15 درصد"]),
+        ("اعتبار این طرح ۷ میلیارد و ۸۶۰ میلیون تومان است.", ["۷ میلیارد و ۸۶۰ میلیون تومان"]),
+        ("برای این کار یک نفر و شش دستگاه اختصاص یافت.", ["یک نفر", "شش دستگاه"]),
+        ("هزینه ساخت ایستگاه ۴ میلیارد تومان است.", ["۴ میلیارد تومان"]),
+        ("فرماندار گفت ۵ میلیارد بودجه تخصیص یافته است.", ["۵ میلیارد"]),
+    ],
+)
+def test_find_figures(text, expected):
+    assert _spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "یک طرح جدید در شورا تصویب شد.",  # the article «یک»
+        "ده‌ها پروژه و صدها نفر در این طرح مشارکت دارند.",  # vague amounts
+        "برای دومین بار نشست برگزار شد.",  # ordinal
+        "این نشست در ۱۱ اسفند ۱۳۹۹ برگزار شد.",  # date
+        "در سال ۱۳۹۹ این طرح آغاز شد.",  # year
+        "شهردار منطقه ۹ مشهد گفت.",  # label
+        "بر اساس ماده ۱۰۰ قانون شهرداری‌ها رای صادر شد.",  # label
+        "با شماره ۰۹۱۲۳۴۵۶۷۸۹ تماس بگیرید.",  # phone
+        "نه تنها شهرداری بلکه شورا هم موافق است.",  # «نه» = not
+        "در طول یک سال گذشته کارهای زیادی انجام شد.",  # a DATE, not a duration figure
+        "ساعت ۱۰ صبح جلسه آغاز شد.",  # time
+        "تیم میزبان با نتیجه ۳۹ بر ۳۵ پیروز شد.",  # score
+        "همکاری‌های دو جانبه بررسی شد.",  # adjective compound
+        "این طرح دوباره بررسی می‌شود.",  # «دوباره» is not «دو بار»
+        "تعداد بازدید: ۵۰۴\n\nموسسه آموزش",  # the noun is on the next line
+    ],
+)
+def test_find_figures_negatives(text):
+    assert _spans(text) == []
+
+
+def test_find_figures_fields_and_offsets():
+    text = "در این منطقه بالغ بر365 هزار نفر زندگی می‌کنند."
+    [fig] = find_figures(text)
+    assert text[fig.start:fig.end] == fig.text == "بالغ بر365 هزار نفر"
+    assert (fig.value, fig.unit, fig.kind, fig.approx) == (365000, "نفر", "population", True)

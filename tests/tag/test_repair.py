@@ -1,0 +1,104 @@
+"""Record rules under tagger noise: hand-built documents with deliberately imperfect entities.
+
+Each test gives the spans a tagger typically gets slightly wrong and checks that the records
+(run through :func:`build_records`, which repairs the spans first) come out right.
+"""
+from pipeline.textkey import key
+from pipeline.records.assemble import build_records
+
+from tests.records.conftest import make_doc
+
+
+def _officials(doc):
+    return {(key(o.person), key(o.role or "")) for o in build_records(doc).officials}
+
+
+def test_given_name_tagged_alone_takes_its_surname_before_a_title():
+    # PER covers only the given name; the surname «بهمنی» is untagged
+    doc = make_doc("در این جلسه فرهاد بهمنی مدیرکل حمل و نقل استانداری گفت: طرح آماده است.",
+                   [("PER", "فرهاد"), ("ROLE", "مدیرکل حمل و نقل"), ("ORG", "استانداری")])
+    assert (key("فرهاد بهمنی"), key("مدیرکل حمل و نقل")) in _officials(doc)
+
+
+def test_given_name_tagged_as_place_is_a_name_before_a_title():
+    doc = make_doc("مریم توکلی عضو هیأت مدیره شرکت واحد گفت: خطوط جدید راه می‌افتد.",
+                   [("LOC", "مریم"), ("ROLE", "عضو هیأت مدیره"), ("ORG", "شرکت واحد")])
+    assert (key("مریم توکلی"), key("عضو هیأت مدیره")) in _officials(doc)
+
+
+def test_untagged_given_name_before_a_surname_span():
+    doc = make_doc("رضا کاظمی، شهردار بابل گفت: کار آغاز شد. سپس حسین کاظمی افزود: بودجه کم است.",
+                   [("PER", "رضا کاظمی"), ("ROLE", "شهردار"), ("LOC", "بابل"), ("PER", "کاظمی")])
+    speakers = [key(q.speaker or "") for q in build_records(doc).quotes]
+    assert speakers == [key("رضا کاظمی"), key("حسین کاظمی")]
+
+
+def test_two_adjacent_per_spans_are_one_name():
+    doc = make_doc("در دیدار «جان اسمیت» با شهردار شیراز دو طرف بر همکاری تأکید کردند.",
+                   [("PER", "جان"), ("PER", "اسمیت"), ("ROLE", "شهردار"), ("LOC", "شیراز")])
+    meetings = build_records(doc).meetings
+    names = [p.person for m in meetings for p in m.participants if p.person]
+    assert key("جان اسمیت") in {key(n) for n in names}
+    assert key("جان") not in {key(n) for n in names}
+
+
+def test_partial_name_in_guillemets_is_completed():
+    doc = make_doc("«آنا مولر» شهردار برلین در این نشست گفت: حمل و نقل عمومی رایگان می‌شود.",
+                   [("PER", "مولر"), ("ROLE", "شهردار"), ("LOC", "برلین")])
+    assert (key("آنا مولر"), key("شهردار")) in _officials(doc)
+
+
+def test_untagged_name_in_guillemets_before_a_title():
+    doc = make_doc("از جمله این افراد «کارلوس مندز» رئیس‌جمهور شیلی بود که با وزیر دیدار کرد.",
+                   [("ROLE", "رئیس‌جمهور"), ("LOC", "شیلی"), ("ROLE", "وزیر")])
+    assert (key("کارلوس مندز"), key("رئیس‌جمهور")) in _officials(doc)
+
+
+def test_guillemet_concept_before_a_plural_title_is_not_a_name():
+    doc = make_doc("برای هر شهر یک «ناظر ویژه شهری» از مدیران ارشد وزارت کشور تعیین شد.",
+                   [("ROLE", "مدیران ارشد"), ("ORG", "وزارت کشور")])
+    assert not build_records(doc).officials
+
+
+def test_lowercase_latin_word_is_not_a_person():
+    doc = make_doc("date ۱۴۰۲-۰۵-۱۰ نشست شهرداران استان برگزار شد.",
+                   [("PER", "date"), ("DATE", "۱۴۰۲-۰۵-۱۰")])
+    assert not build_records(doc).officials
+
+
+def test_lone_surname_subject_of_colon_speech_verb():
+    text = ("معاون خدمات شهری منطقه ۴ شهرداری اصفهان گفت: پاکسازی انجام شد.\n"
+            "نوروزی افزود: نیروهای بیشتری به کار گرفته می‌شوند.")
+    doc = make_doc(text, [("ROLE", "معاون خدمات شهری"), ("ORG", "منطقه ۴ شهرداری اصفهان")])
+    recs = build_records(doc)
+    assert (key("نوروزی"), key("معاون خدمات شهری")) in {(key(o.person), key(o.role or "")) for o in recs.officials}
+
+
+def test_pronoun_subject_of_speech_verb_is_not_a_surname():
+    text = "شهردار یزد گفت: کار آغاز شد.\nوی افزود: بودجه تأمین است."
+    doc = make_doc(text, [("ROLE", "شهردار"), ("LOC", "یزد")])
+    assert not build_records(doc).officials
+
+
+def test_role_swallowing_a_coordinated_group_title_is_split():
+    text = "مدیرعامل سازمان عمران در دیدار با حسن رفیعی شهردار و اعضای شورای شهر نطنز گفت: کار آغاز می‌شود."
+    doc = make_doc(text, [("ROLE", "مدیرعامل"), ("ORG", "سازمان عمران"), ("PER", "حسن رفیعی"),
+                          ("ROLE", "شهردار و اعضای"), ("ORG", "شورای شهر نطنز")])
+    recs = build_records(doc)
+    assert (key("حسن رفیعی"), key("شهردار")) in {(key(o.person), key(o.role or "")) for o in recs.officials}
+    groups = [p.group for m in recs.meetings for p in m.participants if p.group]
+    assert key("اعضای شورای شهر نطنز") in {key(g) for g in groups}
+
+
+def test_group_tagged_as_org_is_a_meeting_group():
+    doc = make_doc("در نشست دهیاران بخش مرکزی گفت: راه‌های روستایی آسفالت می‌شود. این نشست را فرماندار برگزار کرد.",
+                   [("ORG", "دهیاران بخش مرکزی"), ("ROLE", "فرماندار")])
+    groups = [p.group for m in build_records(doc).meetings for p in m.participants if p.group]
+    assert [key(g) for g in groups] == [key("دهیاران بخش مرکزی")]
+
+
+def test_bare_group_title_runs_on_over_its_organization():
+    doc = make_doc("شهردار کاشان در دیدار با نمایندگان اتاق بازرگانی کاشان گفت: سرمایه‌گذاری آسان می‌شود.",
+                   [("ROLE", "شهردار"), ("LOC", "کاشان"), ("ROLE", "نمایندگان"), ("LOC", "کاشان")])
+    groups = [p.group for m in build_records(doc).meetings for p in m.participants if p.group]
+    assert key("نمایندگان اتاق بازرگانی کاشان") in {key(g) for g in groups}

@@ -1,0 +1,113 @@
+"""Rule-based entity finder: hand-written sentences (no shared data needed)."""
+from pipeline.tag.rules import rule_entities, role_token_spans, word_key
+
+Z = "\u200c"
+
+
+def ents(text):
+    return [(e.label, e.text) for e in rule_entities(text, with_external=False)]
+
+
+def keyed(text):
+    return {(lab, word_key(t)) for lab, t in ents(text)}
+
+
+def has(text, label, span):
+    return (label, word_key(span)) in keyed(text)
+
+
+def test_role_stops_before_org():
+    s = "مدیرعامل سازمان همیاری شهرداری‌های خراسان رضوی گفت: کار آغاز شد."
+    assert has(s, "ROLE", "مدیرعامل")
+    assert has(s, "ORG", "سازمان همیاری شهرداری‌های خراسان رضوی")
+
+
+def test_role_with_modifiers_and_org_with_place():
+    s = "معاون عمران و توسعه امور شهری و روستایی استانداری سمنان از این طرح بازدید کرد."
+    assert has(s, "ROLE", "معاون عمران و توسعه امور شهری و روستایی")
+    assert has(s, "ORG", "استانداری سمنان")
+
+
+def test_role_then_district_loc():
+    s = "شهردار منطقه ۹ مشهد گفت: پارک افتتاح شد."
+    assert has(s, "ROLE", "شهردار")
+    assert has(s, "LOC", "منطقه ۹ مشهد")
+
+
+def test_council_membership_group_role():
+    s = "اعضای شورای شهر رشتخوار با استاندار دیدار کردند."
+    assert has(s, "ROLE", "اعضای شورای شهر")
+    assert has(s, "LOC", "رشتخوار")
+    assert has(s, "ROLE", "استاندار")
+
+
+def test_org_keeps_place():
+    s = "نشست شورای شهر رشتخوار و شهرداری قم برگزار شد."
+    assert has(s, "ORG", "شورای شهر رشتخوار")
+    assert has(s, "ORG", "شهرداری قم")
+    assert not any(lab == "LOC" for lab, _ in ents(s))
+
+
+def test_generic_institutions_are_not_entities():
+    s = "شهرداری‌ها و این سازمان باید با شهرداری همکاری کنند و شورای شهر نیز موافق است."
+    assert not any(lab == "ORG" for lab, _ in ents(s))
+
+
+def test_commission_inside_role():
+    s = "رئیس کمیسیون عمران شورا گفت: بودجه کافی نیست."
+    assert has(s, "ROLE", "رئیس کمیسیون عمران")
+
+
+def test_loc_gazetteer_and_typed_places():
+    s = "این طرح در استان سمنان، شاهرود و پارک وکیل‌آباد و بزرگراه چمران اجرا می‌شود."
+    k = keyed(s)
+    for span in ("استان سمنان", "شاهرود", "پارک وکیل‌آباد", "بزرگراه چمران"):
+        assert ("LOC", word_key(span)) in k, span
+
+
+def test_per_with_honorific_outside_and_sayyid_inside():
+    s = "آیت‌الله اعرافی و دکتر سید محمدحسین سیف‌السادات در این نشست حضور یافتند."
+    assert has(s, "PER", "اعرافی")
+    assert has(s, "PER", "سید محمدحسین سیف‌السادات")
+    assert not any("دکتر" in t for _, t in ents(s))
+
+
+def test_per_after_role_org_apposition_and_bare_surname():
+    s = "شهردار قم مسعود نصرتی گفت: نصرتی افزود که کار ادامه دارد."
+    out = ents(s)
+    assert ("PER", "مسعود نصرتی") in out
+    assert ("PER", "نصرتی") in out
+    assert has(s, "ROLE", "شهردار")
+    assert has(s, "LOC", "قم")
+
+
+def test_orthography_variants():
+    # lost ZWNJ as space, joined, and Arabic letters
+    assert has("نایب رئیس شورا گفت.", "ROLE", "نایب‌رئیس شورا")
+    assert has("نایب رئیس در جلسه گفت.", "ROLE", "نایب‌رئیس")
+    assert has("مدیرکل امور شهری و شهرداریها گفت.", "ROLE", "مدیرکل امور شهری و شهرداری‌ها")
+    assert has("نايب رييس اتحاديه گفت.", "ROLE", "نایب‌رئیس")
+
+
+def test_bare_plural_role_is_not_role():
+    assert not any(lab == "ROLE" for lab, _ in ents("این طرح با شهرداران بررسی شد."))
+
+
+def test_no_false_role_from_split_function_word():
+    # «و زیر» must not be read as «وزیر»
+    assert role_token_spans(["پل", "و", "زیر", "گذر"]) == []
+
+
+def test_role_token_spans_respects_occupied():
+    words = ["مدیرعامل", "سازمان", "آب", "گفت"]
+    assert role_token_spans(words) == [(0, 1)]
+    assert role_token_spans(words, [True, False, False, False]) == []
+
+
+def test_spans_flat_and_offsets_match():
+    s = "محمد سنجری، مدیرعامل سازمان همیاری شهرداری‌های خراسان رضوی، در مشهد گفت."
+    out = rule_entities(s, with_external=False)
+    for e in out:
+        assert s[e.start:e.end] == e.text
+    for a, b in zip(out, out[1:]):
+        assert a.end <= b.start

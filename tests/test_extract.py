@@ -1,0 +1,50 @@
+"""The Extractor end to end: output offsets index the output's own text; ``import pipeline`` stays light."""
+import subprocess
+import sys
+
+import pytest
+
+from pipeline.inputs import iter_inputs
+from pipeline.schema import Article
+from tests.conftest import ROOT
+from tests.records.test_old_orthography import WRAPPED
+
+SAMPLES = ROOT / "data" / "samples"
+
+
+def _records(art: Article):
+    for name in ("officials", "meetings", "commitments", "quotes"):
+        yield from getattr(art, name)
+
+
+@pytest.fixture(scope="module")
+def extractor(shipped_model):
+    from pipeline.extract import Extractor
+
+    return Extractor(model=shipped_model, threads=1)
+
+
+def test_evidence_and_entities_index_the_output_text(extractor):
+    arts = [a for a in extractor.run(iter_inputs([str(SAMPLES)]))]
+    arts.append(extractor.extract_text(WRAPPED, doc_id="wrapped", date="1402/05/10"))
+    assert all(isinstance(a, Article) for a in arts)
+    n = 0
+    for art in arts:
+        for rec in _records(art):
+            ev = rec.evidence
+            if ev is not None:
+                n += 1
+                assert art.text[ev.start:ev.end] == ev.text, (art.id, ev)
+        for e in art.entities:
+            assert art.text[e.start:e.end] == e.text
+    assert n >= 10
+    wrapped = arts[-1]
+    # the hard-wrapped sentence is one piece of evidence, with its line breaks as in the output text
+    assert any("\n" in r.evidence.text for r in _records(wrapped) if r.evidence is not None)
+
+
+def test_import_pipeline_loads_neither_torch_nor_spacy():
+    code = ("import sys, pipeline, pipeline.extract, pipeline.stages; "
+            "print(sorted(m for m in ('torch', 'spacy', 'transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,50 @@
+"""The one segmentation: tokens, hard line wraps undone once, sentences (texts written for the tests)."""
+import pytest
+
+from pipeline.document import Document
+from pipeline.tokenize import sentences_of, tokenize, tokens_of, unwrap_lines
+
+LONG = "شهردار منطقه چهار روز گذشته در بازدید از پروژه‌های عمرانی محله با اهالی"
+# a first sentence wrapped over three lines (a lone wrap after the first line would be read as a headline)
+WRAPPED = (f"{LONG}\nگفتگو کرد و قول داد کار ساخت پل عابر پیاده و پارک محله را\n"
+           "تا پایان سال تمام کند.\n"
+           "معاون او هم گفت: بودجه این طرح از محل درآمدهای پایدار تامین می‌شود.")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قیمت ۲/۵ درصد و ۱۲٬۵۰۰ ریال شد.", ["قیمت", "۲/۵", "درصد", "و", "۱۲٬۵۰۰", "ریال", "شد", "."]),
+    ("شهرداری‌ها ۲.5 برابر", ["شهرداری‌ها", "۲.5", "برابر"]),
+    ("شهرداري ها گفتند", ["شهرداري", "ها", "گفتند"]),  # older orthography: split affix stays split
+])
+def test_tokens_keep_numbers_and_zwnj_words_whole(text, expected):
+    toks = tokens_of(text)
+    assert [t.text for t in toks] == expected
+    assert all(text[t.start:t.end] == t.text for t in toks)
+
+
+def test_unwrap_joins_a_mid_sentence_wrap_and_keeps_offsets():
+    flat = unwrap_lines(WRAPPED)
+    assert len(flat) == len(WRAPPED)
+    assert flat[len(LONG)] == " "            # the wrap inside the first sentence
+    assert flat.count("\n") == 1             # the line break after a finished sentence stays
+    assert flat.index("\n") == WRAPPED.index("کند.") + len("کند.")
+
+
+def test_sentences_come_from_the_unwrapped_text():
+    doc = tokenize(Document(id="t", raw=WRAPPED, text=WRAPPED))
+    assert doc.flat == unwrap_lines(WRAPPED)
+    assert len(doc.sentences) == 2
+    assert doc.sentences[0].start == 0 and doc.sentences[0].end > len(LONG)
+    assert [t.text for t in doc.tokens] == [t.text for t in tokens_of(WRAPPED)]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("اول آمد. دوم رفت؟ سوم ماند!", 3),
+    ("نرخ ۲.۵ درصد شد. تمام.", 2),              # a decimal point does not end a sentence
+    ("او گفت: «کار تمام است.» سپس رفت.", 2),    # closing guillemet stays with its sentence
+    ("خط اول\nخط دوم", 2),                      # a short line is never a wrap
+])
+def test_sentence_splitter(text, n):
+    sents = sentences_of(text)
+    assert len(sents) == n
+    assert all(text[s.start:s.end] == s.text for s in sents)
