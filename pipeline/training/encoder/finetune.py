@@ -210,6 +210,8 @@ def main(argv=None) -> dict:
         cfg = out / "tokenizer_config.json"
         c = json.loads(cfg.read_text(encoding="utf-8"))
         c["tokenizer_class"] = "PreTrainedTokenizerFast"
+        # the tagger cuts articles into windows itself; whole-article piece counts are not an error
+        c["model_max_length"] = 1_000_000
         cfg.write_text(json.dumps(c, ensure_ascii=False, indent=2), encoding="utf-8")
         log(event="eval", step=step, **metrics)
         return metrics
