@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test venv clean
+.PHONY: run test test-fast venv clean
 
 venv: $(VENV)/.installed
 
@@ -20,6 +20,9 @@ run: venv
 
 test: venv
 	$(BIN)/python -m pytest
+
+test-fast: venv
+	$(BIN)/python -m pytest -m "not slow"
 
 clean:
 	rm -rf $(VENV) facts.jsonl facts.errors.jsonl

@@ -1,4 +1,4 @@
-"""``munifacts`` command line: a thin layer over :mod:`pipeline.extract`.
+"""``munifacts`` command line: a thin layer over :mod:`pipeline.extract` and :mod:`pipeline.db`.
 
 Exit status: 0 all inputs succeeded, 1 some inputs failed (see the errors file),
 2 usage error (bad arguments, unreadable model, missing input path).
@@ -73,76 +73,6 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _load_tables(paths: list[str]):
-    from pipeline.query import load_tables
-
-    missing = [p for p in paths if not Path(p).is_file()]
-    if missing:
-        raise FileNotFoundError(f"no such file: {', '.join(missing)} (give munifacts extract output files)")
-    return load_tables(paths)
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    from pipeline.query import search
-
-    try:
-        tables = _load_tables(args.facts)
-        df = tables[args.type]
-        filters = {}
-        for cond in args.where or []:
-            col, sep, value = cond.partition("=")
-            if not sep:
-                raise ValueError(f"--where {cond!r}: write COLUMN=TEXT, e.g. --where role=شهردار")
-            filters[col] = value
-        if filters and not df.empty:
-            df = search(df, **filters)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"munifacts query: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    if args.columns:
-        df = df[[c for c in args.columns.split(",") if c in df.columns]]
-    if args.format == "csv":
-        df.to_csv(sys.stdout, index=False)
-    elif args.format == "jsonl":
-        df.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
-    else:
-        import pandas as pd
-
-        with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 200,
-                               "display.max_colwidth", 60):
-            print(df.to_string(index=False) if not df.empty else "(no rows)")
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from pipeline.query import export
-
-    try:
-        written = export(_load_tables(args.facts), args.output, args.format)
-    except (FileNotFoundError, ValueError) as e:
-        print(f"munifacts export: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    for path in written:
-        print(path)
-    return EXIT_OK
-
-
-def cmd_view(args: argparse.Namespace) -> int:
-    from pipeline.view import load_articles, render_articles
-
-    try:
-        missing = [p for p in args.facts if not Path(p).is_file()]
-        if missing:
-            raise ValueError(f"no such file: {', '.join(missing)}")
-        html = render_articles(load_articles(args.facts, set(args.id) if args.id else None))
-    except ValueError as e:
-        print(f"munifacts view: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    Path(args.output).write_text(html, encoding="utf-8")
-    print(args.output)
-    return EXIT_OK
-
-
 def cmd_stages(args: argparse.Namespace) -> int:
     from pipeline.registry import GROUPS, REGISTRY, load_plugins
     from pipeline.stages import DEFAULT_STAGES
@@ -177,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="combined: the model's spans plus the rule finders (FIG/DATE conventions, gaps); "
                          "model: the tagger's spans (repaired), without the rules and combine stages")
     ex.add_argument("--stages", metavar="A,B,...",
-                    help="the stages to run, in order (default: normalize,tokenize,tag,rules,combine,repair,"
+                    help="the stages to run, in order (default: normalize,tokenize,dates_figures,tag,rules,combine,repair,"
                          "officials,meetings,commitments,quotes,figures,dates; 'records' = the six record stages)")
     ex.add_argument("--without", metavar="A,B,...",
                     help="stages to leave out, e.g. 'meetings,quotes', or 'records' for entities only")
@@ -187,32 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-q", "--quiet", action="store_true", help="no progress or per-failure messages")
     ex.set_defaults(func=cmd_extract)
 
-    from pipeline.query import RECORD_TYPES
+    from pipeline.db.commands import register  # load, query, export, show, view
 
-    q = sub.add_parser("query", help="list records (officials, commitments, ...) from extract output, filtered",
-                       description="Print the records of one type from extract output. --where COLUMN=TEXT keeps "
-                                   "rows whose column contains TEXT (ZWNJ and Arabic/Persian letter forms ignored).")
-    q.add_argument("facts", nargs="+", metavar="FACTS.jsonl")
-    q.add_argument("--type", choices=RECORD_TYPES + ("articles",), default="officials")
-    q.add_argument("--where", action="append", metavar="COLUMN=TEXT")
-    q.add_argument("--columns", help="comma-separated columns to show")
-    q.add_argument("--format", choices=["table", "csv", "jsonl"], default="table")
-    q.set_defaults(func=cmd_query)
-
-    exp = sub.add_parser("export", help="write one CSV per record type (opens in Excel, Sheets, Datawrapper)")
-    exp.add_argument("facts", nargs="+", metavar="FACTS.jsonl")
-    exp.add_argument("-o", "--output", required=True, metavar="DIR")
-    exp.add_argument("--format", choices=["csv", "tsv"], default="csv")
-    exp.set_defaults(func=cmd_export)
+    register(sub)
 
     st = sub.add_parser("stages", help="list the registered stages (what each requires and assigns)")
     st.set_defaults(func=cmd_stages)
-
-    v = sub.add_parser("view", help="an HTML page with the entities highlighted (displaCy)")
-    v.add_argument("facts", nargs="+", metavar="FACTS.jsonl")
-    v.add_argument("-o", "--output", required=True, metavar="VIEW.html")
-    v.add_argument("--id", action="append", help="only these article ids (repeatable)")
-    v.set_defaults(func=cmd_view)
     return ap
 
 

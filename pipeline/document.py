@@ -6,7 +6,9 @@ A :class:`Document` holds
   between them (:meth:`Document.raw_span`);
 * ``flat``: ``text`` with hard line wraps turned into spaces (same length, same offsets), and
   ``tokens``/``sentences``: the one segmentation every stage uses (:mod:`pipeline.tokenize`);
-* ``spans``: named span layers (``"model"``: the tagger's, ``"rules"``: the rule finders',
+* ``spans``: named span layers (``"dates"`` and ``"figures"``: the Persian DATE and FIG finders'
+  spans with their parsed values, computed once and read by the rule finders; ``"model"``: the
+  tagger's, ``"rules"``: the rule finders',
   ``"entities"``: the final entities, which are the output's ``entities`` and what every
   record stage reads);
 * ``records``: record lists by name (``"officials"``, ``"meetings"`` ...).
@@ -24,13 +26,21 @@ LABELS = ("PER", "ROLE", "ORG", "LOC", "FIG", "DATE")
 
 @dataclass(frozen=True)
 class Span:
-    """A labelled character span of the *normalized* text, ``[start, end)``."""
+    """A labelled character span of the *normalized* text, ``[start, end)``.
+
+    ``value`` is what the finder parsed from exactly this text, kept so nobody parses it again:
+    a :class:`~pipeline.persian.figures.FigureValue` on a rule FIG span, a
+    :class:`~pipeline.persian.dates.DateValue` (resolved against the article date) on a rule
+    DATE span, ``None`` when the finder parsed nothing (model spans). It does not take part
+    in comparisons: two spans with the same label, offsets, text and score are equal.
+    """
 
     label: str
     start: int
     end: int
     text: str
     score: float | None = None
+    value: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,16 @@ def iter_articles(paths: Iterable[str | Path]) -> Iterator[dict]:
                     raise ValueError(f"{path}:{n}: not a JSON line ({e.msg}); is this munifacts extract output?") from e
 
 
+_META = ("id", "date", "source", "title")
+
+
 def load_tables(paths: Iterable[str | Path]) -> dict[str, pd.DataFrame]:
-    """One DataFrame per record type from ``extract`` JSONL files (bad lines raise ValueError)."""
+    """One DataFrame per record type from ``extract`` JSONL files (bad lines raise ValueError).
+
+    ``id``, ``date``, ``source`` and ``title`` are always the article's; a record's own
+    field of the same name is kept under ``<type>_<field>`` (a meeting's date is
+    ``meeting_date``).
+    """
     rows: dict[str, list[dict]] = {k: [] for k in RECORD_TYPES}
     articles = []
     for art in iter_articles(paths):
@@ -59,7 +67,7 @@ def load_tables(paths: Iterable[str | Path]) -> dict[str, pd.DataFrame]:
         articles.append(meta)
         for kind in RECORD_TYPES:
             for rec in art.get(kind) or []:
-                flat = {k: _flatten(v) for k, v in rec.items()}
+                flat = {(f"{kind.rstrip('s')}_{k}" if k in _META else k): _flatten(v) for k, v in rec.items()}
                 if "evidence" in flat:
                     flat["evidence"] = (rec.get("evidence") or {}).get("text")
                 rows[kind].append({**meta, **flat})
@@ -68,10 +76,13 @@ def load_tables(paths: Iterable[str | Path]) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def search(df: pd.DataFrame, **filters: str) -> pd.DataFrame:
-    """Rows whose columns contain the given text, e.g. ``search(t["officials"], role="شهردار")``."""
+def search(df: pd.DataFrame, *pairs: tuple[str, str], **filters: str) -> pd.DataFrame:
+    """Rows whose columns contain the given text, e.g. ``search(t["officials"], role="شهردار")``.
+
+    ``pairs`` are (column, text) conditions, so one column can carry several: all must hold.
+    """
     mask = pd.Series(True, index=df.index)
-    for col, needle in filters.items():
+    for col, needle in [*pairs, *filters.items()]:
         if col not in df.columns:
             raise ValueError(f"no column {col!r}; columns are: {', '.join(map(str, df.columns))}")
         key = fold(needle)

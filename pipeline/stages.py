@@ -1,6 +1,6 @@
 """The built-in stages, in the order the default pipeline runs them.
 
-    normalize -> tokenize -> tag (batched) -> rules -> combine -> repair
+    normalize -> tokenize -> dates_figures -> tag (batched) -> rules -> combine -> repair
               -> officials, meetings, commitments, quotes, figures, dates
 
 Each stage is registered with :func:`pipeline.registry.stage`; its module is imported when the
@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.document import Document
 from pipeline.registry import Settings, stage
 
-DEFAULT_STAGES = ("normalize", "tokenize", "tag", "rules", "combine", "repair",
+DEFAULT_STAGES = ("normalize", "tokenize", "dates_figures", "tag", "rules", "combine", "repair",
                   "officials", "meetings", "commitments", "quotes", "figures", "dates")
 MIN_PERSIAN_RATIO = 0.5
 
@@ -53,6 +53,16 @@ def tokenize(doc: Document) -> Document:
     return _tokenize(doc)
 
 
+@stage("dates_figures", requires=("text",), assigns=("spans.dates", "spans.figures"))
+def dates_figures(doc: Document) -> Document:
+    """DATE and FIG spans with their values, found once (:mod:`pipeline.persian.spans`): the dates
+    resolved against the article date, the figures parsed."""
+    from pipeline.persian.spans import date_and_figure_spans
+
+    doc.spans["dates"], doc.spans["figures"] = date_and_figure_spans(doc.text, doc.date)
+    return doc
+
+
 class TagStage:
     """The tagger as a stage: ``spans["model"]`` (and, until combined, ``entities``), batched by :meth:`pipe`."""
 
@@ -88,12 +98,12 @@ def make_tag(settings: Settings) -> TagStage:
     return TagStage(tagger, ModelInfo(tagger=Path(str(model)).name or str(model), version=str(version)))
 
 
-@stage("rules", requires=("text",), assigns=("spans.rules",))
+@stage("rules", requires=("text", "spans.dates", "spans.figures"), assigns=("spans.rules",))
 def rules(doc: Document) -> Document:
-    """Rule finders: lexicon PER/ROLE/ORG/LOC and the Persian FIG/DATE finders (:mod:`pipeline.tag.rules`)."""
+    """Rule finders: lexicon PER/ROLE/ORG/LOC over the FIG/DATE layers (:mod:`pipeline.tag.rules`)."""
     from pipeline.tag.rules import rule_entities
 
-    doc.spans["rules"] = rule_entities(doc.text)
+    doc.spans["rules"] = rule_entities(doc.text, dates=doc.spans["dates"], figures=doc.spans["figures"])
     return doc
 
 

@@ -1,6 +1,11 @@
 """The one segmentation: word tokens and sentences with character offsets, line wraps handled once.
 
-* :func:`tokens_of` - THE word tokenizer (spaCy's Persian tokenizer, loaded on first use);
+* :func:`words` - THE word tokenizer: ``words(text) -> list[Word]`` (numbers, words, single
+  symbols, each with its kind and :func:`pipeline.textkey.key`). Every rule module reads it: the
+  rule entity finders (:mod:`pipeline.tag.rules`), the Persian number, figure and date finders
+  (:mod:`pipeline.persian`) and the record rules;
+* :func:`tokens_of` - the tagger's tokens (spaCy's Persian tokenizer, loaded on first use): the
+  shipped model was trained and measured on these, so ``doc.tokens`` stays spaCy's;
 * :func:`unwrap_lines` - hard line wraps of older sources turned into spaces (same length);
 * :func:`sentences_of` - THE sentence splitter;
 * :func:`tokenize` - the ``tokenize`` stage: ``doc.tokens`` from ``doc.text``, ``doc.flat`` and
@@ -16,12 +21,65 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dataclasses import dataclass
+
 from pipeline.document import Document, Sentence, Token
+from pipeline.textkey import LETTER, fold, key
 
 _DIGIT = "0-9\u06f0-\u06f9\u0660-\u0669"
 _NUMBER = re.compile(rf"^[{_DIGIT}]+(?:[/.,\u066b\u066c][{_DIGIT}]+)+[%٪]?$")
 # a sentence ends after . ! ? ؟ … (optionally followed by closing quotes/brackets) + space, or at a newline
 _SENT_END = re.compile(r"(?<=[.!?؟…])[»\"')\]]*(?=\s)|\n+")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A token of :func:`words`: ``text == source[start:end]``.
+
+    ``kind`` is ``"num"`` (a digit run in any script, with grouping/decimal marks: «۱۲٬۵۰۰»,
+    «۲/۵»), ``"word"`` (letters joined by ZWNJ or diacritics: «شهرداری‌ها») or ``"sym"`` (one
+    other non-space character). ``key`` is :func:`pipeline.textkey.key` of a word, and the folded
+    text (ASCII digits, «٫» -> «.») of a number or symbol.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    key: str
+
+    @property
+    def is_word(self) -> bool:
+        """A word or a number (not a symbol)."""
+        return self.kind != "sym"
+
+
+# on the folded text (same length): digits are ASCII, «٫٬» are «.,», diacritics and tatweel are ZWNJ,
+# so a word is letters joined (and ended) by ZWNJ/diacritics: «کاملاً», «شهرداری‌ها»
+_WORDS_RE = re.compile(
+    r"(?P<num>\d+(?:[.,/]\d+)*)"
+    rf"|(?P<word>{LETTER}(?:\u200c*{LETTER})*\u200c*)"
+    r"|(?P<sym>\S)"
+)
+
+
+def words(text: str) -> list[Word]:
+    """THE word tokenizer: numbers, words and single symbols of ``text``, with offsets.
+
+    Works on :func:`pipeline.textkey.fold` of ``text`` (same length), so both orthographies
+    (ي/ك, Persian/Arabic/ASCII digits) lex alike. Whitespace is never a token; a ZWNJ or a
+    diacritic joins letters into one word («شهرداری‌ها»), while a space splits («شهرداري ها» is
+    two words: :func:`pipeline.textkey.key` joins them where a lookup needs it). Letters and
+    digits written together are two tokens («۵نفر» -> «۵», «نفر»). Pure Python, no model:
+    ``words("۲/۵ میلیارد")`` -> ``[Word(0, 3, "۲/۵", "num", "2/5"), Word(4, 11, "میلیارد", "word", ...)]``.
+    """
+    folded = fold(text)
+    out = []
+    for m in _WORDS_RE.finditer(folded):
+        kind = m.lastgroup or "sym"
+        s, e = m.start(), m.end()
+        out.append(Word(s, e, text[s:e], kind, key(m.group(0)) if kind == "word" else m.group(0)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +92,12 @@ def _nlp():
 
 
 def tokens_of(text: str) -> list[Token]:
-    """Tokens of ``text`` with character offsets; whitespace is never a token."""
+    """The tagger's tokens of ``text`` (spaCy ``fa``), with character offsets; whitespace is never a token.
+
+    Kept apart from :func:`words` only because the shipped model was trained and measured on
+    these tokens (spaCy also splits some clitics: «امیدواریم» -> «امیدوار», «یم»); rule modules
+    use :func:`words`.
+    """
     doc = _nlp().make_doc(text)
     return [Token(t.idx, t.idx + len(t.text), t.text) for t in doc if not t.is_space]
 

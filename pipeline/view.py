@@ -1,25 +1,36 @@
-"""HTML views of extracted articles with displaCy: entities highlighted, right to left.
+"""HTML views of extracted articles: entities highlighted by label, right to left, paginated.
 
-    munifacts view facts.jsonl -o view.html [--id ARTICLE_ID ...]
+    munifacts view facts.jsonl -o view.html [--id ARTICLE_ID ...] [--per-page 50]
+
+Many articles are split into pages (view.html, view-2.html, ...) with page links and a
+table of contents; ``munifacts show`` gives one article with its records beside it.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-COLORS = {"PER": "#f4b6c2", "ROLE": "#b6d7f4", "ORG": "#c9f4b6", "LOC": "#f4e3b6", "FIG": "#e0c3f4", "DATE": "#b6f4ec"}
+from pipeline.db.html import COLORS, article_pages  # noqa: F401  (COLORS kept for callers)
 
 
-def render_articles(articles: Iterable[dict]) -> str:
-    """One HTML page with every article's normalized text and its entity spans."""
-    from spacy import displacy
-
-    parsed = [{"text": a["text"], "title": a.get("title") or a["id"],
-               "ents": [{"start": e["start"], "end": e["end"], "label": e["label"]} for e in a.get("entities", [])],
-               "settings": {"lang": "fa", "direction": "rtl"}} for a in articles]
-    if not parsed:
+def render_articles(articles: Iterable[dict], base_name: str = "view.html", per_page: int = 50) -> list[tuple[str, str]]:
+    """(file name, HTML) per page; ValueError when there is nothing to show."""
+    articles = list(articles)
+    if not articles:
         raise ValueError("no articles to show (check --id against the ids in the file)")
-    return displacy.render(parsed, style="ent", manual=True, page=True, options={"colors": COLORS})
+    return article_pages(articles, base_name, per_page)
+
+
+def write_view(articles: Iterable[dict], output: str | Path, per_page: int = 50) -> list[Path]:
+    """Write the pages next to ``output``; returns their paths (the first is ``output``)."""
+    output = Path(output)
+    pages = render_articles(articles, output.name, per_page)
+    written = []
+    for name, html in pages:
+        path = output.with_name(name)
+        path.write_text(html, encoding="utf-8")
+        written.append(path)
+    return written
 
 
 def load_articles(paths: Iterable[str | Path], ids: set[str] | None = None) -> list[dict]:

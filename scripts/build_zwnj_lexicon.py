@@ -30,11 +30,12 @@ Writes, under ``pipeline/normalize/data/``:
     corpus scale, and per-suffix ratios (how often a stem is seen with a ZWNJ
     suffix) used to score unseen derived forms.
 
-Counted corpora (all under /work/shared/corpora, read-only; see each SOURCE.md):
+Counted corpora (all under ../shared/corpora, read-only; see each SOURCE.md):
 
 * ``fars_news_lm`` -- the 1,500 Fars News articles **minus a fixed held-out
   set of 200** (the 200 articles whose sha1(link) is smallest; see
-  :func:`fars_heldout_links`).  ``benchmarks/zwnj_restoration.py`` measures on
+  :func:`fars_heldout_links`) **and the next 100** (a tuning set for the
+  thresholds of the context model).  ``benchmarks/zwnj_restoration.py`` measures on
   exactly those 200, so the benchmark never sees counts from its own text.
 * ``farsnews_2023``, ``raw_asriran``, ``raw_varzesh3``, ``raw_perdt``,
   ``raw_updt``, ``raw_ntrex_fas``, ``raw_parsinlu_rc``, ``raw_persianqa_test``:
@@ -45,14 +46,14 @@ Not counted: ``raw_namnak`` and ``peyma`` (their text has no ZWNJ at all, so
 their joined spellings are lost half-spaces, not evidence), ``parstwiner``
 (informal tweets), and ``raw_tabnak`` + ``raw_radiofarda``, held out entirely
 as a second, cross-outlet benchmark.  Arman is never read (academic research
-only).  ``/work/shared/gold`` is read only to drop the Fars articles that are
+only).  ``../shared/gold`` is read only to drop the Fars articles that are
 evaluation articles from the counts.
 
 Licences: the counted corpora include text under unclear or NC-SA (parsinlu)
 terms; only word forms and counts are stored.  To build without some of them:
 ``--exclude raw_parsinlu_rc``.
 
-Run: ``python scripts/build_zwnj_lexicon.py [--corpora /work/shared/corpora]
+Run: ``python scripts/build_zwnj_lexicon.py [--corpora ../shared/corpora]
 [--exclude NAME,...]`` (about a minute on one core).
 """
 
@@ -79,8 +80,20 @@ from pipeline.normalize.zwnj import SUFFIX_GROUPS, canonical_word  # noqa: E402
 
 ZWNJ = rules.ZWNJ
 DATA_DIR = REPO / "pipeline" / "normalize" / "data"
-DEFAULT_CORPORA = Path("/work/shared/corpora")
-N_HELDOUT = 200
+N_HELDOUT = 200  # benchmark articles (benchmarks/zwnj_restoration.py)
+N_TUNE = 100  # the next 100 by sha1(link): for tuning thresholds, never counted either
+
+
+def find_corpora() -> Path:
+    """``shared/corpora`` next to the checkout (or next to the worktrees folder)."""
+    for base in (REPO.parent, REPO.parent.parent):
+        cand = base / "shared" / "corpora"
+        if cand.is_dir():
+            return cand
+    return REPO.parent / "shared" / "corpora"
+
+
+DEFAULT_CORPORA = find_corpora()
 
 _PRE_RES = [(re.compile(p), r) for p, r in rules.PRE_RULES]
 _CLEAN_RES = [re.compile(p) for p, _ in rules.DELETE_RULES]
@@ -102,10 +115,11 @@ def fars_articles(corpora: Path = DEFAULT_CORPORA):
                 yield art.get("link") or "", "\n\n".join(p.strip() for p in parts if p and p.strip())
 
 
-def fars_heldout_links(corpora: Path = DEFAULT_CORPORA, n: int = N_HELDOUT) -> set[str]:
-    """The fixed benchmark set: the ``n`` Fars articles with the smallest sha1(link)."""
+def fars_heldout_links(corpora: Path = DEFAULT_CORPORA, n: int = N_HELDOUT, start: int = 0) -> set[str]:
+    """The fixed benchmark set: the ``n`` Fars articles with the smallest sha1(link)
+    (``start=N_HELDOUT, n=N_TUNE``: the tuning set that follows them)."""
     links = sorted({link for link, _ in fars_articles(corpora)}, key=lambda s: hashlib.sha1(s.encode()).hexdigest())
-    return set(links[:n])
+    return set(links[start : start + n])
 
 
 def _read_text(path: Path) -> str:
@@ -134,12 +148,12 @@ def _ner_tokens(path: Path, sep: str | None) -> str:
 
 def counted_sources(corpora: Path):
     """Yield ``(name, text)`` for every counted source (see the module docstring)."""
-    heldout = fars_heldout_links(corpora)
+    heldout = fars_heldout_links(corpora, N_HELDOUT + N_TUNE)
     # the evaluation articles (../shared/gold) are Fars articles too: keep them out of the counts
     from pipeline.training.corpora import gold_filter
 
     keep = gold_filter(sorted((corpora.parent / "gold").glob("*.jsonl")))
-    yield "fars_news_lm (minus 200 held out and gold)", "\n".join(
+    yield f"fars_news_lm (minus {N_HELDOUT}+{N_TUNE} held out and gold)", "\n".join(
         t for link, t in fars_articles(corpora) if link not in heldout and all(keep(p) for p in t.split("\n")))
     csv.field_size_limit(10**9)
     with open(corpora / "farsnews_2023" / "farsnews.csv", encoding="utf-8", newline="") as fh:

@@ -32,6 +32,7 @@ def _count_inputs(folder):
     return n
 
 
+@pytest.mark.slow
 def test_extract_samples_with_shipped_model(tmp_path, shipped_model):
     out = tmp_path / "facts.jsonl"
     assert main(["extract", str(SAMPLES), "-o", str(out), "-q"]) == 0
@@ -117,6 +118,7 @@ def test_stdin_and_python_m(tmp_path, tiny_model):
     assert row["id"] == "in1" and row["date"] == "1402/03/01" and row["schema_version"]
 
 
+@pytest.mark.slow
 def test_score_py_reads_the_output(tmp_path, shipped_model):
     score = SHARED / "tools" / "score.py"
     gold = SHARED / "gold" / "seeds.jsonl"

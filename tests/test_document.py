@@ -42,3 +42,11 @@ def test_records_read_by_name():
 def test_no_wrap_no_copy():
     doc = Document(id="d", raw="متن", text="متن", flat="متن")
     assert doc.flat_view() is doc
+
+
+def test_span_value_rides_along_but_is_not_compared():
+    a = Span("FIG", 0, 5, "۵ نفر", value=("parsed", 5))
+    b = Span("FIG", 0, 5, "۵ نفر")
+    assert a == b and hash(a) == hash(b)  # layers compare by label, offsets, text and score
+    assert a.value == ("parsed", 5) and b.value is None
+    assert a != Span("FIG", 0, 5, "۵ نفر", score=0.5)

@@ -63,5 +63,31 @@ def test_view_renders_entities_right_to_left(tmp_path):
     out = tmp_path / "view.html"
     assert main(["view", str(f), "-o", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
-    assert "direction: rtl" in html and "ROLE" in html and "کرج" in html
+    assert 'dir="rtl"' in html and '<meta charset="utf-8">' in html
+    assert 'data-label="ROLE"' in html and 'data-label="LOC"' in html and "کرج" in html
     assert main(["view", str(f), "-o", str(out), "--id", "nope"]) == 2
+
+
+def test_meeting_date_does_not_overwrite_article_date(tmp_path):
+    f = tmp_path / "facts.jsonl"
+    _write(f)
+    rows = [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines()]
+    rows[0]["meetings"][0]["date"] = "صبح امروز"
+    f.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    t = load_tables([f])
+    assert t["meetings"].loc[0, "date"] == "1402/05/01"
+    assert t["meetings"].loc[0, "meeting_date"] == "صبح امروز"
+
+
+def test_repeated_where_and_unknown_columns(tmp_path, capsys):
+    f = tmp_path / "facts.jsonl"
+    _write(f)
+    t = load_tables([f])
+    assert search(t["officials"], ("role", "معاون"), ("role", "شهرداري")).shape[0] == 1
+    assert search(t["officials"], ("role", "معاون"), ("role", "کرج")).empty  # both must hold, not the last only
+    assert main(["query", str(f), "--type", "officials", "--where", "role=معاون", "--where", "role=استاندار"]) == 0
+    assert "(no rows)" in capsys.readouterr().out
+    assert main(["query", str(f), "--type", "officials", "--columns", "person,rol"]) == 2
+    assert "no column 'rol'" in capsys.readouterr().err
+    assert main(["query", str(f), "--type", "officials", "--format", "table", "--bidi", "terminal"]) == 0
+    assert "None" not in capsys.readouterr().out  # missing values print as empty cells

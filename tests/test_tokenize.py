@@ -2,7 +2,7 @@
 import pytest
 
 from pipeline.document import Document
-from pipeline.tokenize import sentences_of, tokenize, tokens_of, unwrap_lines
+from pipeline.tokenize import sentences_of, tokenize, tokens_of, unwrap_lines, words
 
 LONG = "شهردار منطقه چهار روز گذشته در بازدید از پروژه‌های عمرانی محله با اهالی"
 # a first sentence wrapped over three lines (a lone wrap after the first line would be read as a headline)
@@ -48,3 +48,26 @@ def test_sentence_splitter(text, n):
     sents = sentences_of(text)
     assert len(sents) == n
     assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (text, kind, key) per token; both orthographies lex alike
+    ("۱۲٬۵۰۰ ریال", [("۱۲٬۵۰۰", "num", "12,500"), ("ریال", "word", "ریال")]),
+    ("12,500 ريال", [("12,500", "num", "12,500"), ("ريال", "word", "ریال")]),
+    ("۲/۵ درصد", [("۲/۵", "num", "2/5"), ("درصد", "word", "درصد")]),
+    ("۲٫۵٪", [("۲٫۵", "num", "2.5"), ("٪", "sym", "٪")]),
+    ("شهرداری‌ها، گفت", [("شهرداری‌ها", "word", "شهرداریها"), ("،", "sym", "،"), ("گفت", "word", "گفت")]),
+    ("شهرداري ها", [("شهرداري", "word", "شهرداری"), ("ها", "word", "ها")]),
+    ("۵نفر", [("۵", "num", "5"), ("نفر", "word", "نفر")]),
+    ("کاملاً درست", [("کاملاً", "word", "کاملا"), ("درست", "word", "درست")]),  # a final diacritic stays
+    ("«هیأت»", [("«", "sym", "«"), ("هیأت", "word", "هیات"), ("»", "sym", "»")]),
+])
+def test_words_kinds_and_keys(text, expected):
+    toks = words(text)
+    assert [(w.text, w.kind, w.key) for w in toks] == expected
+    assert all(text[w.start:w.end] == w.text for w in toks)
+    assert [w.is_word for w in toks] == [k != "sym" for _t, k, _k in expected]
+
+
+def test_words_skips_whitespace_and_line_breaks():
+    assert [w.text for w in words("  اول\n\nدوم\t. ")] == ["اول", "دوم", "."]

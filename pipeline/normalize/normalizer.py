@@ -1,9 +1,16 @@
-"""Offset-preserving Persian normalizer: Hazm's rules plus ZWNJ restoration.
+"""Offset-preserving Persian normalizer: Hazm's rules, ZWNJ restoration,
+glued-word splitting.
 
 ``Normalizer.normalize`` is a short pipeline of flag-gated steps (Hazm's
 layout); every step edits a :class:`~pipeline.normalize.tracked.TrackedText`,
 so the result carries an exact map from each normalized character back to
-the raw input.
+the raw input.  The steps: character refinement (Arabic letters and digits,
+invisible marks, kashida, decorative symbols), Persian style, digits,
+spacing (Hazm's affix and punctuation rules; two words joined by a
+half-space when the bigram model prefers it), repeated letters, glued-word
+splitting (:mod:`.glue`), half-space restoration inside words
+(:mod:`.zwnj`, with the neighbouring words when several spellings are
+attested: :mod:`.context`).
 """
 
 from __future__ import annotations
@@ -14,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules
+from .context import BOS, BigramModel, load_model, model_available, token_class, tokenizer_pattern
+from .glue import GlueSplitter
 from .tracked import TrackedText
 from .zwnj import DATA_DIR, ZWNJ, ZwnjRestorer, joins_next
 
@@ -80,7 +89,8 @@ def _compile(table):
 
 
 _WORD_RE = re.compile("[" + rules.AR_LETTER_CLASS + ZWNJ + "]+")
-_PRE_CHARS = re.compile("[\u200e\u200f\u00ad\u00ac\u0629\u06c0]")  # triggers of rules.PRE_RULES
+_PRE_CHARS = re.compile("[\u00ac\u0629\u06c0]")  # triggers of rules.PRE_RULES
+_DECOR_TRIGGER = re.compile("[\u2022-\u204d\u2190-\u2bff]")
 _CLITIC_SUFFIXES = frozenset({"ی", "ای", "ام", "ات", "اش"})
 
 
@@ -101,10 +111,31 @@ class Normalizer:
         drop_spurious_zwnj: remove ZWNJ after a non-joining letter (invisible).
         separate_mi: Hazm ``seperate_mi``: «میروم» → «می‌روم» for verb forms;
             only used when ``restore_zwnj`` is off (restoration covers it).
+        use_context: let the word bigram model (``data/ngram_*``, see
+            :mod:`.context`) choose from the neighbouring words between
+            attested spellings of a word («حرف‌های» / «حرفه‌ای») and between
+            two words and one («برنامه ریزی» / «برنامه‌ریزی»).
+        split_glued: split glued tokens («وامسال» → «و امسال», see
+            :mod:`.glue`); needs the bigram model.
+        context_margin: log-probability margin by which the context must
+            prefer the joined spelling to the lexicon's half-spaced one, or
+            the reverse («آنها» / «آن‌ها» is a matter of house style: the
+            context rarely knows better than the lexicon's counts).
+        placement_margin: the same when both spellings have a half-space in
+            different places («حرف‌های» / «حرفه‌ای»: the context knows).
+        model_joins: let the model join two words the lexicon's rule leaves
+            apart («کلان شهری» -> «کلان‌شهری») when «X‌Y» beats «X Y» by
+            ``join_margin``.  Off by default: +1.0 to +1.6 points of
+            half-spaces restored in text that writes them as spaces, but the
+            shipped tagger, trained on text without these joins, reacts to
+            them (see README: end-to-end scores).
+        join_margin: see ``model_joins``.
+        split_margin: log-probability margin by which a split must beat the
+            glued token.
         data_dir: lexicon folder (default: the packaged ``data/``).
 
-    Construction is cheap; the lexicon loads on first use (< 1 s).  One
-    instance can be shared between threads.
+    Construction is cheap; the lexicon and the bigram model load on first
+    use (about 1 s together).  One instance can be shared between threads.
     """
 
     def __init__(
@@ -120,6 +151,13 @@ class Normalizer:
         unicodes_replacement: bool = True,
         drop_spurious_zwnj: bool = True,
         separate_mi: bool = True,
+        use_context: bool = True,
+        split_glued: bool = True,
+        context_margin: float = 8.0,
+        placement_margin: float = 0.5,
+        model_joins: bool = False,
+        join_margin: float = 2.0,
+        split_margin: float = 10.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -133,7 +171,18 @@ class Normalizer:
         self.unicodes_replacement = unicodes_replacement
         self.drop_spurious_zwnj = drop_spurious_zwnj
         self.separate_mi = separate_mi
-        self.zwnj = ZwnjRestorer(Path(data_dir) if data_dir else DATA_DIR)
+        self.data_dir = Path(data_dir) if data_dir else DATA_DIR
+        self.zwnj = ZwnjRestorer(self.data_dir)
+        self.use_context = use_context and model_available(self.data_dir)
+        self.split_glued = split_glued and self.use_context
+        self.context_margin = context_margin
+        self.placement_margin = placement_margin
+        self.model_joins = model_joins
+        self.join_margin = join_margin
+        self.split_margin = split_margin
+        self._model: BigramModel | None = None
+        self._glue: GlueSplitter | None = None
+        self._ambiguous: dict[str, tuple[str, ...]] = {}
 
         self._char_map = rules.CHAR_MAP
         self._digit_map = rules.DIGITS_TO_PERSIAN if persian_digits else rules.DIGITS_TO_ASCII
@@ -146,6 +195,8 @@ class Normalizer:
         self._deletions = _compile(deletions)
         self._pre = _compile(rules.PRE_RULES)
         self._ligatures = _compile(rules.UNICODE_REPLACEMENTS)
+        self._decorative = re.compile(rules.DECORATIVE)
+
         self._style = _compile(rules.PERSIAN_STYLE_RULES)
         self._quote_pair = re.compile(rules.QUOTE_PAIR)
         self._extra_space = _compile(rules.EXTRA_SPACE_RULES)
@@ -175,13 +226,32 @@ class Normalizer:
                 t.sub(pat, rep)
         if self.decrease_repeated_chars:
             self._decrease_repeated(t)
+        if self.split_glued:
+            self._split_glued(t)
         if self.restore_zwnj:
-            self._restore_zwnj(t, self.zwnj.restore_word)
+            if self.use_context:
+                self._restore_zwnj_in_context(t)
+            else:
+                self._restore_zwnj(t, self.zwnj.restore_word)
         elif self.separate_mi:
             self._restore_zwnj(t, self.zwnj.separate_mi)
         return NormalizedText(raw=raw, text=t.text, to_raw=tuple(t.starts) + (len(raw),), _raw_ends=tuple(t.ends))
 
     __call__ = normalize
+
+    # ------------------------------------------------------------------ model
+    @property
+    def model(self) -> BigramModel:
+        """The word bigram model (loaded on first use)."""
+        if self._model is None:
+            self._model = load_model(self.data_dir)
+        return self._model
+
+    @property
+    def glue(self) -> GlueSplitter:
+        if self._glue is None:
+            self._glue = GlueSplitter(self.model, self.zwnj.lexicon, margin=self.split_margin)
+        return self._glue
 
     # ------------------------------------------------------------------ steps
     def _refine_characters(self, t: TrackedText) -> None:
@@ -191,6 +261,8 @@ class Normalizer:
         t.translate(self._char_map)
         for pat, rep in self._deletions:
             t.sub(pat, rep, absorb=True)
+        if self.remove_specials_chars and _DECOR_TRIGGER.search(t.text):
+            t.sub(self._decorative, rules.BULLET)
         if self.unicodes_replacement:
             for pat, rep in self._ligatures:
                 t.sub(pat, rep)
@@ -286,9 +358,26 @@ class Normalizer:
         if not joins_next(last):
             return None
         joined, spaced = self.zwnj.join_score(left, right)
+        if self.use_context and self.model_joins:
+            return ZWNJ if self._join_in_context(left, right, joined, spaced) else None
         if joined >= 3 and joined > spaced:
             return ZWNJ
         return None
+
+    def _join_in_context(self, left: str, right: str, joined: float, spaced: float) -> bool:
+        """«left‌right» vs «left right»: the lexicon's rule (the joined form
+        seen at least 3 times and more often than the spaced one), or the
+        bigram model by more than ``join_margin`` (neighbours are not used
+        here: the pair itself carries the evidence)."""
+        if joined >= 3 and joined > spaced:
+            return True
+        if not self.model_joins:
+            return False
+        m = self.model
+        form = left + ZWNJ + right
+        if m.count(form) == 0:
+            return False
+        return m.logp(form, BOS) - (m.logp(left, BOS) + m.logp(right, left)) > self.join_margin
 
     def _decrease_repeated(self, t: TrackedText) -> None:
         """Hazm ``decrease_repeated_chars``: «سلامممم» -> «سلام» (lexicon-checked)."""
@@ -325,6 +414,109 @@ class Normalizer:
                 edits.extend(_insertion_edits(m.start(), word, new))
         if edits:
             t.apply(edits)
+
+
+    # ------------------------------------------------------------------ context passes
+    def _split_glued(self, t: TrackedText) -> None:
+        """Insert a space inside glued tokens (see :mod:`.glue`)."""
+        toks = _context_tokens(t.text)
+        glue = self.glue
+        edits = []
+        text = t.text
+        for k, (a, b, tok, is_word) in enumerate(toks):
+            if not is_word or not glue.candidates(tok):
+                continue
+            if (a and text[a - 1] in _HANDLE_CHARS) or (b < len(text) and text[b] in _HANDLE_CHARS):
+                continue  # hashtags and handles are glued on purpose («#مشهدبیمه_همتا»)
+            prev = toks[k - 1][2] if k else BOS
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
+            split = glue.split(tok, prev, nxt)
+            if split is not None:
+                edits.append((a + len(split[0]), a + len(split[0]), " "))
+        if edits:
+            t.apply(edits)
+
+    def _restore_zwnj_in_context(self, t: TrackedText) -> None:
+        """ZWNJ restoration; where several spellings of a word are attested,
+        the bigram model picks one from the neighbouring words."""
+        toks = _context_tokens(t.text)
+        restore = self.zwnj.restore_word
+        edits = []
+        prev = BOS
+        for k, (a, b, tok, is_word) in enumerate(toks):
+            if not is_word:
+                prev = tok
+                continue
+            new = restore(tok)
+            alts = self._alternatives(tok, new)
+            if alts:
+                nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
+                m = self.model
+                chosen = new
+                base = m.score([new], prev, nxt)
+                best = base
+                for alt in alts:
+                    both_zwnj = ZWNJ in alt and ZWNJ in chosen
+                    s = m.score([alt], prev, nxt) - (self.placement_margin if both_zwnj else self.context_margin)
+                    if s > best:
+                        new, best = alt, s
+            if new != tok:
+                edits.extend(_zwnj_edits(a, tok, new))
+            prev = new
+        if edits:
+            t.apply(edits)
+
+    def _alternatives(self, word: str, choice: str) -> tuple[str, ...]:
+        """Other spellings of ``word`` the context may prefer to ``choice``."""
+        alts = self._ambiguous.get(word)
+        if alts is None:
+            m = self.model
+            if m.count(choice) == 0 and choice != word:
+                alts = ()
+            else:
+                alts = tuple(s for s in self.zwnj.spellings(word) if s != choice and m.count(s) >= 2)
+            if len(self._ambiguous) < 200_000:
+                self._ambiguous[word] = alts
+        return alts
+
+
+_TOKENS = tokenizer_pattern()
+_HANDLE_CHARS = frozenset("#@_")
+
+
+def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, model token, is an Arabic-script word)``; a line break
+    between two tokens is a ``<s>`` token."""
+    out: list[tuple[int, int, str, bool]] = []
+    last = 0
+    for m in _TOKENS.finditer(text):
+        a = m.start()
+        if out and "\n" in text[last:a]:
+            out.append((a, a, BOS, False))
+        w = m.group(1)
+        out.append((a, m.end(), w if w is not None else token_class(m), w is not None))
+        last = m.end()
+    return out
+
+
+def _zwnj_edits(offset: int, old: str, new: str) -> list[tuple[int, int, str]]:
+    """Edits turning ``old`` into ``new`` when both differ only in ZWNJs."""
+    if ZWNJ not in old:
+        return _insertion_edits(offset, old, new)
+    edits, i, j = [], 0, 0
+    while i < len(old) or j < len(new):
+        if i < len(old) and j < len(new) and old[i] == new[j]:
+            i += 1
+            j += 1
+        elif j < len(new) and new[j] == ZWNJ:
+            edits.append((offset + i, offset + i, ZWNJ))
+            j += 1
+        elif i < len(old) and old[i] == ZWNJ:
+            edits.append((offset + i, offset + i + 1, ""))
+            i += 1
+        else:  # pragma: no cover - spellings share their letters
+            raise AssertionError(f"unexpected change {old!r} -> {new!r}")
+    return edits
 
 
 def _word_start(text: str, i: int) -> int:

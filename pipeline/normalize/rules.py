@@ -174,9 +174,13 @@ SPECIALS = (
 
 #: Run before the character map (replacements and insertions).
 PRE_RULES = [
-    # ours: RLM/LRM, soft hyphen or ¬ between two letters stand for a ZWNJ in
-    # text typed with old keyboards / word processors («پنداشته\u200fاند»)
-    ("(?<=[" + AR_LETTER_CLASS + "])[\u200e\u200f\u00ad\u00ac]+(?=[" + AR_LETTER_CLASS + "])", ZWNJ),
+    # ours: «¬» between two letters stands for a ZWNJ in text converted from
+    # old code pages.  The invisible marks (LRM, RLM, ALM, soft hyphen) are
+    # NOT read as ZWNJ: scraped pages put them inside words («ش\u200fهردار»),
+    # where a ZWNJ would cut a name in two; they are deleted (DELETE_RULES)
+    # and the ZWNJ restorer decides afterwards («پنداشته\u200fاند» ->
+    # «پنداشتهاند» -> «پنداشته‌اند»).
+    ("(?<=[" + AR_LETTER_CLASS + "])\u00ac+(?=[" + AR_LETTER_CLASS + "])", ZWNJ),
     # ours: ة and ۀ do not join the next letter but ه does; keep the word
     # boundary visible when they become ه («بقیةالله» -> «بقیه‌الله»)
     ("(?<=[\u0629\u06c0])(?=[" + AR_LETTER_CLASS + "])", ZWNJ),
@@ -186,8 +190,15 @@ DELETE_RULES = [
     (DIACRITICS, ""),  # Hazm remove_diacritics: harakat and tanwin
     (SPECIALS, ""),  # Hazm remove_specials_chars: hamza above, superscript alef, Quranic marks
     ("[\u0640\r]", ""),  # Hazm: kashida (tatweel) and carriage returns
-    ("[\u200b\u200d\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]", ""),  # ours: ZWSP, ZWJ, bidi marks, BOM, soft hyphen
+    ("[\u200b\u200d\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff\u00ad]", ""),  # ours: ZWSP, ZWJ, bidi marks (LRM RLM ALM, embeddings, isolates), BOM, soft hyphen
 ]
+
+#: ours: decorative symbols of scraped pages (bullets, arrows, stars, boxes,
+#: dingbats) are list and heading separators: a run of them becomes one
+#: bullet «•», which the tagger sees as a boundary (deleting them would run
+#: the items of a list into one name).
+DECORATIVE = "[\u2022\u2023\u2043\u204c\u204d\u2190-\u21ff\u2500-\u27bf\u2b00-\u2bff\u25a0-\u25ff]+"
+BULLET = "\u2022"
 
 # --------------------------------------------------------------------------
 # 3. Unicode ligatures (Hazm ``unicodes_replacement``; one char -> a word)

@@ -251,6 +251,20 @@ class ZwnjRestorer:
     def known(self, word: str) -> bool:
         return self.lexicon.known(word)
 
+    def spellings(self, word: str) -> tuple[str, ...]:
+        """Every attested spelling of ``word``'s letters that keeps its ZWNJs
+        (the joined one included when seen joined): what a context model may
+        choose from.  Empty for short words."""
+        if len(word) < 3:
+            return ()
+        lex = self.lexicon
+        stripped = word.replace(ZWNJ, "")
+        existing = _zwnj_positions(word)
+        out = [v for v in lex.variants.get(stripped, ()) if lex.n.get(v, 0) > 0 and existing <= _zwnj_positions(v)]
+        if lex.n.get(word, 0) > 0 and word not in out:
+            out.append(word)
+        return tuple(out)
+
     # ------------------------------------------------------------------
     def _decide(self, word: str) -> str:
         lex = self.lexicon

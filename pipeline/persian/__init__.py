@@ -6,5 +6,8 @@ importing each other.
 
 * :mod:`pipeline.persian.numbers` - digits and number words («دو میلیون و پانصد هزار»);
 * :mod:`pipeline.persian.figures` - amounts with units and kinds (money, percent, area ...);
-* :mod:`pipeline.persian.dates` - Jalali/Gregorian/relative dates resolved against the article date.
+* :mod:`pipeline.persian.dates` - Jalali/Gregorian/relative dates resolved against the article date
+  (the public face of :mod:`~pipeline.persian.date_patterns`, :mod:`~pipeline.persian.date_finder`,
+  :mod:`~pipeline.persian.date_calendar` and :mod:`~pipeline.persian.date_resolve`);
+* :mod:`pipeline.persian.spans` - both finders run once per document, spans with their values.
 """

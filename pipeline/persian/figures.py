@@ -45,12 +45,11 @@ from pipeline.textkey import (
 )
 from pipeline.persian.numbers import (
     NumberMatch,
-    Token,
     cardinal_words,
     find_number_matches,
     parse_number,
-    tokenize,
 )
+from pipeline.tokenize import Word, words
 
 __all__ = ["FigureSpan", "FigureValue", "POPULATION_MIN", "find_figures", "parse_figure"]
 
@@ -188,7 +187,7 @@ def parse_figure(text: str) -> FigureValue:
     if m:
         approx, pos = True, m.end()
     rest, rest_f = text[pos:], folded[pos:]
-    toks = tokenize(rest)
+    toks = words(rest)
     nums = find_number_matches(rest, toks)
     if not nums:
         g = lex.glued_re.search(rest_f)
@@ -208,7 +207,7 @@ def parse_figure(text: str) -> FigureValue:
     return FigureValue(value, unit, kind, approx)
 
 
-def _range_partner(toks: list[Token], nums: list[NumberMatch], i: int) -> NumberMatch | None:
+def _range_partner(toks: list[Word], nums: list[NumberMatch], i: int) -> NumberMatch | None:
     """The second number of a range starting with ``nums[i]``, if there is one."""
     if i + 1 >= len(nums):
         return None
@@ -235,7 +234,7 @@ def _range_low(a: NumberMatch, b: NumberMatch) -> float:
 
 
 def _after_number(text: str, folded: str, end: int, value: float | None, scale: float,
-                  toks: list[Token], last: int) -> tuple[str | None, str]:
+                  toks: list[Word], last: int) -> tuple[str | None, str]:
     """(unit, kind) from what follows a number ending at ``end`` (used by parse_figure)."""
     lex = _lex()
     if end < len(folded) and folded[end:end + 2].strip()[:1] in ("%", "٪"):
@@ -254,7 +253,7 @@ def _after_number(text: str, folded: str, end: int, value: float | None, scale: 
 # --------------------------------------------------------------------------- find_figures
 
 
-def _is_counted_noun(tok: Token, after: Token | None) -> bool:
+def _is_counted_noun(tok: Word, after: Word | None) -> bool:
     """Can ``tok`` be the noun a number counts («دو ایستگاه»)? Open class, so mostly exclusions."""
     lex = _lex()
     k = tok.key
@@ -296,7 +295,7 @@ def _id_like(m: NumberMatch) -> bool:
     return bool(d) and d.isdigit() and (len(d) > 1 and d.startswith("0") or len(d) >= 7)
 
 
-def _figure_span(text: str, folded: str, toks: list[Token], m: NumberMatch,
+def _figure_span(text: str, folded: str, toks: list[Word], m: NumberMatch,
                  second: NumberMatch | None) -> tuple[int, int] | None:
     """(start, end) of the figure built on number ``m`` (and a range partner), or None."""
     lex = _lex()
@@ -343,21 +342,25 @@ def _figure_span(text: str, folded: str, toks: list[Token], m: NumberMatch,
     return start, end
 
 
-def find_figures(text: str) -> list[FigureSpan]:
+def find_figures(text: str, dates: list | None = None) -> list[FigureSpan]:
     """FIG spans of a normalized text, left to right, non-overlapping.
 
     A figure is a number (digits or words) with a unit from units.tsv, a scale word
     of money size, or a counted noun right after it, plus an approximator before
     it. Numbers inside DATE spans (see :func:`pipeline.persian.dates.find_dates`),
     labels («منطقه ۹»), years, ids, ordinals and vague amounts are skipped.
+    ``dates``: the DATE spans of ``text`` (anything with ``start``/``end``) if already found,
+    so the date finder runs once per text.
     """
-    from pipeline.persian.dates import find_dates
+    if dates is None:
+        from pipeline.persian.dates import find_dates
 
+        dates = find_dates(text)
     lex = _lex()
     folded = fold(text)
-    toks = tokenize(text)
+    toks = words(text)
     nums = find_number_matches(text, toks)
-    dates = [(d.start, d.end) for d in find_dates(text)]
+    dates = [(d.start, d.end) for d in dates]
 
     def in_date(s: int, e: int) -> bool:
         return any(s < de and ds < e for ds, de in dates)

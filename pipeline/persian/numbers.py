@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.lexicons import load_lexicon, load_table
-from pipeline.textkey import LETTER, MARKS, fold, key
+from pipeline.textkey import fold, key
+from pipeline.tokenize import Word, words
 
 __all__ = [
     "NumberMatch",
-    "Token",
     "cardinal_words",
     "ordinal_words",
     "find_number_matches",
@@ -31,7 +31,6 @@ __all__ = [
     "parse_digits",
     "parse_number",
     "parse_ordinal",
-    "tokenize",
 ]
 
 AND = "و"
@@ -40,31 +39,15 @@ _ORDINAL_SUFFIXES = frozenset({"م", "ام", "مین", "امین", "ین"})
 # split plural suffixes: «ده ها» (tens of) is vague, not 10
 _PLURAL_SUFFIXES = frozenset({"ها", "های", "هایی"})
 
-_TOKEN_RE = re.compile(
-    rf"(?P<num>\d+(?:[.,/]\d+)*)"
-    rf"|(?P<word>{LETTER}(?:[{MARKS}\u200c]*{LETTER})*[{MARKS}]*)"
-    rf"|(?P<sym>\S)"
-)
 # digit groups that are dates, times, phone or id numbers, never one number
 _COMPOUND_RE = re.compile(r"\d+(?:[-/.:]\d+){2,}|\d{1,2}:\d{2}")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A token of the folded text: ``kind`` is ``num`` (digits), ``word`` or ``sym``."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    key: str
 
 
 @dataclass(frozen=True)
 class NumberMatch:
     """A number expression found in a text.
 
-    ``first``/``last`` are token indexes into :func:`tokenize` of the same text.
+    ``first``/``last`` are token indexes into :func:`pipeline.tokenize.words` of the same text.
     ``scale`` is the last scale word's value (1000, 10⁶ ...) or 0; ``words_only``
     is true when no digit was written; ``ambiguous`` marks a lone word that is
     also a common non-number word («نه», «سی»); ``bare_one`` marks a lone «یک»
@@ -124,16 +107,6 @@ def ordinal_words(max_value: int | None = None) -> list[str]:
     return [k for k, v in _lexicon()[1].items() if max_value is None or v <= max_value]
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` (digit runs, words with their ZWNJ joins, single symbols)."""
-    folded = fold(text)
-    out = []
-    for m in _TOKEN_RE.finditer(folded):
-        kind = m.lastgroup or "sym"
-        out.append(Token(m.start(), m.end(), text[m.start():m.end()], kind, key(m.group(0)) if kind == "word" else m.group(0)))
-    return out
-
-
 def parse_digits(s: str) -> float | None:
     """Value of a digit string in any script with grouping/decimal marks.
 
@@ -177,7 +150,7 @@ def _glued(k: str) -> list[_Atom] | None:
     return None
 
 
-def _atoms_of(tok: Token) -> list[_Atom] | None:
+def _atoms_of(tok: Word) -> list[_Atom] | None:
     if tok.kind == "num":
         v = parse_digits(tok.text)
         return None if v is None else [_Atom(v, "digits")]
@@ -255,7 +228,7 @@ def _can_follow(acc: _Acc, atom: _Atom, joined_by_and: bool) -> bool:
     return False
 
 
-def _scan(tokens: list[Token], i: int) -> tuple[int, float, dict] | None:
+def _scan(tokens: list[Word], i: int) -> tuple[int, float, dict] | None:
     """Longest number expression starting at token ``i``: (last token index, value, info)."""
     first = _atoms_of(tokens[i])
     if first is None:
@@ -295,7 +268,7 @@ def _ordinal_key(k: str) -> int | None:
 
 def parse_ordinal(text: str) -> int | None:
     """Value of an ordinal («دوم» 2, «نخستین» 1, «بیست و پنجم» 25, «۱۷ام» 17), else None."""
-    toks = [t for t in tokenize(text)]
+    toks = [t for t in words(text)]
     if not toks:
         return None
     if len(toks) == 1 and toks[0].kind == "word":
@@ -313,18 +286,18 @@ def parse_ordinal(text: str) -> int | None:
     return None
 
 
-def _is_vague(tok: Token) -> bool:
+def _is_vague(tok: Word) -> bool:
     return tok.kind == "word" and tok.key in _lexicon()[2]
 
 
-def find_number_matches(text: str, tokens: list[Token] | None = None) -> list[NumberMatch]:
+def find_number_matches(text: str, tokens: list[Word] | None = None) -> list[NumberMatch]:
     """All maximal number expressions in ``text``, ordinals and vague amounts left out.
 
     Digit groups that look like dates, times or ids («۱۳۹۹/۱۲/۱۱», «۱۰:۳۰»,
     «2025-10-23») are skipped; so are ordinals («دومین», «بیست و پنجم», «۱۲ام»)
     and vague plurals («ده ها»). ``tokens`` may be passed if already computed.
     """
-    toks = tokens if tokens is not None else tokenize(text)
+    toks = tokens if tokens is not None else words(text)
     folded = fold(text)
     blocked = [(m.start(), m.end()) for m in _COMPOUND_RE.finditer(folded)]
     out: list[NumberMatch] = []
@@ -401,7 +374,7 @@ def parse_number(text: str) -> float | None:
     v = parse_digits(stripped)
     if v is not None:
         return v
-    toks = tokenize(stripped)
+    toks = words(stripped)
     matches = find_number_matches(stripped, toks)
     if len(matches) != 1:
         return None

@@ -129,17 +129,24 @@ def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
-def _speech_subject_surnames(text: str, ents: list[Span]) -> list[Span]:
+#: the first word of a sentence and the space after it
+_SUBJECT_RE = re.compile(r"[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)[ \t\u200c]+")
+
+
+def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> list[Span]:
     """«کریمی افزود: ...» at the start of a sentence: a lone untagged word that is the subject of
     a colon speech verb is a surname, unless it is a pronoun, a title, an institution or a
-    function word («وی گفت:», «شهردار افزود:», «سازمان اعلام کرد:»)."""
+    function word («وی گفت:», «شهردار افزود:», «سازمان اعلام کرد:»). ``starts``: sentence start offsets."""
     verbs = lexicon_cues("speech_verbs.tsv")
     not_names = (word_set("pronouns") | word_set("anaphoric_nouns") | word_set("group_nouns") | word_set("org_heads")
                  | word_set("generic_orgs") | word_set("honorifics") | word_set("news_sources") | _FUNCTION
                  | {key(r.split()[0]) for r in load_lexicon("roles") if r.split()})
     ft = fold(text)
     out = list(ents)
-    for m in re.finditer(r"(?:^|(?<=[\n.!؟?]))[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)[ \t\u200c]+", text):
+    for start in starts:
+        m = _SUBJECT_RE.match(text, start)
+        if m is None:
+            continue
         s, e = m.start(1), m.end(1)
         k = key(m.group(1))
         if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
@@ -180,11 +187,21 @@ def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
     return out
 
 
-def repair_entities(text: str, ents: list[Span]) -> list[Span]:
-    """The entity spans with the repairs of the module docstring applied, in text order."""
+def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | None = None) -> list[Span]:
+    """The entity spans with the repairs of the module docstring applied, in text order.
+
+    ``sentence_starts``: start offsets of the document's sentences (``doc.sentences``); when not
+    given they come from :func:`pipeline.tokenize.sentences_of`, the one sentence splitter.
+    """
+    if sentence_starts is None:
+        from pipeline.tokenize import sentences_of
+
+        sentence_starts = [s.start for s in sentences_of(text)]
     ents = sorted(ents, key=lambda e: (e.start, e.end))
-    for fix in (_drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname,
-                _speech_subject_surnames, _split_coordinated_group_role, _group_orgs_as_roles):
+    for fix in (_drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname):
+        ents = fix(text, ents)
+    ents = _speech_subject_surnames(text, ents, sentence_starts)
+    for fix in (_split_coordinated_group_role, _group_orgs_as_roles):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
@@ -193,10 +210,11 @@ def repair_document(doc: Document) -> Document:
     """The ``repair`` stage: ``doc.entities`` repaired in place.
 
     The repairs read :attr:`~pipeline.document.Document.flat` (hard line wraps as spaces, same
-    offsets), as the record rules do; the repaired spans' texts are taken from ``doc.text``.
+    offsets) and ``doc.sentences``, as the record rules do; the repaired spans' texts are taken
+    from ``doc.text``.
     """
     view = doc.flat_view()
-    fixed = repair_entities(view.text, list(view.entities))
+    fixed = repair_entities(view.text, list(view.entities), [s.start for s in doc.sentences])
     doc.entities = [e if e.text == doc.text[e.start:e.end] else dataclasses.replace(e, text=doc.text[e.start:e.end])
                     for e in fixed]
     return doc

@@ -14,7 +14,8 @@ class RuleTagger:
     def tag(self, doc: Document) -> Document:
         from pipeline.tag.rules import rule_entities
 
-        doc.entities = sorted(rule_entities(doc.text), key=lambda s: s.start)
+        dates, figures = doc.spans.get("dates"), doc.spans.get("figures")  # the layers, when computed
+        doc.entities = sorted(rule_entities(doc.text, dates=dates, figures=figures), key=lambda s: s.start)
         return doc
 
     def tag_many(self, docs: list[Document]) -> list[Document]:

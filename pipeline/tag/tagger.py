@@ -7,8 +7,7 @@ PER, ROLE, ORG, LOC, FIG, DATE (``B-PER`` or ``B_PER``), e.g. a ParsBERT fine-tu
 ``is_split_into_words=True`` and each word takes its first subword's label.
 
 Long articles are cut into windows of ``window`` units (words or subwords) that overlap
-by a quarter; every unit is predicted by exactly one window (the one in which it sits
-farthest from an edge), so nothing is lost or counted twice.
+by a quarter; every unit is predicted by exactly one window (:mod:`pipeline.tag.windows`).
 """
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ import torch
 
 from pipeline.document import LABELS, Document, Span
 from pipeline.tag.labels import spans_from_bio
+from pipeline.tag.windows import split_at_newlines, window_owners
 
 
 class TaggerError(RuntimeError):
@@ -34,42 +34,6 @@ def normalize_tag(tag: str) -> str | None:
     if prefix in ("B", "I") and lab in LABELS:
         return f"{prefix}-{lab}"
     return None
-
-
-def _split_at_newlines(doc: Document, spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """No entity runs across a line break (windows hold whole articles, paragraphs included)."""
-    out = []
-    for lab, a, b in spans:
-        start = a
-        for i in range(a + 1, b):
-            if "\n" in doc.text[doc.tokens[i - 1].end:doc.tokens[i].start]:
-                out.append((lab, start, i))
-                start = i
-        out.append((lab, start, b))
-    return out
-
-
-def window_owners(n: int, size: int) -> list[tuple[int, int, list[int]]]:
-    """Windows ``(start, end, owned_units)`` over ``n`` units; each unit owned exactly once."""
-    if n <= size:
-        return [(0, n, list(range(n)))]
-    step = max(1, size - size // 4)
-    starts = list(range(0, n - size, step)) + [n - size]
-    owned: list[list[int]] = [[] for _ in starts]
-    k = 0
-    for u in range(n):
-        # among windows covering u, the one where u is farthest from an edge
-        best, best_margin = None, -1
-        while k < len(starts) and starts[k] + size <= u:
-            k += 1
-        j = k
-        while j < len(starts) and starts[j] <= u:
-            margin = min(u - starts[j], starts[j] + size - 1 - u)
-            if margin > best_margin:
-                best, best_margin = j, margin
-            j += 1
-        owned[best].append(u)
-    return [(s, s + size, o) for s, o in zip(starts, owned)]
 
 
 @dataclass
@@ -152,7 +116,7 @@ class Tagger:
             tags = [t or "O" for t in word_tags]
             doc.entities = [Span(lab, doc.tokens[a].start, doc.tokens[b - 1].end,
                                  doc.text[doc.tokens[a].start:doc.tokens[b - 1].end])
-                            for lab, a, b in _split_at_newlines(doc, spans_from_bio(tags))]
+                            for lab, a, b in split_at_newlines(doc, spans_from_bio(tags))]
         return docs
 
     # ------------------------------------------------------------------ internals

@@ -23,6 +23,10 @@ SENTENCES = [
     "  \t  فاصله در ابتدا و انتها  \n",
     "English text with 42 numbers, (parentheses) and a URL http://x.org/a?b=1.",
     "دغدغهها و چالشهای پنجنفره «شهرداریهاست» ... و بهکار گرفتن",
+    # glued words, a heading run into the next sentence, marks inside words
+    "شهردار وامسال ومدير منطقه دراحداث پارک در شهرتهران گفت كهشورا بابيان اينكه بودجه دارندرئيس شورا",
+    "ش\u200fهردار و شه\u200eرداري و شهر\u061cدار\u00a0\u00a0 ■ خبر ►► شهرداری • بند",
+    "او گفت حرفهاي زيادي دارد و يك ورزشكار حرفهاي است",
 ]
 
 
@@ -63,6 +67,25 @@ def test_random_spans_round_trip(seed):
                 if "…" in piece or "..." in src:
                     continue  # «...» -> « …»: a space and one char share three dots
                 assert canonical(src) == canonical(piece), (raw, s, e, piece, src)
+
+
+def test_split_glued_word_spans_are_exact():
+    raw = "شهردار وامسال گفت"
+    nt = normalize(raw)
+    assert nt.text == "شهردار و امسال گفت"
+    i = nt.text.index("امسال")
+    assert nt.raw_slice(i, i + 5) == "امسال"
+    assert nt.raw_slice(i - 2, i - 1) == "و"
+    # the inserted space has an empty source, just before «امسال»
+    assert nt.raw_span(i - 1, i) == (raw.index("امسال"), raw.index("امسال"))
+
+
+def test_marks_inside_a_word_map_into_its_span():
+    raw = "ش\u200fهردار تهران"
+    nt = normalize(raw)
+    assert nt.text == "شهردار تهران"
+    assert nt.raw_slice(0, 6) == "ش\u200fهردار"
+    assert nt.raw_slice(7, 12) == "تهران"
 
 
 def test_word_spans_are_exact():

@@ -10,7 +10,10 @@ from pipeline.normalize import Normalizer, normalize
 from pipeline.normalize.zwnj import Lexicon, ZwnjRestorer, canonical_word, joins_next
 
 Z = "\u200c"
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+_ROOT = Path(__file__).resolve().parents[2]
+# ../shared next to the checkout (or next to the folder of worktrees)
+SHARED = next((p / "shared" / "corpora" for p in (_ROOT.parent, _ROOT.parent.parent) if (p / "shared" / "corpora").is_dir()),
+              _ROOT.parent / "shared" / "corpora")
 
 
 def z(s: str) -> str:

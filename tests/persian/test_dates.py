@@ -1,138 +1,16 @@
-"""DATE span finding and resolution against a fixed article date."""
-import datetime as dt
-
-import pytest
-
-from pipeline.persian.dates import DateValue, find_dates, parse_article_date, resolve_date
-
-ARTICLE = "1399/12/11"  # = 2021-03-01, a Monday
+"""The public face of the date modules: one import for finding and resolving."""
+from pipeline.persian import date_calendar, date_finder, date_resolve, dates
 
 
-def _spans(text):
-    return [d.text for d in find_dates(text)]
+def test_dates_reexports_the_split_modules():
+    assert dates.find_dates is date_finder.find_dates
+    assert dates.resolve_date is date_resolve.resolve_date
+    assert dates.parse_article_date is date_calendar.parse_article_date
+    assert set(dates.__all__) == {"DateSpan", "DateValue", "find_dates", "parse_article_date", "resolve_date"}
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("این نشست در ۱۱ اسفند ۱۳۹۹ برگزار شد.", ["۱۱ اسفند ۱۳۹۹"]),
-        ("در اسفند ماه ۱۳۹۹ آغاز شد.", ["اسفند ماه ۱۳۹۹"]),
-        ("تاریخ ۱۳۹۹/۱۲/۱۱ اعلام شد.", ["۱۳۹۹/۱۲/۱۱"]),
-        ("در سال ۹۸ و سال 1400 و سال هشتاد و هفت", ["سال ۹۸", "سال 1400", "سال هشتاد و هفت"]),
-        ("date 2025-10-23 خبرگزاری", ["2025-10-23"]),
-        ("شهردار شامگاه دوشنبه در نشست گفت", ["شامگاه دوشنبه"]),
-        ("وی صبح امروز و روز گذشته و دیروز گفت", ["صبح امروز", "روز گذشته", "دیروز"]),
-        ("پروژه تا پایان سال افتتاح می‌شود", ["تا پایان سال"]),
-        ("پروژه تا پايان سال 1402 افتتاح مي شود", ["تا پايان سال 1402"]),
-        ("این کار طی یک ماه آینده انجام می‌شود", ["طی یک ماه آینده"]),
-        ("ظرف دو هفته پاسخ می‌دهیم", ["ظرف دو هفته"]),
-        ("تا نیمه اول سال آینده دو ایستگاه افتتاح می‌شود", ["تا نیمه اول سال آینده"]),
-        ("در دهه فجر امسال و هفته دولت", ["دهه فجر امسال", "هفته دولت"]),
-        ("از ابتدای سال جاری تاکنون", ["از ابتدای سال جاری"]),
-        ("در طول چند دهه گذشته و طی سال‌های گذشته", ["در طول چند دهه گذشته", "طی سال‌های گذشته"]),
-        ("طی سال هاي اخير", ["طی سال هاي اخير"]),  # split affix, Arabic ي
-        ("در ۲۴ ساعت گذشته", ["۲۴ ساعت گذشته"]),
-        ("دوشنبه هفته آینده افتتاح می‌شود", ["دوشنبه هفته آینده"]),
-        ("روز سه شنبه 20 جولای سال جاری میلادی", ["روز سه شنبه 20 جولای سال جاری میلادی"]),
-        ("ششم ژانویه و هفدهم دی ماه", ["ششم ژانویه", "هفدهم دی ماه"]),
-        ("دوم و سوم خرداد", ["دوم و سوم خرداد"]),
-        ("ساعت ۱۰ صبح امروز جلسه دارد", ["ساعت ۱۰ صبح امروز"]),
-        ("در آینده‌ای نزدیک و چند روز بعد", ["آینده‌ای نزدیک", "چند روز بعد"]),
-        ("روز سه‌شنبه ۱۸ ماه سال جاری", ["روز سه‌شنبه ۱۸ ماه سال جاری"]),
-        ("تا پایان دی ماه و اواسط شهریورماه جاری", ["تا پایان دی ماه", "اواسط شهریورماه جاری"]),
-    ],
-)
-def test_find_dates(text, expected):
-    assert _spans(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "این طرح به‌زودی اجرا می‌شود",
-        "تاکنون اقدامی نشده است",
-        "در حال حاضر پنج ایستگاه داریم",
-        "امام جمعه و نماز جمعه",
-        "خیابان اردیبهشت و سیاوش شهریور",
-        "نشست در «دوشنبه» پایتخت تاجیکستان",
-        "هشت سال دفاع مقدس",
-        "امروزه شهرها بزرگ شده‌اند",
-        "مسافران نوروزی",
-        "این کار به پايان مي رسد",  # «می» (May) needs a day number
-        "رشد در این سال ۲۰ درصد بود",  # «سال ۲۰ درصد» is not the year 20
-    ],
-)
-def test_find_dates_negatives(text):
-    assert _spans(text) == []
-
-
-@pytest.mark.parametrize(
-    "text, iso, iso_end, jalali, relative",
-    [
-        ("۱۱ اسفند ۱۳۹۹", "2021-03-01", None, "1399-12-11", False),
-        ("۱۳۹۹/۱۲/۱۱", "2021-03-01", None, "1399-12-11", False),
-        ("2025-10-23", "2025-10-23", None, "1404-08-01", False),
-        ("سال ۹۸", "2019-03-21", "2020-03-19", "1398-01-01", False),
-        ("اسفند ماه ۱۳۹۹", "2021-02-19", "2021-03-20", "1399-12-01", False),
-        ("امروز", "2021-03-01", None, "1399-12-11", True),
-        ("صبح امروز", "2021-03-01", None, "1399-12-11", True),
-        ("دیروز", "2021-02-28", None, "1399-12-10", True),
-        ("شامگاه دوشنبه", "2021-03-01", None, "1399-12-11", True),
-        ("عصر یکشنبه", "2021-02-28", None, "1399-12-10", True),
-        ("تا پایان سال", "2021-03-20", None, "1399-12-30", True),
-        ("طی یک ماه آینده", "2021-03-01", "2021-03-31", "1399-12-11", True),
-        ("ظرف دو هفته", "2021-03-01", "2021-03-15", "1399-12-11", True),
-        ("هفته آینده", "2021-03-06", "2021-03-12", "1399-12-16", True),
-        ("دوشنبه هفته آینده", "2021-03-08", None, "1399-12-18", True),
-        ("سال آینده", "2021-03-21", "2022-03-20", "1400-01-01", True),
-        ("تا پایان سال ۱۴۰۲", "2024-03-19", None, "1402-12-29", False),
-        ("۱۷ مرداد ماه", "2020-08-07", None, "1399-05-17", True),
-        ("۱۸ ماه جاری", "2021-03-08", None, "1399-12-18", True),
-        ("دو سال پیش", "2019-03-02", None, "1397-12-11", True),
-        ("در طول یک سال گذشته", "2020-03-01", "2021-03-01", "1398-12-11", True),
-        ("از ابتدای سال", "2020-03-20", "2021-03-01", "1399-01-01", True),
-        ("دهه فجر امسال", "2021-01-31", "2021-02-10", "1399-11-12", True),
-        ("روز سه شنبه 20 جولای سال جاری میلادی", "2021-07-20", None, "1400-04-29", True),
-        ("تا پايان سال هشتاد و هفت", "2009-03-20", None, "1387-12-30", False),
-    ],
-)
-def test_resolve_date(text, iso, iso_end, jalali, relative):
-    v = resolve_date(text, ARTICLE)
-    assert (v.iso, v.iso_end, v.jalali, v.resolved, v.relative) == (iso, iso_end, jalali, True, relative)
-
-
-def test_resolve_relative_without_article_date():
-    v = resolve_date("صبح امروز", None)
-    assert v == DateValue(text="صبح امروز", resolved=False, relative=True)
-
-
-def test_resolve_absolute_without_article_date():
-    assert resolve_date("۱۱ اسفند ۱۳۹۹").iso == "2021-03-01"
-
-
-def test_resolve_vague_is_unresolved():
-    v = resolve_date("طی هفته‌های اخیر", ARTICLE)
-    assert not v.resolved and v.text == "طی هفته‌های اخیر"
-
-
-@pytest.mark.parametrize(
-    "s, expected",
-    [("1399/12/11", dt.date(2021, 3, 1)), ("۱۳۹۹-۱۲-۱۱", dt.date(2021, 3, 1)), ("2021-03-01", dt.date(2021, 3, 1)),
-     ("2021-03-01T10:00:00", dt.date(2021, 3, 1)), (None, None), ("", None)],
-)
-def test_parse_article_date(s, expected):
-    assert parse_article_date(s) == expected
-
-
-@pytest.mark.parametrize("s", ["yesterday", "1399/13/40", "11 اسفند"])
-def test_parse_article_date_errors(s):
-    with pytest.raises(ValueError, match="1399/12/11|month and day"):
-        parse_article_date(s)
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("شهرداری باید تا پایان آذر کانال‌ها را لایروبی کند", "تا پایان آذر"),
-    ("قرارداد اوایل دی امضا می‌شود", "اوایل دی"),
-])
-def test_ambiguous_jalali_month_after_position_word(text, expected):
-    assert [d.text for d in find_dates(text)] == [expected]
+def test_found_spans_resolve_against_the_article_date():
+    text = "این پروژه دیروز و ۱۱ اسفند ۱۳۹۹ بازدید شد."
+    values = [dates.resolve_date(d.text, "1399/12/12") for d in dates.find_dates(text)]
+    assert [v.iso for v in values] == ["2021-03-01", "2021-03-01"]
+    assert [v.relative for v in values] == [True, False]

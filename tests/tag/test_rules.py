@@ -107,7 +107,23 @@ def test_role_token_spans_respects_occupied():
 def test_spans_flat_and_offsets_match():
     s = "محمد سنجری، مدیرعامل سازمان همیاری شهرداری‌های خراسان رضوی، در مشهد گفت."
     out = rule_entities(s, with_external=False)
-    for e in out:
-        assert s[e.start:e.end] == e.text
-    for a, b in zip(out, out[1:]):
-        assert a.end <= b.start
+    assert [(e.label, e.text) for e in out] == [("PER", "محمد سنجری"), ("ROLE", "مدیرعامل"),
+                                                ("ORG", "سازمان همیاری شهرداری‌های خراسان رضوی"), ("LOC", "مشهد")]
+    assert all(s[e.start:e.end] == e.text for e in out)
+
+
+def test_figure_and_date_layers_are_reused_with_their_values():
+    from pipeline.persian.spans import date_and_figure_spans
+
+    s = "شهردار گفت ۱۲ ایستگاه تا پایان سال ۱۴۰۲ ساخته می‌شود."
+    dates, figures = date_and_figure_spans(s, "1402/05/01")
+    out = rule_entities(s, dates=dates, figures=figures)
+    assert [(e.label, e.text) for e in out] == [("ROLE", "شهردار"), ("FIG", "۱۲ ایستگاه"), ("DATE", "تا پایان سال ۱۴۰۲")]
+    assert out[1] is figures[0] and out[2] is dates[0]  # the layer's own spans, parsed values included
+    assert out[1].value.value == 12 and out[2].value.jalali == "1402-12-29"
+
+
+def test_without_layers_the_rules_find_figures_and_dates_themselves():
+    s = "شهردار گفت ۱۲ ایستگاه تا پایان سال ۱۴۰۲ ساخته می‌شود."
+    assert [e.label for e in rule_entities(s)] == ["ROLE", "FIG", "DATE"]
+    assert [e.label for e in rule_entities(s, with_external=False)] == ["ROLE"]

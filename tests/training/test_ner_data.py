@@ -91,23 +91,6 @@ def test_silver_fig_from_find_figures_skips_overlap():
     assert row["tags"] == ["O", "B-FIG", "I-FIG", "O", "B-FIG", "I-FIG"]
 
 
-def test_synthetic_rows_valid():
-    from pipeline.training.synthetic import generate
-
-    rows = generate(300, seed=1)
-    assert len(rows) == 300
-    labels = set()
-    for r in rows:
-        assert len(r["tokens"]) == len(r["tags"])
-        assert valid_bio(r["tags"])
-        labels |= {t[2:] for t in r["tags"] if t != "O"}
-        # honorifics stay outside PER
-        for t, g in zip(r["tokens"], r["tags"]):
-            if t in ("دکتر", "مهندس", "آیت" + Z + "الله", "حجت" + Z + "الاسلام"):
-                assert not g.endswith("PER")
-    assert labels == set(bnd.LABELS)
-
-
 def test_gold_dedup_key():
     blob = bnd.text_key("متن یک خبر درباره شهرداری قم و سازمان همیاری شهرداری‌ها که طولانی است")
     row = {"tokens": ["شهرداری", "قم", "و", "سازمان", "همیاری", "شهرداریها"], "tags": ["O"] * 6}

@@ -1,0 +1,176 @@
+"""Persian edge cases for every normalization rule and model decision, with
+the packaged lexicon and bigram model, in both orthographies: modern Persian
+letters and the older Arabic «ي»/«ك» of scraped archives.
+
+Every sentence here was written for these tests.  ``|`` stands for a ZWNJ.
+"""
+
+import pytest
+
+from pipeline.normalize import Normalizer, normalize
+
+from ._helpers import canonical
+
+Z = "\u200c"
+
+
+def z(s: str) -> str:
+    return s.replace("|", Z)
+
+
+def arabic(s: str) -> str:
+    """The same text in the older orthography: Arabic yeh and kaf."""
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+def both_single(texts):
+    """Each text in both orthographies (one parameter)."""
+    out = []
+    for t in texts:
+        out.append(pytest.param(t, id=f"fa:{t}"))
+        if arabic(t) != t:
+            out.append(pytest.param(arabic(t), id=f"ar:{t}"))
+    return out
+
+
+def both(cases):
+    """Each ``(input, expected)`` case in both orthographies."""
+    out = []
+    for inp, exp in cases:
+        out.append(pytest.param(inp, exp, id=f"fa:{inp}"))
+        if arabic(inp) != inp:
+            out.append(pytest.param(arabic(inp), exp, id=f"ar:{inp}"))
+    return out
+
+
+# --------------------------------------------------------------------------- glued words
+MUST_SPLIT = [
+    ("شهردار وامسال گفت", "شهردار و امسال گفت"),
+    ("ومدیر منطقه گفت", "و مدیر منطقه گفت"),
+    ("در شهرتهران", "در شهر تهران"),
+    ("دراحداث پارک", "در احداث پارک"),
+    ("بازدید ازپروژه", "بازدید از پروژه"),
+    ("همراه باشهردار", "همراه با شهردار"),
+    ("گفت کهشورا", "گفت که شورا"),
+    ("بهشهرداری رفت", "به شهرداری رفت"),
+    ("بابیان اینکه", "با بیان اینکه"),
+    ("پروژه دارندرئیس شورا گفت", "پروژه دارند رئیس شورا گفت"),  # heading run into the next sentence
+]
+
+MUST_NEVER_SPLIT = [
+    "برای درمان بیماران",  # «در مان»
+    "فصل بهار",  # «به ار»
+    "اینکه شورا",  # seen far more often than «این که»
+    "وزیر کشور",  # «و زیر»
+    "بابک زنجانی",  # a name: «با بک»
+    "به گفته کاظمیان",
+    "صدامیان",  # «صدا میان» never side by side
+    "درباره شهر",
+    "وزن بار",
+    "#شهرتهران_پاک",  # hashtags are glued on purpose
+    "@شهرداریتهران",
+]
+
+
+@pytest.mark.parametrize("text, expected", both(MUST_SPLIT))
+def test_glued_words_are_split(text, expected):
+    assert normalize(text).text == z(expected)
+
+
+@pytest.mark.parametrize("text", both_single(MUST_NEVER_SPLIT))
+def test_words_are_never_split(text):
+    out = normalize(text).text
+    assert out.count(" ") == text.count(" "), out
+
+
+def test_splitting_can_be_switched_off():
+    assert Normalizer(split_glued=False).normalize("شهردار وامسال گفت").text == "شهردار وامسال گفت"
+
+
+# --------------------------------------------------------------------------- half-spaces
+MUST_HALF_SPACE = [
+    ("مي شود", "می|شود"),
+    ("ميشود", "می|شود"),
+    ("شهرداري ها", "شهرداری|ها"),
+    ("شهرداريها", "شهرداری|ها"),
+    ("بزرگ ترين", "بزرگ|ترین"),
+    ("برنامه ريزي", "برنامه|ریزی"),
+    ("مي توانند", "می|توانند"),
+    ("كتابها", "کتاب|ها"),
+    ("نمیتوانند", "نمی|توانند"),
+    ("گفته اند", "گفته|اند"),
+    ("پنداشته\u200fاند", "پنداشته|اند"),  # RLM deleted, then the half-space restored
+]
+
+MUST_STAY_JOINED = ["تنها", "آنها", "بیمار", "همسر", "میدان", "میزان", "بنابراین", "نمایندگان مجلس", "مسئولان شهری", "ویژه"]
+
+
+@pytest.mark.parametrize("text, expected", both([(arabic(a), b) for a, b in MUST_HALF_SPACE] + MUST_HALF_SPACE))
+def test_half_space_restored(text, expected):
+    assert normalize(text).text == z(expected)
+
+
+@pytest.mark.parametrize("text", both_single(MUST_STAY_JOINED))
+def test_stays_joined(text):
+    assert Z not in normalize(text).text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    both(
+        [
+            # the same letters, two half-space placements: the neighbours decide
+            ("او گفت حرفهای زیادی دارد", "او گفت حرف|های زیادی دارد"),
+            ("این حرفهای تکراری است", "این حرف|های تکراری است"),
+            ("او یک ورزشکار حرفهای است", "او یک ورزشکار حرفه|ای است"),
+        ]
+    ),
+)
+def test_context_chooses_half_space_placement(text, expected):
+    assert normalize(text).text == z(expected)
+
+
+@pytest.mark.parametrize("text, expected", both([("کلان شهری", "کلان|شهری"), ("مناطق کم برخوردار", "مناطق کم|برخوردار")]))
+def test_model_joins_two_words_only_when_asked(text, expected):
+    assert Normalizer(model_joins=True).normalize(text).text == z(expected)
+    assert normalize(text).text == normalize(text).text.replace(Z, "")  # off by default
+
+
+@pytest.mark.parametrize("text", both_single(["به کار گرفته شد", "بالغ بر صد نفر", "در این شهر"]))
+def test_model_never_joins_separate_words(text):
+    assert Z not in Normalizer(model_joins=True).normalize(text).text
+
+
+def test_context_can_be_switched_off():
+    # without the model the lexicon alone picks one placement for every context
+    n = Normalizer(use_context=False)
+    texts = ("او گفت حرفهای زیادی دارد", "او یک ورزشکار حرفهای است")
+    outs = {w for s in texts for w in n.normalize(s).text.split() if w.startswith("حرف")}
+    assert len(outs) == 1
+
+
+# --------------------------------------------------------------------------- old typography
+TYPOGRAPHY = [
+    ("ش\u200fهردار تهران", "شهردار تهران"),  # RLM inside a word: deleted, not a ZWNJ
+    ("شه\u200eرداری", "شهرداری"),  # LRM
+    ("شهر\u061cدار", "شهردار"),  # ALM
+    ("شهر\u00adدار", "شهردار"),  # soft hyphen
+    ("شهـــردار", "شهردار"),  # kashida
+    ("سلام\u00a0\u00a0 دنیا", "سلام دنیا"),  # NBSP runs
+    ("روز ٢٥ آذر", "روز ۲۵ آذر"),  # Arabic-Indic digits
+    ("■ خبر ►► شهرداری", "• خبر • شهرداری"),  # decorative symbols: one bullet per run
+    ("◄ شهردار\n★★ شورا", "• شهردار\n• شورا"),
+    ("كميسيون عمران", "کمیسیون عمران"),
+]
+
+
+@pytest.mark.parametrize("text, expected", both(TYPOGRAPHY))
+def test_old_typography(text, expected):
+    assert normalize(text).text == z(expected)
+
+
+@pytest.mark.parametrize("text", [t for t, _ in TYPOGRAPHY] + [t for t, _ in MUST_SPLIT] + [t for t, _ in MUST_HALF_SPACE])
+def test_offsets_exact_through_every_rule(text):
+    nt = normalize(text)
+    for m in __import__("re").finditer(r"\S+", nt.text):
+        assert canonical(nt.raw_slice(m.start(), m.end())) == canonical(m.group())
