@@ -25,4 +25,4 @@ test-fast: venv
 	$(BIN)/python -m pytest -m "not slow"
 
 clean:
-	rm -rf $(VENV) facts.jsonl facts.errors.jsonl
+	rm -rf $(VENV) facts.jsonl facts.errors.jsonl facts.jsonl.resume

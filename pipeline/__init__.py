@@ -19,3 +19,10 @@ def __getattr__(name):  # lazy: importing the package stays cheap for the rule m
 
         return Extractor
     raise AttributeError(name)
+
+
+import os as _os
+
+# Idle OpenMP threads sleep instead of spin-waiting (spinning threads steal the cores other
+# processes need). Must be set before torch loads its OpenMP runtime; a user's own setting wins.
+_os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -1,22 +1,24 @@
 """``munifacts`` command line: a thin layer over :mod:`pipeline.extract` and :mod:`pipeline.db`.
 
 Exit status: 0 all inputs succeeded, 1 some inputs failed (see the errors file),
-2 usage error (bad arguments, unreadable model, missing input path).
+2 usage error (bad arguments, unreadable model, missing input path, unwritable output),
+130 stopped before the end (Ctrl-C, SIGTERM): ``--resume`` continues the run.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # stopped early (Ctrl-C, SIGTERM, a worker died): rerun with --resume
 
 
-def _progress(done: int, failed: int, start: float, final: bool = False) -> None:
-    rate = done / max(1e-6, time.time() - start)
-    end = "\n" if final or not sys.stderr.isatty() else "\r"
-    print(f"munifacts: {done} articles ({failed} failed), {rate:.1f}/s", end=end, file=sys.stderr, flush=True)
+def _resume_command(argv: list[str]) -> str:
+    import shlex
+
+    args = [a for a in argv if a != "--resume"]
+    return shlex.join(["munifacts", *args, "--resume"])
 
 
 def _names(value: str | None) -> list[str] | None:
@@ -24,53 +26,46 @@ def _names(value: str | None) -> list[str] | None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from pipeline.extract import Extractor
-    from pipeline.inputs import UsageError, check_paths, iter_inputs
-    from pipeline.registry import PipelineError
-    from pipeline.schema import InputError
-    from pipeline.tag.tagger import TaggerError
+    from pipeline.io import Columns, UsageError
+    from pipeline.runner import ArchiveRun, RunStopped, run_archive
+    from pipeline.runner.progress import Progress
 
-    try:
-        check_paths(args.inputs)
-    except UsageError as e:
-        print(f"munifacts extract: {e}", file=sys.stderr)
-        return EXIT_USAGE
     out = Path(args.output)
     errors = Path(args.errors) if args.errors else out.with_name(out.stem + ".errors.jsonl")
-    if out.resolve() == errors.resolve():
-        print("munifacts extract: --errors must differ from -o", file=sys.stderr)
+    if args.engine == "dask" and not args.scheduler:
+        print("munifacts extract: --engine dask needs --scheduler tcp://HOST:PORT (the address `dask scheduler` "
+              "prints)", file=sys.stderr)
         return EXIT_USAGE
+    if args.workers is not None and args.workers < 1:
+        print("munifacts extract: --workers must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    run = ArchiveRun(inputs=args.inputs, out=out, errors=errors, model=args.model, entities=args.entities,
+                     max_chars=args.max_chars, batch_size=args.batch_size, threads=args.threads,
+                     workers=args.workers, unordered=args.unordered, resume=args.resume, engine=args.engine,
+                     scheduler=args.scheduler, stages=_names(args.stages), without=_names(args.without) or (),
+                     columns=Columns(text=args.text_col, id=args.id_col, date=args.date_col, title=args.title_col,
+                                     source=args.source_col))
+    progress = Progress(quiet=args.quiet)
     try:
-        extractor = Extractor(model=args.model, max_chars=args.max_chars, batch_size=args.batch_size,
-                              threads=args.threads, entities=args.entities, stages=_names(args.stages),
-                              without=_names(args.without) or ())
-    except (TaggerError, ImportError, PipelineError) as e:
+        summary = run_archive(run, progress)
+    except UsageError as e:
+        progress.close()
         print(f"munifacts extract: {e}", file=sys.stderr)
         return EXIT_USAGE
-    out.parent.mkdir(parents=True, exist_ok=True)
-    done = failed = 0
-    start = last = time.time()
-    with open(out, "w", encoding="utf-8") as fo, open(errors, "w", encoding="utf-8") as fe:
-        for result in extractor.run(iter_inputs(args.inputs)):
-            if isinstance(result, InputError):
-                failed += 1
-                fe.write(result.model_dump_json() + "\n")
-                fe.flush()
-                if not args.quiet:
-                    print(f"munifacts: skipped {result.source}: {result.reason}", file=sys.stderr)
-            else:
-                fo.write(result.model_dump_json() + "\n")
-            done += 1
-            if not args.quiet and time.time() - last > 2:
-                _progress(done, failed, start)
-                last = time.time()
+    except (RunStopped, KeyboardInterrupt) as e:
+        progress.close()
+        why = "interrupted" if isinstance(e, KeyboardInterrupt) or str(e) == "interrupted" else str(e)
+        print(f"munifacts: {why}; {out} and {errors.name} hold every finished article, none twice; "
+              f"to continue, run: {_resume_command(args.argv)}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    progress.close()
     if not args.quiet:
-        _progress(done, failed, start, final=True)
-        print(f"munifacts: wrote {done - failed} articles to {out}" +
-              (f", {failed} failures to {errors}" if failed else ""), file=sys.stderr)
-    if not failed:
-        errors.unlink(missing_ok=True)
-    return EXIT_SOME_FAILED if failed else EXIT_OK
+        print(f"munifacts: {progress.summary()}; {summary.workers} worker{'s' if summary.workers > 1 else ''}",
+              file=sys.stderr)
+        if summary.duplicates:
+            print(f"munifacts: warning: {summary.duplicates} articles reuse an earlier id (all kept)", file=sys.stderr)
+        print(f"munifacts: wrote {out}" + (f", failures in {errors}" if summary.any_failed else ""), file=sys.stderr)
+    return EXIT_SOME_FAILED if summary.any_failed else EXIT_OK
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
@@ -94,9 +89,11 @@ def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="munifacts", description="Structured facts from Persian municipal news.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract entities and records from articles into JSONL",
-                        description="Read articles (.txt files, folders of them, .jsonl files with id/text "
-                                    "[title, date, source] per line, or - for JSONL on stdin) and write one "
-                                    "JSON line per article.")
+                        description="Read articles and write one JSON line per article. Inputs: .txt files (one "
+                                    "article), .jsonl/.ndjson (one object per line with id, text [title, date, "
+                                    "source]), .json (an array of such objects), .csv/.tsv (a header row; see "
+                                    "--text-col), .parquet, any of them compressed (.gz, .xz, .zst), folders of "
+                                    "them, or - for JSONL on stdin. Output lines come in input order.")
     ex.add_argument("inputs", nargs="+", metavar="INPUT")
     ex.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     ex.add_argument("--errors", metavar="ERR.jsonl", help="failed inputs (default: OUT.errors.jsonl beside -o)")
@@ -112,9 +109,30 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--without", metavar="A,B,...",
                     help="stages to leave out, e.g. 'meetings,quotes', or 'records' for entities only")
     ex.add_argument("--max-chars", type=int, default=1_000_000, help="longer articles are reported, not processed")
-    ex.add_argument("--batch-size", type=int, default=16)
-    ex.add_argument("--threads", type=int, default=None, help="torch CPU threads")
-    ex.add_argument("-q", "--quiet", action="store_true", help="no progress or per-failure messages")
+    ex.add_argument("--batch-size", type=int, default=16,
+                    help="articles per batch (the unit of work sent to a worker and of --resume)")
+    run = ex.add_argument_group("archive runs")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes, each loading the model once (default: the number of cores)")
+    run.add_argument("--threads", type=int, default=None,
+                     help="torch threads per worker (default: cores / workers, so cores are never oversubscribed)")
+    run.add_argument("--unordered", action="store_true",
+                     help="write each batch as soon as it is done instead of in input order (the same lines, "
+                          "in another order)")
+    run.add_argument("--resume", action="store_true",
+                     help="continue an interrupted run of the same command (OUT.resume beside -o records progress)")
+    run.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local: worker processes on this machine; dask: the workers of a dask.distributed "
+                          "cluster (needs --scheduler)")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="the Dask scheduler's address")
+    cols = ex.add_argument_group("columns of CSV/TSV/Parquet/JSON records")
+    cols.add_argument("--text-col", default="text", metavar="NAME", help="article text (default: text)")
+    cols.add_argument("--id-col", default="id", metavar="NAME", help="article id (default: id; else FILE:ROW)")
+    cols.add_argument("--date-col", default="date", metavar="NAME",
+                      help="publication date, Jalali 1402/05/01 or ISO 2023-07-23 (default: date)")
+    cols.add_argument("--title-col", default="title", metavar="NAME")
+    cols.add_argument("--source-col", default="source", metavar="NAME")
+    ex.add_argument("-q", "--quiet", action="store_true", help="no progress, warnings or per-failure messages")
     ex.set_defaults(func=cmd_extract)
 
     from pipeline.db.commands import register  # load, query, export, show, view
@@ -127,9 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits with status 2 on usage errors
-    return args.func(args)
+    try:
+        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else list(argv)
+        args = parser.parse_args(argv)  # exits with status 2 on usage errors
+        args.argv = argv
+        return args.func(args)
+    except KeyboardInterrupt:  # Ctrl-C while starting up (extract handles it itself once running)
+        print("munifacts: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

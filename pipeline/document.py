@@ -18,6 +18,7 @@ Stages fill in their part in place; nothing is copied between stages, and
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -116,9 +117,15 @@ class Document:
         return start, end
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sent in self.sentences:
-            if sent.start <= offset < sent.end:
-                return sent
+        """The sentence that holds ``offset`` (binary search over the sentence starts)."""
+        sents = self.sentences
+        index = self.__dict__.get("_sentence_starts")
+        if index is None or index[0] is not sents or index[1] != len(sents):
+            index = (sents, len(sents), [s.start for s in sents])
+            self.__dict__["_sentence_starts"] = index
+        i = bisect.bisect_right(index[2], offset) - 1
+        if i >= 0 and sents[i].start <= offset < sents[i].end:
+            return sents[i]
         return None
 
     def entities_in(self, start: int, end: int, label: str | None = None) -> list[Span]:

@@ -57,7 +57,7 @@ class Word:
 # on the folded text (same length): digits are ASCII, «٫٬» are «.,», diacritics and tatweel are ZWNJ,
 # so a word is letters joined (and ended) by ZWNJ/diacritics: «کاملاً», «شهرداری‌ها»
 _WORDS_RE = re.compile(
-    r"(?P<num>\d+(?:[.,/]\d+)*)"
+    r"(?P<num>\d{1,3}(?:،\d{3})+(?!\d)|\d+(?:[.,/]\d+)*)"  # «۱،۲۳۴،۵۶۷»: an Arabic comma between 3-digit groups
     rf"|(?P<word>{LETTER}(?:\u200c*{LETTER})*\u200c*)"
     r"|(?P<sym>\S)"
 )
@@ -134,7 +134,7 @@ def unwrap_lines(text: str) -> str:
     """``text`` with hard line wraps (a newline in the middle of a sentence) turned into spaces.
 
     Same length as ``text``, so every offset stays valid. Older sources wrap lines at a fixed
-    width («... با جواد اصغری شهردار\\nمنطقه ۹ ...»); the record rules treat a newline as a
+    width («... با رضا امینی شهردار\\nمنطقه ۴ ...»); the record rules treat a newline as a
     sentence end. A newline (or a blank line) is a wrap when the line before it is long for
     this text (at least 60% of its longest line, and 40+ characters) and does not end with
     sentence punctuation or a finite verb, and the next line is not a list item. A single candidate that is

@@ -56,3 +56,11 @@ def _load_table(name: str) -> dict:
 def load_table(name: str) -> dict:
     """``pipeline/lexicons/<name>.tsv`` as a dict: first column -> second column (or list of the rest)."""
     return dict(_load_table(name))
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A lexicon as a set of lookup keys (:func:`pipeline.textkey.key`: folded, no ZWNJ/spaces)."""
+    from pipeline.textkey import key
+
+    return frozenset(key(w) for w in load_lexicon(name))

@@ -14,16 +14,24 @@ run into the next word, a heading run into the first word of the next line
   holds glued forms such as «درزمینه», so it does not protect seen tokens);
 * both pieces are words the bigram model has seen at least ``min_piece``
   times (a clitic is always a word) and are at least two letters (a clitic
-  may be one); the second piece is not a bound suffix (plural, pronoun and
+  may be one); a piece is looked up with its half-spaces restored, since a
+  glued token has usually lost them too («ونتیجههای» -> «و» + «نتیجه‌های»),
+  and a plural or comparative piece counts as often as its stem; the second piece is not a bound suffix (plural, pronoun and
   person endings, derivational suffixes such as «دار», «گری», «پور»: a
   joined «آرمانهایمان», «عزیزپور» is one word) and the first is not a bound
   prefix («بی», «نا», «پر», «غیر», ...); two words that are not a clitic
   and the next word must have been seen side by side (``min_pair`` times:
   «شهر تهران» is, «صدا میان» in «صدامیان» is not), unless the first often
   ends a line and the second often starts one (a heading run into the next
-  sentence: «...دارندرئیس»; then the split is scored as a line break);
+  sentence: «...دارندرئیس»; then the split is scored as a line break), or
+  both are common words (``min_free``: seen that often, three letters or
+  more: «خیابانپارک») and the token is not in Hazm's word list, has no
+  given name or name particle as a piece («محمدرحیم», «میرسلیمان») and
+  does not read as a known word plus a bound suffix or a bound prefix plus
+  a known word («صدامیان»: «صدام» + «یان»);
 * with the neighbouring words, the split is far more probable under the
-  bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``.
+  bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
+  (``clitic_margin`` after a clitic; the same by default).
 
 The thresholds are conservative (precision over recall) and were set on a
 tuning set of Fars articles kept out of the model and of the benchmark.
@@ -33,7 +41,7 @@ from __future__ import annotations
 
 from .context import BOS, BigramModel
 from .rules import ZWNJ
-from .zwnj import Lexicon
+from .zwnj import SUFFIX_GROUPS, Lexicon
 
 #: One- and two-letter function words that scraped text glues to the next word.
 CLITICS = frozenset({"و", "در", "به", "از", "با", "که"})
@@ -44,10 +52,13 @@ _PERSON = ("ای", "ام", "ایم", "اید", "اند", "است", "ست", "یی
 _DERIVATION = (
     "تر", "ترین", "تری", "گر", "گری", "گران", "گرانی", "گاه", "گاهی", "وار", "واره", "دار", "داری", "داران", "مند",
     "مندی", "ناک", "انه", "گی", "ستان", "کار", "کاری", "کاران", "ساز", "سازی", "رسانی", "زاده", "پور", "نژاد", "نیا",
-    "فر", "فرد", "راد", "منش", "آبادی", "وند", "چی", "ییان", "گونه", "آمیز", "پذیر", "پذیری", "نامه",
+    "فر", "فرد", "راد", "منش", "آباد", "آبادی", "وند", "چی", "ییان", "گونه", "آمیز", "پذیر", "پذیری", "نامه",
 )
+#: Suffixes after a half-space whose stem may vouch for a rare piece.
+_STEM_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
 #: Second pieces that are bound suffixes, never a word of their own here.
 BOUND_SUFFIXES = frozenset(_PLURAL + _PRONOUN + _PERSON + _DERIVATION)
+_SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
 #: First pieces that are bound prefixes («بی‌», «پرظرفیت», «غیرمجاز»).
 BOUND_PREFIXES = frozenset({"بی", "نا", "پر", "کم", "هم", "غیر", "ضد", "نیم", "فرا", "فرو", "پسا", "نو", "خود", "سر", "زیر", "پیش", "پس", "تک"})
 
@@ -66,6 +77,11 @@ class GlueSplitter:
         margin: float = 10.0,
         min_len: int = 3,
         min_pair: int = 2,
+        min_free: int = 0,
+        restore=None,
+        clitic_margin: float | None = None,
+        names: frozenset[str] = frozenset(),
+        space_ratio: float = 0.0,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -75,6 +91,11 @@ class GlueSplitter:
         self.margin = margin
         self.min_len = min_len
         self.min_pair = min_pair
+        self.min_free = min_free
+        self.restore = restore
+        self.clitic_margin = margin if clitic_margin is None else clitic_margin
+        self.names = names
+        self.space_ratio = space_ratio
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -82,7 +103,8 @@ class GlueSplitter:
 
     def is_word(self, tok: str) -> bool:
         """A token that is never split (a word in its own right)."""
-        if self.lex.variants.get(tok):
+        variants = self.lex.variants.get(tok)
+        if variants and (tok in self.names or not self._spaced_more(variants)):
             return True  # a half-space case («بهطور» -> «به‌طور»)
         whole = self.whole_count(tok)
         if whole == 0:
@@ -91,6 +113,16 @@ class GlueSplitter:
         if whole < self.max_whole:
             return False
         return not any(whole < self.max_share * self.model.pair_count(a, b) for a, b in self._pieces(tok))
+
+    def _spaced_more(self, variants) -> bool:
+        """Every half-spaced spelling of the token is seen written with a
+        space more than ``space_ratio`` times as often («به گزارش» 4,562
+        times, «به‌گزارش» twice): the token is two words, not a half-space
+        case (0: never)."""
+        if not self.space_ratio:
+            return False
+        b, n = self.lex.b, self.lex.n
+        return all(b.get(v, 0) > self.space_ratio * max(1, n.get(v, 0)) for v in variants)
 
     def candidates(self, tok: str) -> tuple[tuple[str, str], ...]:
         """Possible splits ``(A, B)`` of ``tok`` (without context)."""
@@ -108,9 +140,28 @@ class GlueSplitter:
             self._cands[tok] = out
         return out
 
+    def form(self, piece: str) -> str:
+        """The spelling of ``piece`` the model knows: itself, or its most
+        frequent attested ZWNJ spelling («نتیجههای» -> «نتیجه‌های»), since a
+        glued token has usually lost its half-spaces too."""
+        count = self.model.count
+        if count(piece) or ZWNJ in piece:
+            return piece
+        if self.restore is not None:
+            r = self.restore(piece)
+            if r != piece:
+                return r
+        best, best_c = piece, 0
+        for v in self.lex.variants.get(piece, ()):
+            c = count(v)
+            if c > best_c:
+                best, best_c = v, c
+        return best
+
     def _pieces(self, tok: str) -> list[tuple[str, str]]:
         """Splits into two words the model knows well enough."""
         count = self.model.count
+        form = self.form
         found = []
         for i in range(1, len(tok)):
             a, b = tok[:i], tok[i:]
@@ -120,17 +171,78 @@ class GlueSplitter:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
-            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b):
+            a, b = form(a), form(b)
+            if a in CLITICS and self._word_plus_suffix(a, b):
                 continue
-            if (a in CLITICS or count(a) >= self.min_piece) and count(b) >= self.min_piece:
+            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
+                continue
+            if (a in CLITICS or self._known(a)) and self._known(b):
                 found.append((a, b))
         return found
+
+    def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
+        """``clitic`` + ``piece`` reads as a word plus a plural or comparative
+        suffix: «باصرفه» + «تر» is «باصرفه‌تر», not «با صرفه‌تر»."""
+        stem, _, suffix = piece.rpartition(ZWNJ)
+        return bool(stem) and suffix in _STEM_SUFFIXES and self.is_word(clitic + stem.replace(ZWNJ, ""))
+
+    def _known(self, piece: str) -> bool:
+        """Seen ``min_piece`` times, or a stem seen that often with a plural or
+        comparative suffix after a half-space («کلانتری‌ها»)."""
+        return self._freq(piece) >= self.min_piece
+
+    def _freq(self, piece: str) -> int:
+        """The count of ``piece``, or of its stem before a plural or
+        comparative suffix after a half-space, whichever is larger."""
+        count = self.model.count
+        c = count(piece)
+        stem, _, suffix = piece.rpartition(ZWNJ)
+        if len(stem) >= 2 and suffix in _STEM_SUFFIXES:
+            c = max(c, count(stem))
+        return c
+
+    def _free(self, a: str, b: str, tok: str) -> bool:
+        """Two common words never seen side by side (``min_free`` times each,
+        three letters or more): allowed when ``min_free`` is set, unless the
+        token is in Hazm's word list, a piece is a given name or name
+        particle (``names``: «محمدرحیم», «میرسلیمان» are one name), or the
+        token also reads as a known word with a bound suffix or prefix (a
+        derived word or surname: «صدامیان» is «صدام» + «یان», not «صدا
+        میان»); the split must then still beat the glued token by the margin."""
+        if not self.min_free or len(a.replace(ZWNJ, "")) < 3 or len(b.replace(ZWNJ, "")) < 3:
+            return False
+        if self._freq(a) < self.min_free or self._freq(b) < self.min_free:
+            return False
+        if a in self.names or b in self.names or self.lex.h.get(tok, 0.0) > 0:
+            return False  # compound given names («محمدرحیم», «میرسلیمان») and Hazm's words
+        return not self._derived(tok)
+
+    def _derived(self, tok: str) -> bool:
+        """``tok`` is a known word (``min_piece``) plus a bound suffix, or a
+        bound prefix plus a known word."""
+        count, k = self.model.count, self.min_piece
+        for s in _SUFFIXES_BY_LENGTH:
+            if len(tok) - len(s) >= 2 and tok.endswith(s) and count(self.form(tok[: -len(s)])) >= k:
+                return True
+        return any(tok.startswith(p) and count(self.form(tok[len(p):])) >= k for p in BOUND_PREFIXES if len(tok) - len(p) >= 2)
 
     def _run_in(self, a: str, b: str) -> bool:
         """``a`` often ends a line and ``b`` often starts one: a heading run
         into the next sentence («...دارندرئیس»)."""
         pc = self.model.pair_count
         return pc(a, BOS) >= self.min_pair and pc(BOS, b) >= self.min_pair
+
+    @staticmethod
+    def cut(tok: str, first: str) -> int:
+        """Index in ``tok`` where the piece ``first`` (perhaps respelled with
+        a ZWNJ by :meth:`form`) ends."""
+        n = len(first) - first.count(ZWNJ)
+        i = 0
+        while n:
+            if tok[i] != ZWNJ:
+                n -= 1
+            i += 1
+        return i
 
     def split(self, tok: str, prev: str, nxt: str) -> tuple[str, str] | None:
         """The split of ``tok`` between ``prev`` and ``nxt``, or None."""
@@ -141,11 +253,12 @@ class GlueSplitter:
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word
         whole = m.score_unseen(tok, prev, nxt)
-        best, best_s = None, whole + self.margin
+        best, best_s = None, whole
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
             if self._run_in(a, b):
                 s = max(s, m.score([a, BOS, b], prev, nxt))
+            s -= self.clitic_margin if a in CLITICS else self.margin
             if s > best_s:
                 best, best_s = (a, b), s
         return best

@@ -132,6 +132,11 @@ class Normalizer:
         join_margin: see ``model_joins``.
         split_margin: log-probability margin by which a split must beat the
             glued token.
+        split_min_free: two words never seen side by side may still be
+            split apart when each is seen this often (0: never); chosen on
+            the tuning articles (see README.normalize.md).
+        clitic_margin: the margin for a split after a clitic (default:
+            ``split_margin``).
         data_dir: lexicon folder (default: the packaged ``data/``).
 
     Construction is cheap; the lexicon and the bigram model load on first
@@ -158,6 +163,9 @@ class Normalizer:
         model_joins: bool = False,
         join_margin: float = 2.0,
         split_margin: float = 10.0,
+        split_min_free: int = 30,
+        clitic_margin: float | None = None,
+        split_space_ratio: float = 0.0,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -180,6 +188,9 @@ class Normalizer:
         self.model_joins = model_joins
         self.join_margin = join_margin
         self.split_margin = split_margin
+        self.split_min_free = split_min_free
+        self.clitic_margin = clitic_margin
+        self.split_space_ratio = split_space_ratio
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -250,7 +261,11 @@ class Normalizer:
     @property
     def glue(self) -> GlueSplitter:
         if self._glue is None:
-            self._glue = GlueSplitter(self.model, self.zwnj.lexicon, margin=self.split_margin)
+            self._glue = GlueSplitter(
+                self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
+                restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
+                space_ratio=self.split_space_ratio,
+            )
         return self._glue
 
     # ------------------------------------------------------------------ steps
@@ -432,7 +447,8 @@ class Normalizer:
             nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
             split = glue.split(tok, prev, nxt)
             if split is not None:
-                edits.append((a + len(split[0]), a + len(split[0]), " "))
+                c = a + glue.cut(tok, split[0])
+                edits.append((c, c, " "))
         if edits:
             t.apply(edits)
 
@@ -478,6 +494,19 @@ class Normalizer:
             if len(self._ambiguous) < 200_000:
                 self._ambiguous[word] = alts
         return alts
+
+
+def _name_pieces() -> frozenset[str]:
+    """Given names and name particles (``pipeline/lexicons``), joined and as
+    their parts: pieces a glued token is never freely split into."""
+    from ..lexicons import load_lexicon
+
+    out = set()
+    for name in ("given_names", "name_particles"):
+        for w in load_lexicon(name):
+            out.add(w.replace(ZWNJ, ""))
+            out.add(w)
+    return frozenset(out)
 
 
 _TOKENS = tokenizer_pattern()

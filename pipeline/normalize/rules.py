@@ -227,7 +227,9 @@ UNICODE_REPLACEMENTS = [
 QUOTE_PAIR = r'"([^\n"]+)"'
 
 PERSIAN_STYLE_RULES = [
-    (r"(?<=\d)\.(?=\d)", "٫"),  # decimal point between digits -> Persian momayyez
+    # decimal point between digits -> Persian momayyez; ours: not the dots of
+    # a chain of thousands groups («12.500.000»: two or more «.ddd» groups)
+    (r"(?<=\d)(?<!\.\d{3})\.(?=\d)(?!\d{3}\.\d)", "٫"),
     (r"(?<= )\.\.\.", "…"),  # three dots after a space -> ellipsis
     (r"(?<! )\.\.\.", " …"),  # three dots glued to a word -> space + ellipsis (Hazm ' ?\.\.\.' -> ' …')
 ]
@@ -268,7 +270,8 @@ PUNCTUATION_RULES = [
         " ",
     ),
     (r"(?<=[.:!])(?=[^\s\d" + PUNC_AFTER + r"A-Za-z/\"'…])", " "),  # ... and after a Latin char when a non-Latin char follows
-    (r"(?<=[،؛؟»\]\)\}])(?=[^\s" + PUNC_AFTER + r"])", " "),  # Hazm: space after ، ؛ ؟ » ] ) }
+    # Hazm: space after ، ؛ ؟ » ] ) }; ours: not in a thousands group «۱،۲۳۴،۵۶۷» (digit«،» + 3 digits)
+    (r"(?<=[،؛؟»\]\)\}])(?!(?<=\d،)\d{3}(?!\d))(?=[^\s" + PUNC_AFTER + r"])", " "),
     (r"(?<=[^\s" + PUNC_BEFORE + r"])(?=[" + PUNC_BEFORE + r"])", " "),  # Hazm: space before « [ ( {
     (r"(?<=\d)(?=[" + FA_LETTERS + r"])", " "),  # Hazm: ۹متر -> ۹ متر
     (r"(?<=[" + FA_LETTERS + r"])(?=\d)", " "),  # Hazm: طول۹ -> طول ۹

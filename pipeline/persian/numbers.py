@@ -39,8 +39,9 @@ _ORDINAL_SUFFIXES = frozenset({"م", "ام", "مین", "امین", "ین"})
 # split plural suffixes: «ده ها» (tens of) is vague, not 10
 _PLURAL_SUFFIXES = frozenset({"ها", "های", "هایی"})
 
-# digit groups that are dates, times, phone or id numbers, never one number
-_COMPOUND_RE = re.compile(r"\d+(?:[-/.:]\d+){2,}|\d{1,2}:\d{2}")
+# digit groups that are dates, times, phone or id numbers, never one number; dot groups of three digits
+# after a short head are thousands («12.500.000 تومان»), not a date
+_COMPOUND_RE = re.compile(r"(?!\d{1,3}(?:\.\d{3}){2,}(?![\d.]))\d+(?:[-/.:]\d+){2,}|\d{1,2}:\d{2}")
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,8 @@ def parse_digits(s: str) -> float | None:
     Returns None for strings that are not one number («۱۳۹۹/۱۲/۱۱»).
     """
     s = fold(s.strip())
+    if re.fullmatch(r"\d{1,3}(?:،\d{3})+", s):  # «۱،۲۳۴،۵۶۷»: the Arabic comma as a thousands mark
+        return float(int(s.replace("،", "")))
     if not re.fullmatch(r"\d+(?:[.,/]\d+)*", s):
         return None
     if s.isdigit():

@@ -1,6 +1,7 @@
 """Speech events: who (a subject mention) says what (a statement span), before coreference.
 
-A :class:`SpeechEvent` is one speech verb from ``speech_verbs.tsv`` with
+A :class:`SpeechEvent` is one ``speech.*`` cue of ``pipeline/lexicons/cues.tsv`` (any tense: «گفت»,
+«می‌گوید», «گفته است»; belief verbs «بر این باور است», «معتقد است») with
 
 * its **subject**: the mention in subject position before the verb: a PER span, a role
   phrase («شهردار اردبیل»), a pronoun («وی»), a demonstrative («این مسئول») or an ORG;
@@ -20,9 +21,10 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.mentions import RoleMention, appositions, role_mentions
-from pipeline.records.textutil import TERMINAL, next_word, prev_word, sorted_entities, words
+from pipeline.records.textutil import TERMINAL, EntityIndex, next_word, prev_word, sorted_entities, words
 
 #: words before a subject that keep it in subject position
 _OPENERS = {"همچنین", "نیز", "سپس", "ضمنا", "ضمناً", "همچنان", "اما", "ولی", "و", "بعد", "آنگاه", "ادامه", "پایان", "ابتدای", "ابتدا"}
@@ -104,7 +106,9 @@ class _Ctx:
         self.doc = doc
         self.text = doc.text
         self.ents = sorted_entities(doc)
+        self.index = EntityIndex(self.ents)
         self.roles = role_mentions(doc)
+        self.role_starts = {m.start: m for m in self.roles}
         self.apps = appositions(doc, self.roles)
         self.app_by_role = {a.role.start: a for a in self.apps}
         self.app_by_per = {a.person.start: a for a in self.apps}
@@ -135,9 +139,9 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
         return "bad"
     if k in _OPENERS:
         return "good"
-    # a DATE right before («محمد هویدا عصر سه‌شنبه ...» is after, but «صبح امروز X» is before)
-    for e in ctx.ents:
-        if e.label == "DATE" and e.end <= i and e.end >= pw[1]:
+    # a DATE right before («رضا امینی عصر سه‌شنبه ...» is after, but «صبح امروز X» is before)
+    for e in ctx.index.ending_in(pw[1], i):
+        if e.label == "DATE":
             return "good"
     return "weak"
 
@@ -145,10 +149,8 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
 def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     t = ctx.text
     out: list[Mention] = []
-    role_starts = {m.start: m for m in ctx.roles}
-    for ent in ctx.ents:
-        if ent.start < s or ent.end > e:
-            continue
+    role_starts = ctx.role_starts
+    for ent in ctx.index.within(s, e):
         if ent.label == "PER":
             app = ctx.app_by_per.get(ent.start)
             end = max(ent.end, app.role.end) if app and app.role.start >= ent.end else ent.end
@@ -179,7 +181,7 @@ def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     for ws, we, w in words(t, s, e):
         k = key(w)
         if k in ctx.pronouns:
-            if any(x.start <= ws < x.end for x in ctx.ents):
+            if ctx.index.covering(ws) is not None:
                 continue
             out.append(Mention("PRON", ws, we, w))
         elif k in ("این", "همین"):
@@ -249,8 +251,8 @@ def _strip_background(ctx: _Ctx, s: int, e: int) -> int:
         changed = False
         while s < e and t[s] in " \t\n\u200c،,":
             s += 1
-        for ent in ctx.ents:
-            if ent.label == "DATE" and ent.start == s and ent.end <= e:
+        for ent in ctx.index.within(s, e)[:1]:
+            if ent.label == "DATE" and ent.start == s:
                 s = ent.end
                 changed = True
         nw = next_word(t, s)
@@ -277,6 +279,19 @@ def _clause_end_after(text: str, pos: int) -> bool:
     return nw is not None and key(nw[2]) in ("و", "که", "تا")
 
 
+#: how each speech cue class (``pipeline/lexicons/cues.tsv``) frames its statement
+FRAMES = {"say": "say", "object": "say", "belief": "after", "from": "from", "after": "after", "frame": "frame"}
+
+
+def _reported_after(text: str, pos: int) -> bool:
+    """Whether a clause of at least three words, ending with a finite verb, follows ``pos`` in its sentence."""
+    from pipeline.records.clauses import looks_finite
+
+    end = _sentence_end(text, pos)
+    ws = [key(w) for _, _, w in words(text, pos, end)]
+    return len(ws) >= 3 and looks_finite(ws)
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[.!؟?\n]").search(text, pos)
     return m.start() if m else len(text)
@@ -287,16 +302,16 @@ def speech_events(doc: Document) -> list[SpeechEvent]:
     ctx = _Ctx(doc)
     t = doc.text
     ft = fold(t)
-    cues = lexicon_cues("speech_verbs.tsv", plural=True)
+    cues = cue_classes()
     events: list[SpeechEvent] = []
-    for cm in cues.finditer(ft, folded=True):
+    for cm in cues.finditer(ft, "speech", folded=True):
         para = _line_start(t, cm.start)
         if _quote_depth_before(t, para, cm.start) > 0:
             continue  # inside «...»
         after = ft[cm.end:cm.end + 4]
         colon = bool(re.match(r"^[\s\u200c]*:", after))
         sent_start = _logical_start(doc, cm.start)
-        ev = SpeechEvent(cm.start, cm.end, cm.cue, cm.label or "say", colon, sent_start)
+        ev = SpeechEvent(cm.start, cm.end, cm.cue, FRAMES[cm.label], colon, sent_start)
         region_end = cm.start if ev.frame != "frame" else cm.start
         subj = find_subject(ctx, sent_start, region_end)
         if subj is None:
@@ -328,6 +343,12 @@ def speech_events(doc: Document) -> list[SpeechEvent]:
                 if key(w) == "از" and not any(x.start <= ws < x.end for x in ctx.ents):
                     ev.statement = (we, cm.start)
                     break
+        elif (nw := next_word(t, cm.end)) is not None and key(nw[2]) == "که" and cm.label == "say":
+            # «X گفت که ...»: the statement follows «که»
+            ev.statement = (nw[1], _sentence_end(t, nw[1]))
+        elif cm.label == "say" and not _clause_end_after(t, cm.end) and _reported_after(t, cm.end):
+            # «X گفت بودجه ... تأمین شده است»: no colon, the statement follows the verb
+            ev.statement = (cm.end, _sentence_end(t, cm.end))
         else:  # say, reported
             if not _clause_end_after(t, cm.end):
                 ev.statement = None

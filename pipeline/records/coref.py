@@ -2,12 +2,12 @@
 
 :func:`analyze` groups an article's mentions into :class:`Referent` objects:
 
-* PER spans: a bare surname («سنجری») or partial name joins the fullest name it fits
+* PER spans: a bare surname («کاظمی») or partial name joins the fullest name it fits
   (the last matching one before it, else the first after it); near-identical spellings
   of a multi-word name (one letter apart per word) are one person;
 * titles written next to a name (:mod:`pipeline.records.mentions`) become that person's roles;
 * speech-event subjects (:mod:`pipeline.records.attribution`) are resolved in text order:
-  «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان همیاری
+  «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان آتش‌نشانی
   ... افزود») -> the person who holds that title in the article; a headline-style title
   with no holder yet («شهردار اردبیل گفت: ...») waits for the next named speaker and is
   linked to them; when the current speaker has no title yet and the article goes on
@@ -19,6 +19,7 @@ The result is cached per document content, so the record modules can each call i
 from __future__ import annotations
 
 import difflib
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field
 
@@ -28,19 +29,25 @@ from pipeline.records.attribution import Mention, SpeechEvent, sentence_subjects
 from pipeline.records.mentions import Apposition, RoleMention, appositions, role_mentions
 from pipeline.records.textutil import sorted_entities
 
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in fold(name).replace("«", " ").replace("»", " ").split() if key(w))
+
+
 def name_words(name: str) -> list[str]:
-    """Comparison words of a name: folded, ZWNJ-free («فلاح‌جلودار» -> «فلاحجلودار»)."""
-    return [key(w) for w in fold(name).replace("«", " ").replace("»", " ").split() if key(w)]
+    """Comparison words of a name: folded, ZWNJ-free («کریمی‌نژاد» -> «کریمینژاد»)."""
+    return list(_name_words(name))
 
 
-def _zwnj_parts(name: str) -> set[str]:
-    """First ZWNJ-parts of the words («فلاح‌جلودار» -> «فلاح»): a surname written short."""
+@lru_cache(maxsize=4096)
+def _zwnj_parts(name: str) -> frozenset[str]:
+    """First ZWNJ-parts of the words («کریمی‌نژاد» -> «کریمی»): a surname written short."""
     out = set()
     for w in fold(name).split():
         parts = [key(p) for p in w.split("\u200c") if key(p)]
         if len(parts) > 1:
             out.add(parts[0])
-    return out
+    return frozenset(out)
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -58,6 +65,7 @@ def _edit1(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def names_match(short: str, full: str) -> bool:
     """Whether mention ``short`` can name the person called ``full``."""
     ws, wf = name_words(short), name_words(full)
@@ -112,7 +120,7 @@ class Referent:
     id: int
     names: list[Span] = field(default_factory=list)
     roles: list[tuple[RoleMention, int]] = field(default_factory=list)  # (title, offset of the link)
-    label: str | None = None  # text for an unnamed referent («نخست‌وزیر قرقیزستان»)
+    label: str | None = None  # text for an unnamed referent («وزیر کشور ایتالیا»)
     speaker: bool = False
     orgs: list[Span] = field(default_factory=list)
 

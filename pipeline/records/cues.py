@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.lexicons import word_set  # noqa: F401 - re-exported for the record rules
 from pipeline.textkey import NOT_LETTER_AFTER, NOT_LETTER_BEFORE, OPT_SEP, fold, phrase_pattern
 
 #: longest gap a ``...`` in a cue may span (characters, never across . ! ? ؟ : ؛ or a newline)
@@ -83,7 +84,7 @@ class CueSet:
 
     def finditer(self, text: str, start: int = 0, end: int | None = None, folded: bool = False) -> Iterator[CueMatch]:
         """Non-overlapping matches in ``text[start:end]``, longest first on overlap, in text order."""
-        ftext = text if folded else fold(text)
+        ftext = text if folded else folded_text(text)
         end = len(ftext) if end is None else end
         found: list[CueMatch] = []
         for cue, label, pat in self.entries:
@@ -106,6 +107,13 @@ class CueSet:
         return next(self.finditer(text, start, end), None)
 
 
+@lru_cache(maxsize=8)
+def folded_text(text: str) -> str:
+    """:func:`fold` of ``text``, remembered for the last few texts: rules search one article many
+    times in small windows, and folding the whole article each time made them quadratic."""
+    return fold(text)
+
+
 @lru_cache(maxsize=None)
 def lexicon_cues(name: str, plural: bool = False) -> CueSet:
     """A :class:`CueSet` of ``pipeline/lexicons/<name>.txt`` (or ``.tsv`` with labels)."""
@@ -115,12 +123,3 @@ def lexicon_cues(name: str, plural: bool = False) -> CueSet:
         table = load_table(name[:-4])
         return CueSet({k: (v if not isinstance(v, list) else v[0]) for k, v in table.items()}, plural=plural)
     return CueSet(load_lexicon(name), plural=plural)
-
-
-@lru_cache(maxsize=None)
-def word_set(name: str) -> frozenset[str]:
-    """A lexicon as a set of lookup keys (folded, no ZWNJ/spaces)."""
-    from pipeline.lexicons import load_lexicon
-    from pipeline.textkey import key
-
-    return frozenset(key(w) for w in load_lexicon(name))

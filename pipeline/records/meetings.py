@@ -1,7 +1,7 @@
 """Meetings: visits, sessions, gatherings and ceremonies that took place or are announced.
 
-A cue from ``meeting_cues.tsv`` starts a meeting when it is used as an event:
-«در نشست/جلسه/دیدار ...», «در دومین گردهمایی ...», «جلسه ... برگزار شد», «... با X دیدار
+A ``meeting.noun`` cue of ``pipeline/lexicons/cues.tsv`` starts a meeting when it is used as an event:
+«در نشست/جلسه/دیدار ...», «در سومین همایش ...», «جلسه ... برگزار شد», «... با X دیدار
 کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
 the last meeting; a second «در دیدار با ...» of the same kind with the same people is
 the same meeting. Participants come from the sentences that mention the meeting:
@@ -18,17 +18,19 @@ Meetings with no participant are dropped (nothing a reader could use).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
 from pipeline.records.officials import official_fields
-from pipeline.records.textutil import next_word, prev_word, sorted_entities, words
+from pipeline.records.textutil import EntityIndex, next_word, prev_word, sorted_entities, words
 from pipeline.schema import Meeting, Participant
 
 #: a new meeting must be introduced within this many sentences to be the article's main event
@@ -50,6 +52,7 @@ class _Draft:
     topic: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
     cue: object = None
+    body: str | None = None
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -86,7 +89,7 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
         return "anaphoric"
     if before and before[0] == "در":
         return "new"
-    # «در دومین گردهمایی», «در دویست و نود و ششمین جلسه»
+    # «در سومین همایش», «در صد و دوازدهمین جلسه»
     if before and _ORDINAL_RE.search(before[0]) and "در" in before[1:]:
         return "new"
     rest_end = sent[1]
@@ -94,8 +97,7 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     nw = next_word(text, cm.end)
     if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند"):
         return "new"
-    verbs = lexicon_cues("meeting_verbs", plural=True)
-    vm = verbs.search(ft, cm.start, rest_end)
+    vm = cue_classes().search(ft, "meeting.verb", cm.start, rest_end, folded=True)
     if vm is not None and vm.start - cm.end < 400:
         return "new"
     # headline style «دیدار X با Y»
@@ -113,16 +115,22 @@ def _participant_of(ref: Referent) -> Participant:
     return Participant(person=ref.name, role=None, org=None)
 
 
+#: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
+_PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
+#: words that may open a sentence before its subject
+_OPENERS = frozenset(key(w) for w in "همچنین نیز سپس ضمنا اما ولی و".split())
 _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
 
 
-def _group_text(doc: Document, ents: list[Span], s: int, e: int) -> str:
+def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
     """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»)."""
     text = doc.text
     end = e
     for _ in range(4):
         nw = next_word(text, end)
-        ent = next((x for x in ents if x.start >= end and not text[end:x.start].strip(" \u200c«»")), None)
+        ent = index.first_from(end)
+        if ent is not None and text[end:ent.start].strip(" \u200c«»"):
+            ent = None
         if ent is not None and ent.label in ("ORG", "LOC", "ROLE"):
             end = ent.end
             break
@@ -134,7 +142,7 @@ def _group_text(doc: Document, ents: list[Span], s: int, e: int) -> str:
 
 def _starts_speech_verb(text: str, pos: int) -> bool:
     """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
-    m = lexicon_cues("speech_verbs.tsv", plural=True).search(fold(text), pos, min(len(text), pos + 40))
+    m = cue_classes().search(text, "speech", pos, min(len(text), pos + 40))
     return m is not None and m.start == pos
 
 
@@ -148,6 +156,12 @@ class _Builder:
         self.doc = doc
         self.co = co
         self.ents = sorted_entities(doc)
+        self.index = EntityIndex(self.ents)
+        self._holders: dict[int, Referent | None] = {}
+        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None)
+        self.stmt_starts = [st[0] for st in self.statements]
+        self.roles_by_end = sorted(co.roles, key=lambda m: m.end)
+        self.role_ends = [m.end for m in self.roles_by_end]
         self.role_by_start = {m.start: m for m in co.roles}
         self.groups = word_set("group_nouns")
         self.sources = word_set("news_sources")
@@ -156,8 +170,10 @@ class _Builder:
         ref = self.co.by_role.get(rm.start)
         if ref is not None and ref.names:
             return ref
-        named = [r for r in self.co.referents if r.names and r.has_role(rm)]
-        return named[-1] if named else None
+        if rm.start not in self._holders:
+            named = [r for r in self.co.referents if r.names and r.has_role(rm)]
+            self._holders[rm.start] = named[-1] if named else None
+        return self._holders[rm.start]
 
     def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None) -> None:
         """Participants, organizations, place and date from sentence ``[s, e)``.
@@ -170,8 +186,9 @@ class _Builder:
             return
         d.sentences.append((s, e))
         anchor = cue[0] if cue else None
-        quoted = [st for ev, _ in self.co.events if (st := ev.statement) is not None
-                  and st[0] < e and st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
+        i = bisect.bisect_left(self.stmt_starts, s - 5000)
+        quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
+                  if st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
 
         def inside_quote(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
@@ -183,13 +200,16 @@ class _Builder:
                 s = c.end()
         in_role: set[int] = set()
         claimed_roles = {a.role.start: a for a in self.co.apps}
-        for ent in self.ents:
-            if ent.start < s or ent.end > e or inside_quote(ent.start):
+        for ent in self.index.within(s, e):
+            if inside_quote(ent.start):
                 continue
             if ent.label == "PER":
-                # «معاون ترامپ»: a name that completes someone else's title is not present
-                before = [m for m in self.co.roles if m.end <= ent.start and not text[m.end:ent.start].strip(" \u200c«»")]
-                if before and before[-1].start in claimed_roles and claimed_roles[before[-1].start].person is not ent:
+                # «معاون X»: a name that completes someone else's title is not present
+                j = bisect.bisect_right(self.role_ends, ent.start) - 1
+                before = self.roles_by_end[j] if j >= 0 else None
+                if before is not None and text[before.end:ent.start].strip(" \u200c«»"):
+                    before = None
+                if before is not None and before.start in claimed_roles and claimed_roles[before.start].person is not ent:
                     continue
                 ref = self.co.referent_of(ent)
                 if ref is not None:
@@ -235,24 +255,41 @@ class _Builder:
                 if ref is not None and ref.names:
                     self.add_ref(d, ref)
                 break
-        # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست ماهانه شهرداران»)
+        # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست فصلی دهیاران»)
         cue_words = [i for i, (ws, we, w) in enumerate(ws_all) if cue and ws >= cue[1]][:4]
         for i, (ws, we, w) in enumerate(ws_all):
-            if key(w) not in self.groups or any(x.start <= ws < x.end for x in self.ents) or inside_quote(ws):
+            if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
                 continue
             prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
             if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
-                self.add_group(d, _group_text(doc, self.ents, start, we))
+                self.add_group(d, _group_text(doc, self.index, start, we))
+
+    def body_of(self, cm, sent: tuple[int, int]) -> str | None:
+        """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
+        شهر کرج», at most two words between), or an ORG that opens the sentence and holds the meeting
+        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد»). News agencies are not bodies."""
+        text = self.doc.text
+        ent = self.index.first_from(cm.end)
+        if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
+            between = words(text, cm.end, ent.start)
+            if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
+                return ent.text
+        first = self.index.first_from(sent[0])
+        if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
+            lead = words(text, sent[0], first.start)
+            if all(key(w) in _OPENERS for _, _, w in lead) and key(text[cm.start:cm.end]).endswith(("ای", "ی")):
+                return first.text
+        return None
 
     def _plural_role_text(self, rm: RoleMention) -> str:
         """A group title as written: a bare group noun runs on over its modifiers and an adjacent
-        ORG/LOC when the tagger cut it short («اعضای» + «کنگره», «نمایندگان» + «هیأت تجاری» + LOC),
+        ORG/LOC when the tagger cut it short («اعضای» + «پارلمان», «نمایندگان» + «هیأت تجاری» + LOC),
         and keeps a «جمعی از» quantifier before it."""
         text = self.doc.text
         start, end = rm.start, rm.end
         if rm.org is None and rm.location is None:
-            end = max(end, start + len(_group_text(self.doc, self.ents, rm.start, rm.end)))
+            end = max(end, start + len(_group_text(self.doc, self.index, rm.start, rm.end)))
         before = _prev_words(text, start, 2)
         if before == ["از", "جمعی"]:
             start = prev_word(text, prev_word(text, start)[0])[0]
@@ -281,7 +318,7 @@ class _Builder:
 
     def add_group(self, d: _Draft, g: str) -> None:
         kg = key(g)
-        if not kg:
+        if not kg or kg in _PUBLIC:
             return
         for i, q in enumerate(d.participants):
             if q.group:
@@ -313,7 +350,7 @@ def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) 
         if 1 <= len(t.split()) <= 20:
             return t
     # «نشست هماندیشی شهرداران ...», «جلسه بررسی ...», «مراسم گرامیداشت ...»: the cue's own name
-    speech = [m.start for m in lexicon_cues("speech_verbs.tsv", plural=True).finditer(ft, cm.end, sent[1], folded=True)]
+    speech = [m.start for m in cue_classes().finditer(ft, "speech", cm.end, sent[1], folded=True)]
     out_end = None
     for ws, we, w in words(text, cm.end, sent[1])[:8]:
         if out_end is not None and ws < out_end:
@@ -342,7 +379,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     quote_spans = [(ev.statement[0], ev.statement[1], ref) for ev, ref in co.events
                    if ev.statement is not None and ev.colon]
-    for cm in lexicon_cues("meeting_cues.tsv").finditer(ft, folded=True):
+    for cm in cue_classes().finditer(ft, "meeting.noun", folded=True):
         sent = _sentence_bounds(doc, cm.start)
         frame = _frame(doc, ft, cm, sent)
         if frame is None:
@@ -353,22 +390,29 @@ def find_meetings(doc: Document) -> list[Meeting]:
             b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
-        d.topic = _topic(doc, ft, cm, sent, b.ents)
+        d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
             b.add_ref(d, in_quote)
+        body = b.body_of(cm, sent)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
+        if body is not None:
+            b.add_group(d, body)
+            d.body = body
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
         same = None
         lead = sent_index.get(sent, 99) <= 4
-        tkey = _topic_key(text, cm, b.ents)
+        tkey = _topic_key(text, cm, b.index.within(cm.start, cm.end + 200))
         for o in reversed(drafts):
             if o.kind != d.kind:
                 continue
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
-            same_topic = tkey and tkey == _topic_key(text, o.cue, b.ents)
-            subset = all(_has_participant(o, p) for p in d.participants)
-            if same_topic or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
+            same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
+            others = [p for p in d.participants if not (d.body and p.group == d.body)]
+            subset = bool(others) and all(_has_participant(o, p) for p in others)
+            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
+                not d.date or not o.date or key(d.date) == key(o.date))
+            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
                 same = o
                 break
         if same is not None:

@@ -1,18 +1,19 @@
 """Role phrases and name–title appositions, from the entity spans of a Document.
 
 A :class:`RoleMention` is a ROLE span plus the organization/place it belongs to
-(«مدیرعامل» + «سازمان همیاری ...», «شهردار» + «منطقه ۹ مشهد», «نماینده» + ORG + «در» LOC).
+(«مدیرعامل» + «سازمان آتش‌نشانی ...», «شهردار» + «منطقه ۲ کرج», «نماینده» + ORG + «در» LOC).
 :func:`appositions` links PER spans to role mentions written next to them:
 
-* after the name: «محمد سنجری، مدیرعامل سازمان ...», «عبدالقادر آسوبار (نایب‌رئیس اتحادیه)»,
-  «X از مقامات ارشد حزب ... و بنیان‌گذار ...»;
-* before the name: «شهردار رشتخوار، علی احمدپور», «مدیرعامل سازمان X علی احمدی»;
+* after the name: «مهدی کاظمی، مدیرعامل سازمان ...», «سارا نیکو (نایب‌رئیس اتحادیه)»; a second title
+  joined by «و» is the same person's («X، شهردار کرج و رئیس اتحادیه ...»);
+* before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی»;
 * coordinated names share a plural title: «X و Y اعضای شورای شهر» -> both «عضو».
 
 Nothing here depends on exact ROLE boundaries beyond "the title is a span of its own".
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from pipeline.document import Document, Span
@@ -94,7 +95,7 @@ def role_mentions(doc: Document) -> list[RoleMention]:
                     org = prev_orgs[-1].text
                     end = w[1]
         out.append(RoleMention(r, r.text, org, loc, r.start, end, _is_plural_role(r.text)))
-    # «شهردار و اعضای شورای شهر رشتخوار»: the place distributes over a bare first title
+    # «شهردار و اعضای شورای شهر بابل»: the place distributes over a bare first title
     fixed: list[RoleMention] = []
     for j, m in enumerate(out):
         if m.org is None and m.location is None and j + 1 < len(out):
@@ -105,21 +106,22 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     return fixed
 
 
-def _gap_is_filler(text: str, s: int, e: int, ents: list[Span]) -> bool:
-    """«از مقامات ارشد حزب دموکرات و»: filler words and ORG/LOC spans only, starting with «از»."""
-    gap = text[s:e]
-    if "\n" in gap or len(gap) > 120:
-        return False
-    fillers = word_set("apposition_fillers")
-    ws = words(text, s, e)
-    if not ws or key(ws[0][2]) != "از":
-        return False
-    for ws_, we_, w in ws:
-        if any(x.start <= ws_ < x.end and x.label in ("ORG", "LOC") for x in ents):
-            continue
-        if key(w) not in fillers:
-            return False
-    return True
+def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMention,
+                  by_start: dict[int, RoleMention]) -> RoleMention | None:
+    """«X، شهردار کرج و رئیس اتحادیه ...»: a title joined by «و» to a name's title is the same person's
+    second title, unless a name follows it (then it is that name's title)."""
+    i = bisect.bisect_left(starts, first.end)
+    after = ents[i:i + 1]
+    if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
+        return None
+    second = by_start.get(after[0].start)
+    if second is None or second.plural:  # «شهردار و اعضای شورا»: a group, not a second title
+        return None
+    j = bisect.bisect_left(starts, second.end)
+    nxt = ents[j:j + 1]
+    if nxt and nxt[0].label == "PER" and PUNCT_GAP_RE.match(text[second.end:nxt[0].start]):
+        return None
+    return second
 
 
 def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[Apposition]:
@@ -133,8 +135,10 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     claimed: set[int] = set()
     attached: set[int] = set()
     # 1) title after the name
+    where = {id(e): i for i, e in enumerate(ents)}
+    starts = [e.start for e in ents]
     for p in pers:
-        idx = ents.index(p)
+        idx = where[id(p)]
         nxt = ents[idx + 1] if idx + 1 < len(ents) else None
         if nxt is None:
             continue
@@ -144,19 +148,15 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") + gap.count(",") <= 1:
             cand = by_start.get(nxt.start)
             how = "paren" if "(" in gap else "after"
-        else:
-            # loose: «X از مقامات ارشد ORG و ROLE ...»
-            for later in ents[idx + 1: idx + 4]:
-                if later.label == "PER":
-                    break
-                if later.label == "ROLE" and _gap_is_filler(text, p.end, later.start, ents):
-                    cand = by_start.get(later.start)
-                    break
         if cand is not None:
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)
             attached.add(p.start)
-    # 2) title before the name: «شهردار رشتخوار، علی احمدپور»
+            second = _second_title(text, ents, starts, cand, by_start)
+            if second is not None:
+                out.append(Apposition(p, second, "second"))
+                claimed.add(second.start)
+    # 2) title before the name: «شهردار بابل، رضا امینی»
     for p in pers:
         if p.start in attached:
             continue
@@ -171,11 +171,12 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             claimed.add(m.start)
             attached.add(p.start)
     # 3) «X و Y اعضای ...»: a plural title distributes over coordinated names
+    per_pos = {id(e): i for i, e in enumerate(pers)}
     extra: list[Apposition] = []
     for a in out:
         if not a.role.plural:
             continue
-        idx = pers.index(a.person)
+        idx = per_pos[id(a.person)]
         j = idx
         while j > 0:
             q = pers[j - 1]

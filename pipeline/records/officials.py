@@ -10,7 +10,7 @@ from __future__ import annotations
 from pipeline.document import Document
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Referent, analyze, role_key, scopes_compatible
-from pipeline.records.cues import lexicon_cues
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.evidence import evidence
 from pipeline.records.textutil import prev_word
 from pipeline.schema import Official
@@ -19,10 +19,10 @@ from pipeline.schema import Official
 def _in_story(doc: Document, ref: Referent) -> bool:
     if ref.speaker:
         return True
-    cues = lexicon_cues("meeting_cues.tsv")
+    cues = cue_classes()
     for n in ref.names:
         sent = doc.sentence_at(n.start)
-        if sent is not None and cues.search(fold(doc.text), sent.start, sent.end) is not None:
+        if sent is not None and cues.search(doc.text, "meeting.noun", sent.start, sent.end) is not None:
             return True
         pw = prev_word(doc.text, n.start)
         if pw is not None and key(pw[2]) in ("حضور", "همراهی", "ریاست"):

@@ -5,6 +5,7 @@ Everything works on ``doc.text`` offsets; comparisons go through
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -57,6 +58,44 @@ def next_word(text: str, pos: int) -> tuple[int, int, str] | None:
     return (m.start(), m.end(), m.group(0)) if m else None
 
 
+class EntityIndex:
+    """Entities in text order with their starts, for range queries in O(log n + k)."""
+
+    def __init__(self, ents: list[Span]) -> None:
+        self.ents = sorted(ents, key=lambda e: (e.start, e.end))
+        self.starts = [e.start for e in self.ents]
+        self.pos = {id(e): i for i, e in enumerate(self.ents)}
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """Entities that start at or after ``start`` and end by ``end``."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [e for e in self.ents[i:j] if e.end <= end]
+
+    def ending_in(self, start: int, end: int) -> list[Span]:
+        """Entities whose end lies in ``[start, end]`` (entities are short: look back a little)."""
+        i = bisect.bisect_left(self.starts, max(0, start - 400))
+        j = bisect.bisect_right(self.starts, end)
+        return [e for e in self.ents[i:j] if start <= e.end <= end]
+
+    def covering(self, pos: int) -> Span | None:
+        """An entity with ``start <= pos < end`` (the spans are flat: at most one)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.ents[i].start > pos - 400:
+            if self.ents[i].start <= pos < self.ents[i].end:
+                return self.ents[i]
+            i -= 1
+        return None
+
+    def first_from(self, pos: int) -> Span | None:
+        """The first entity that starts at or after ``pos``."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.ents[i] if i < len(self.ents) else None
+
+    def index_of(self, ent: Span) -> int:
+        return self.pos[id(ent)]
+
+
 def sorted_entities(doc: Document, labels: Iterable[str] | None = None) -> list[Span]:
     labs = set(labels) if labels else None
     return sorted((e for e in doc.entities if labs is None or e.label in labs), key=lambda e: (e.start, e.end))
@@ -102,7 +141,7 @@ def clause_bounds(text: str, pos: int, lo: int, hi: int, min_words: int = 5) -> 
     """The clause of ``text[lo:hi]`` that contains ``pos``.
 
     Clauses end at . ! ? ؟ : ؛ and newlines, and at «،» / «و» / «اما» ... right after a
-    finite verb (so «رعایت اخلاق، امانتداری و ...» and «خرید و استفاده» stay one clause
+    finite verb (so «رعایت اخلاق، امانتداری و ...» and «ساخت و نگهداری» stay one clause
     while «... انجام شود و آنها باید ...» splits). A clause shorter than
     ``min_words`` words is joined with the one before it.
     """

@@ -20,6 +20,7 @@ The result is flat and non-overlapping, sorted by start offset.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
 
@@ -38,6 +39,24 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def _free(span: Span, kept: list[Span]) -> bool:
     return not any(_overlaps(span, k) for k in kept)
+
+
+class _KeptIndex:
+    """Kept spans (non-empty, pairwise non-overlapping) sorted by start, so their ends are sorted
+    too: a span overlaps one of them iff the last one starting before its end ends after its start."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, span: Span) -> bool:
+        j = bisect_left(self.starts, span.end) - 1
+        return j < 0 or self.ends[j] <= span.start
+
+    def add(self, span: Span) -> None:
+        i = bisect_left(self.starts, span.start)
+        self.starts.insert(i, span.start)
+        self.ends.insert(i, span.end)
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +102,9 @@ def _clean(span: Span) -> Span | None:
 
 def _extend(model: list[Span], rules: list[Span], labels: tuple[str, ...]) -> list[Span]:
     """Model spans with same-label rule spans that strictly contain them swapped in."""
+    flat = sorted(model, key=lambda x: x.start)
+    if all(x.start < x.end for x in flat) and all(a.end <= b.start for a, b in zip(flat, flat[1:])):
+        return _extend_flat(flat, rules, labels)
     out = list(model)
     for r in rules:
         if r.label not in labels:
@@ -94,6 +116,22 @@ def _extend(model: list[Span], rules: list[Span], labels: tuple[str, ...]) -> li
     return out
 
 
+def _extend_flat(spans: list[Span], rules: list[Span], labels: tuple[str, ...]) -> list[Span]:
+    """:func:`_extend` for model spans that are non-empty and do not overlap (the tagger's): the spans
+    overlapping a rule span are a run found by bisection, and a swap keeps the list flat."""
+    starts = [x.start for x in spans]
+    ends = [x.end for x in spans]
+    for r in rules:
+        if r.label not in labels:
+            continue
+        lo, hi = bisect_right(ends, r.start), bisect_left(starts, r.end)
+        inside = spans[lo:hi]
+        if inside and all(m.label == r.label and r.start <= m.start and m.end <= r.end for m in inside) \
+                and any((m.start, m.end) != (r.start, r.end) for m in inside):
+            spans[lo:hi], starts[lo:hi], ends[lo:hi] = [r], [r.start], [r.end]
+    return spans
+
+
 def combine(model: list[Span], rules: list[Span], gap_fill: tuple[str, ...] = GAP_FILL,
             extend: tuple[str, ...] = EXTEND) -> list[Span]:
     """Model and rule spans merged by the policy above (inputs are not modified)."""
@@ -102,9 +140,12 @@ def combine(model: list[Span], rules: list[Span], gap_fill: tuple[str, ...] = GA
     if gap_fill:
         order.append((rules, gap_fill))
     kept: list[Span] = []
+    index = _KeptIndex() if all(x.start < x.end for x in (*model, *rules)) else None
     for source, labels in order:
         for s in sorted(source, key=lambda x: (x.start, -x.end)):
-            if s.label in labels and _free(s, kept):
+            if s.label in labels and (index.free(s) if index is not None else _free(s, kept)):
                 kept.append(s)
+                if index is not None:
+                    index.add(s)
     out = [c for c in (_clean(s) for s in kept) if c is not None]
     return sorted(out, key=lambda s: s.start)

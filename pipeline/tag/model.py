@@ -89,28 +89,36 @@ class CRF(nn.Module):
         return (log_z - score).mean()
 
     def decode(self, emissions: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
-        mask = mask.bool()
-        b, n, _ = emissions.shape
-        score = self.start + emissions[:, 0]
-        history = []
+        """Viterbi paths. In numpy: the same float32 sums and first-maximum ties as the torch
+        formulation, without a tensor operation per step and per back-pointer."""
+        import numpy as np
+
+        em = emissions.detach().to(torch.float32).cpu().numpy()
+        m = mask.detach().bool().cpu().numpy()
+        trans = self.trans.detach().to(torch.float32).cpu().numpy()
+        b, n, k = em.shape
+        score = self.start.detach().to(torch.float32).cpu().numpy() + em[:, 0]
+        history = np.empty((max(0, n - 1), b, k), dtype=np.int64)
         for t in range(1, n):
-            best, idx = (score.unsqueeze(2) + self.trans).max(dim=1)
-            nxt = best + emissions[:, t]
-            history.append(idx)
-            score = torch.where(mask[:, t].unsqueeze(1), nxt, score)
-        score = score + self.end
-        lengths = mask.long().sum(1)
+            cand = score[:, :, None] + trans  # (b, from, to)
+            idx = cand.argmax(axis=1)
+            history[t - 1] = idx
+            best = np.take_along_axis(cand, idx[:, None, :], axis=1)[:, 0, :]
+            score = np.where(m[:, t, None], best + em[:, t], score)
+        score = score + self.end.detach().to(torch.float32).cpu().numpy()
+        lengths = m.sum(axis=1)
         out = []
         for i in range(b):
             length = int(lengths[i])
             if length == 0:
                 out.append([])
                 continue
-            best = int(score[i].argmax())
-            path = [best]
+            best_tag = int(score[i].argmax())
+            path = [best_tag]
+            hist = history[:length - 1, i]
             for t in range(length - 2, -1, -1):
-                best = int(history[t][i, best])
-                path.append(best)
+                best_tag = int(hist[t, best_tag])
+                path.append(best_tag)
             out.append(path[::-1])
         return out
 

@@ -4,13 +4,13 @@
 entities are exactly what the record rules use. Every repair is a general Persian
 news pattern, and each one is conservative (it needs a lexicon word or punctuation to fire):
 
-* a PER that covers only part of a name written between guillemets («مت گیتس» tagged
-  «گیتس») takes the whole guillemet text; an untagged short «...» right before a title
-  («ژایر بولسونارو» رئیس‌جمهور برزیل) is a name;
-* two PER spans separated by a space only («جو» + «بایدن») are one name;
+* a PER that covers only part of a name written between guillemets («ژان دوپون» tagged
+  «دوپون») takes the whole guillemet text; an untagged short «...» right before a title
+  («ژان دوپون» شهردار لیون) is a name;
+* two PER spans separated by a space only («ژان» + «دوپون») are one name;
 * a given name tagged alone (as PER or LOC) with the next, untagged word before a title
   («زهرا» + «کریمی» + «عضو ...») is one name with that word; an untagged given name right
-  before a PER («مهنوش» + «معتمدی آذری») belongs to it;
+  before a PER («نسرین» + «کریمی‌نژاد») belongs to it;
 * a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:») is a
   surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
@@ -23,11 +23,9 @@ import dataclasses
 import re
 
 from pipeline.document import Document, Span
-from pipeline.lexicons import load_lexicon
+from pipeline.lexicons import load_lexicon, word_set
+from pipeline.lexicons.matcher import cue_classes
 from pipeline.textkey import fold, key
-from pipeline.records.cues import word_set
-from pipeline.records.cues import lexicon_cues
-from pipeline.records.mentions import _gap_is_filler
 from pipeline.records.textutil import PUNCT_GAP_RE, words
 
 _SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")
@@ -53,7 +51,7 @@ def _drop_latin_lowercase(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _merge_adjacent_per(text: str, ents: list[Span]) -> list[Span]:
-    """«جو» + «بایدن» (space only between): one name."""
+    """«ژان» + «دوپون» (space only between): one name."""
     out: list[Span] = []
     for e in ents:
         if out and e.label == "PER" and out[-1].label == "PER" and _SPACE_GAP_RE.match(text[out[-1].end:e.start]):
@@ -82,48 +80,73 @@ def _guillemet_names(text: str, ents: list[Span]) -> list[Span]:
             continue
         if over:
             continue
-        # an untagged «...» followed by a title: «ژایر بولسونارو» رئیس‌جمهور برزیل
-        # or by «از مقامات ارشد ORG و» + a title: «اسکات دیورکین» از مقامات ارشد حزب ... و بنیان‌گذار ...
-        later = sorted((x for x in ents if x.start >= m.end()), key=lambda x: x.start)[:4]
+        # an untagged «...» followed by a title: «ژان دوپون» شهردار لیون
+        later = sorted((x for x in ents if x.start >= m.end()), key=lambda x: x.start)[:1]
         after = later[0] if later else None
         gap = text[m.end():after.start] if after is not None else ""
         titled = after is not None and after.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap \
             and gap.count("،") <= 1
-        if not titled:
-            role = next((x for x in later if x.label == "ROLE"), None)
-            titled = role is not None and key(role.text.split()[0]) not in word_set("group_nouns") and all(x.label in ("ORG", "LOC") for x in later[:later.index(role)]) \
-                and _gap_is_filler(text, m.end(), role.start, ents)
         if titled:
             ents = ents + [_span(text, "PER", s, e)]
     return sorted(ents, key=lambda x: x.start)
 
 
+def _surname_before_speech(text: str, ws: list[tuple[int, int, str]], ents: list[Span]) -> int | None:
+    """End of the surname words in ``ws`` (one or two untagged words, no function word, title word or
+    verb form) when a speech verb follows them right away; else None."""
+    roles = word_set("roles")
+    for n in (1, 2):
+        if len(ws) < n:
+            break
+        part = ws[:n]
+        if any(key(w) in _FUNCTION or key(w) in roles or fold(w).startswith("می") for _, _, w in part) \
+                or any(y.start < part[-1][1] and part[0][0] < y.end for y in ents):
+            return None
+        if n == 2 and not _SPACE_GAP_RE.match(text[part[0][1]:part[1][0]]):
+            return None
+        end = part[-1][1]
+        vm = cue_classes().search(text, "speech", end, min(len(text), end + 40))
+        if vm is not None and not text[end:vm.start].strip(" \t\u200c"):
+            return end
+    return None
+
+
 def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
-    """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER."""
-    given = word_set("given_names")
+    """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER.
+
+    Given names come from the broad list (``given_names_broad``, ~16k) and the hand list; whether the
+    PER already starts with a given name is checked on the hand list only (the broad list also holds
+    words that are surnames too, such as «کاظمی»)."""
+    curated = word_set("given_names")
+    given = curated | word_set("given_names_broad")
     particles = word_set("name_particles")
     out = list(ents)
     for i, x in enumerate(ents):
         # 1) a given name tagged alone, its surname left out, a title right after
         if x.label in ("PER", "LOC") and len(x.text.split()) == 1 and key(x.text) in given:
             ws = words(text, x.end, min(len(text), x.end + 40))
-            if not ws or not _SPACE_GAP_RE.match(text[x.end:ws[0][0]]):
-                continue
-            ws0, we0, w = ws[0]
             nxt = ents[i + 1] if i + 1 < len(ents) else None
-            if key(w) in _FUNCTION or any(y.start < we0 and ws0 < y.end for y in ents) or nxt is None:
-                continue
-            gap = text[we0:nxt.start]
-            if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
-                out[out.index(x)] = _span(text, "PER", x.start, we0, x)
-        # 2) an untagged given name right before a PER («مهنوش» + «معتمدی آذری»)
-        elif x.label == "PER":
+            if ws and _SPACE_GAP_RE.match(text[x.end:ws[0][0]]) and nxt is not None:
+                ws0, we0, w = ws[0]
+                gap = text[we0:nxt.start]
+                if key(w) not in _FUNCTION and not any(y.start < we0 and ws0 < y.end for y in ents) \
+                        and nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
+                    out[out.index(x)] = _span(text, "PER", x.start, we0, x)
+                    continue
+            # 1b) ... or one or two untagged surname words and then a speech verb («علیرضا رزم حسینی افزود:»)
+            if ws and _SPACE_GAP_RE.match(text[x.end:ws[0][0]]):
+                end = _surname_before_speech(text, ws[:2], ents)
+                if end is not None:
+                    out[out.index(x)] = _span(text, "PER", x.start, end, x)
+                    continue
+        # 2) an untagged given name right before a PER («نسرین» + «کریمی‌نژاد»)
+        if x.label == "PER":
             ws = words(text, max(0, x.start - 30), x.start)
             if not ws or not _SPACE_GAP_RE.match(text[ws[-1][1]:x.start]):
                 continue
             ps, pe, pw = ws[-1]
             first = key(x.text.split()[0]) if x.text.split() else ""
-            if key(pw) in given and first not in given and first not in particles \
+            if key(pw) in given and first not in curated and first not in particles \
                     and not any(y.start < pe and ps < y.end for y in ents):
                 out[out.index(x)] = _span(text, "PER", ps, x.end, x)
     return sorted(out, key=lambda e: e.start)
@@ -137,7 +160,7 @@ def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> 
     """«کریمی افزود: ...» at the start of a sentence: a lone untagged word that is the subject of
     a colon speech verb is a surname, unless it is a pronoun, a title, an institution or a
     function word («وی گفت:», «شهردار افزود:», «سازمان اعلام کرد:»). ``starts``: sentence start offsets."""
-    verbs = lexicon_cues("speech_verbs.tsv")
+    verbs = cue_classes()
     not_names = (word_set("pronouns") | word_set("anaphoric_nouns") | word_set("group_nouns") | word_set("org_heads")
                  | word_set("generic_orgs") | word_set("honorifics") | word_set("news_sources") | _FUNCTION
                  | {key(r.split()[0]) for r in load_lexicon("roles") if r.split()})
@@ -151,7 +174,7 @@ def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> 
         k = key(m.group(1))
         if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
             continue
-        vm = verbs.search(ft, m.end(), min(len(text), m.end() + 40))
+        vm = verbs.search(ft, "speech", m.end(), min(len(text), m.end() + 40), folded=True)
         if vm is None or vm.start != m.end() or not re.match(r"[ \t\u200c]*:", text[vm.end:]):
             continue
         out.append(_span(text, "PER", s, e))
@@ -187,6 +210,24 @@ def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
     return out
 
 
+_GROUP_HEAD_RE = re.compile(r"(?:\d{1,3}[،٬,.٫])+$")
+
+
+def _extend_grouped_numbers(text: str, ents: list[Span]) -> list[Span]:
+    """A FIG that starts inside a grouped number («۱،۲۳۴،» + «۵۶۷ ریال») takes the whole number."""
+    ft = fold(text)
+    out = []
+    for x in ents:
+        if x.label == "FIG" and x.start > 0 and ft[x.start].isdigit():
+            m = _GROUP_HEAD_RE.search(ft, max(0, x.start - 24), x.start)
+            head = re.match(r"\d{3}", ft[x.start:])
+            if m is not None and head is not None and not (m.start() > 0 and ft[m.start() - 1].isdigit()) \
+                    and not any(y.start < x.start and y.end > m.start() for y in ents if y is not x):
+                x = _span(text, "FIG", m.start(), x.end, x)
+        out.append(x)
+    return out
+
+
 def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | None = None) -> list[Span]:
     """The entity spans with the repairs of the module docstring applied, in text order.
 
@@ -198,7 +239,8 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
 
         sentence_starts = [s.start for s in sentences_of(text)]
     ents = sorted(ents, key=lambda e: (e.start, e.end))
-    for fix in (_drop_latin_lowercase, _guillemet_names, _merge_adjacent_per, _given_name_surname):
+    for fix in (_extend_grouped_numbers, _drop_latin_lowercase, _guillemet_names, _merge_adjacent_per,
+                _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
     for fix in (_split_coordinated_group_role, _group_orgs_as_roles):

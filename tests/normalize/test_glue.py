@@ -94,3 +94,67 @@ def test_frequent_whole_is_a_word():
 def test_tables_are_disjoint():
     assert not (CLITICS & BOUND_PREFIXES)
     assert "ها" in BOUND_SUFFIXES and "شان" in BOUND_SUFFIXES
+
+
+# --------------------------------------------------------------------------- common words never seen side by side
+FREE_LINES = LINES + ["صدا بلند شد", "میان شهر", "صدام آمد"] * 3
+
+
+@pytest.fixture(scope="module")
+def free_model():
+    model = BigramModel.train(FREE_LINES)
+    return model, _lexicon(model, {})
+
+
+def test_unseen_pair_of_common_words_needs_min_free(free_model):
+    model, lex = free_model
+    # «بلند» and «میان» are both seen 3+ times, never side by side
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0, min_free=0).split("بلندمیان", "در", "گفت") is None
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0, min_free=2).split("بلندمیان", "در", "گفت") == ("بلند", "میان")
+    # too rare for a free split
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0, min_free=50).split("بلندمیان", "در", "گفت") is None
+
+
+@pytest.mark.parametrize("tok", ["صدامیان", "صدامان"])
+def test_derived_word_is_never_freely_split(free_model, tok):
+    # «صدام» + «یان»/«ان» (a surname or plural) also reads as «صدا» + «میان»/«مان»
+    model, lex = free_model
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0, min_free=2).split(tok, "آقای", "گفت") is None
+
+
+def test_piece_is_looked_up_with_its_half_space():
+    model = BigramModel.train(LINES + ["گزارش‌های شورا"] * 3)
+    lex = _lexicon(model, {})
+    restore = {"گزارشهای": "گزارش" + Z + "های"}.get
+    sp = GlueSplitter(model, lex, min_piece=2, margin=4.0, restore=lambda w: restore(w, w))
+    split = sp.split("درگزارشهای", "امسال", "شورا")
+    assert split == ("در", "گزارش" + Z + "های")
+    assert GlueSplitter.cut("درگزارشهای", split[0]) == 2
+    assert GlueSplitter.cut("ab" + Z + "cd", "ab" + Z + "c") == 4
+    # without the restorer the piece «گزارشهای» is unknown
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0).split("درگزارشهای", "امسال", "شورا") is None
+
+
+def test_clitic_margin_is_separate():
+    model = BigramModel.train(LINES)
+    lex = _lexicon(model, {})
+    assert GlueSplitter(model, lex, min_piece=2, margin=4.0, clitic_margin=1000.0).split("وامسال", "شهردار", "در") is None
+    assert GlueSplitter(model, lex, min_piece=2, margin=1000.0, clitic_margin=4.0).split("وامسال", "شهردار", "در") == ("و", "امسال")
+
+
+def test_space_ratio_splits_a_token_seen_spaced_far_more_often():
+    model = BigramModel.train(LINES)
+    n = {w: model.count(w) for w in model.words if not w.startswith("<")}
+    # «به‌طور» seen 3 times with a half-space, 40 times as «به طور»
+    lex = Lexicon(n={**n, "به" + Z + "طور": 3}, h={}, b={"به" + Z + "طور": 40},
+                  variants={"بهطور": ("به" + Z + "طور",), "بهروز": ("به" + Z + "روز",)},
+                  verb_bodies=frozenset(), participles=frozenset(), ratio={})
+    off = GlueSplitter(model, lex, min_piece=1, margin=0.0)
+    on = GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=8.0)
+    assert off.is_word("بهطور")  # a half-space case by default
+    assert not on.is_word("بهطور")
+    assert not GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=10.0).is_word("بهطور")  # 40 > 10 x 3
+    assert GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=20.0).is_word("بهطور")  # 40 < 20 x 3
+    # a given name keeps its half-space reading, never two words
+    named = GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=8.0, names=frozenset({"بهروز"}))
+    assert named.is_word("بهروز")

@@ -8,6 +8,9 @@ from pipeline.persian.figures import FigureValue, find_figures, parse_figure
     "text, value, unit, kind, approx",
     [
         ("۳۰۰ میلیون تومان", 3e8, "تومان", "money", False),
+        ("۱،۲۳۴،۵۶۷ ریال", 1234567, "ریال", "money", False),    # Arabic comma as the thousands mark
+        ("12.500.000 تومان", 12500000, "تومان", "money", False),  # dots as thousands marks
+        ("۱۲٬۵۰۰٬۰۰۰ تومان", 12500000, "تومان", "money", False),
         ("بالغ بر ۷۰ میلیارد ریال", 7e10, "ریال", "money", True),
         ("بالغ بر70 ميليارد ريال", 7e10, "ریال", "money", True),  # older orthography, no space
         ("حدود یک هزار و ۵۰۰ میلیارد تومان", 1.5e12, "تومان", "money", True),
@@ -105,3 +108,16 @@ def test_find_figures_fields_and_offsets():
     [fig] = find_figures(text)
     assert text[fig.start:fig.end] == fig.text == "بالغ بر365 هزار نفر"
     assert (fig.value, fig.unit, fig.kind, fig.approx) == (365000, "نفر", "population", True)
+
+
+@pytest.mark.parametrize("sentence,fig", [
+    ("هزینه این طرح ۱،۲۳۴،۵۶۷ ریال است.", "۱،۲۳۴،۵۶۷ ریال"),
+    ("بودجه 12.500.000 تومان تعیین شد.", "12.500.000 تومان"),
+    ("بودجه ۱۲.۵۰۰.۰۰۰ تومان تعیين شد.", "۱۲.۵۰۰.۰۰۰ تومان"),
+])
+def test_grouped_numbers_are_one_figure(sentence, fig):
+    assert [sentence[f.start:f.end] for f in find_figures(sentence)] == [fig]
+
+
+def test_dotted_date_is_not_a_figure():
+    assert find_figures("در تاریخ 1399.12.11 جلسه برگزار شد.") == []

@@ -61,3 +61,68 @@ def test_role_without_a_title_word_is_dropped():
 def test_role_head_written_with_a_space_is_kept():
     text = "قائم مقام شهردار گفت"
     assert [s.text for s in combine([S("ROLE", "قائم مقام", text)], [])] == ["قائم مقام"]
+
+
+def test_indexed_overlap_check_keeps_exactly_what_the_pairwise_check_keeps():
+    """combine() checks overlaps against the kept spans with a sorted index; the result equals the
+    pairwise check on random span sets (many overlaps, shared starts and ends)."""
+    import random
+
+    import pipeline.tag.combine as cb
+
+    rng = random.Random(3)
+    labels = ["PER", "ROLE", "ORG", "LOC", "FIG", "DATE"]
+    text = "ا" * 300
+
+    def spans(n):
+        out = []
+        for _ in range(n):
+            a = rng.randrange(0, 290)
+            b = a + rng.randint(1, 12)
+            out.append(Span(rng.choice(labels), a, b, text[a:b]))
+        return out
+
+    real = cb._KeptIndex
+    for _ in range(300):
+        model, rules = spans(rng.randint(0, 30)), spans(rng.randint(0, 30))
+        fast = combine(model, rules)
+        cb._KeptIndex = lambda: None  # the pairwise path
+        try:
+            slow = combine(model, rules)
+        finally:
+            cb._KeptIndex = real
+        assert fast == slow
+
+
+def test_flat_extend_equals_the_pairwise_extend():
+    """Model spans that do not overlap (the tagger's) take the bisection path; same result."""
+    import random
+
+    import pipeline.tag.combine as cb
+
+    rng = random.Random(5)
+    text = "ا" * 400
+    for _ in range(300):
+        model, pos = [], 0
+        while pos < 380 and len(model) < 25:
+            a = pos + rng.randint(0, 6)
+            b = a + rng.randint(1, 6)
+            model.append(Span(rng.choice(["PER", "ROLE", "LOC"]), a, b, text[a:b]))
+            pos = b
+        rules = []
+        for _ in range(rng.randint(0, 25)):
+            a = rng.randrange(0, 380)
+            b = a + rng.randint(0, 15)
+            rules.append(Span(rng.choice(["PER", "ROLE", "LOC", "ORG"]), a, b, text[a:b]))
+        rng.shuffle(model)
+        fast = cb._extend(model, rules, cb.EXTEND)
+        slow = list(model)  # the pairwise rule, written out
+        for r in rules:
+            if r.label not in cb.EXTEND:
+                continue
+            inside = [m for m in slow if cb._overlaps(m, r)]
+            if inside and all(m.label == r.label and r.start <= m.start and m.end <= r.end for m in inside) \
+                    and any((m.start, m.end) != (r.start, r.end) for m in inside):
+                slow = [m for m in slow if m not in inside] + [r]
+        key = lambda x: (x.start, x.end, x.label)  # noqa: E731
+        assert sorted(fast, key=key) == sorted(slow, key=key)

@@ -3,6 +3,9 @@
 Each test gives the spans a tagger typically gets slightly wrong and checks that the records
 (run through :func:`build_records`, which repairs the spans first) come out right.
 """
+import pytest
+
+from pipeline.document import Span
 from pipeline.textkey import key
 from pipeline.records.assemble import build_records
 
@@ -102,3 +105,32 @@ def test_bare_group_title_runs_on_over_its_organization():
                    [("ROLE", "شهردار"), ("LOC", "کاشان"), ("ROLE", "نمایندگان"), ("LOC", "کاشان")])
     groups = [p.group for m in build_records(doc).meetings for p in m.participants if p.group]
     assert key("نمایندگان اتاق بازرگانی کاشان") in {key(g) for g in groups}
+
+
+def test_fig_cut_inside_a_grouped_number_takes_the_whole_number():
+    from pipeline.tag.repair import repair_entities
+
+    text = "هزینه این طرح ۱،۲۳۴،۵۶۷ ریال است."
+    cut = text.index("۵۶۷")
+    ents = repair_entities(text, [Span("FIG", cut, cut + len("۵۶۷ ریال"), "۵۶۷ ریال")])
+    assert [text[e.start:e.end] for e in ents] == ["۱،۲۳۴،۵۶۷ ریال"]
+
+
+@pytest.mark.parametrize("text,given,name", [
+    ("علیرضا رزم‌آرا افزود: کار ادامه دارد.", "علیرضا", "علیرضا رزم‌آرا"),
+    ("محمد اسلامی نیا گفت: طرح آماده است.", "محمد", "محمد اسلامی نیا"),
+    ("محمد اسلامي نيا گفت: طرح آماده است.", "محمد", "محمد اسلامي نيا"),      # older orthography
+])
+def test_given_name_tagged_alone_takes_its_surname_before_a_speech_verb(text, given, name):
+    from pipeline.tag.repair import repair_entities
+
+    ents = repair_entities(text, [Span("PER", 0, len(given), given)])
+    assert [text[e.start:e.end] for e in ents if e.label == "PER"] == [name]
+
+
+def test_a_verb_after_a_given_name_is_not_a_surname():
+    from pipeline.tag.repair import repair_entities
+
+    text = "محمد گفت: طرح آماده است."
+    ents = repair_entities(text, [Span("PER", 0, 4, "محمد")])
+    assert [text[e.start:e.end] for e in ents if e.label == "PER"] == ["محمد"]

@@ -1,0 +1,197 @@
+"""Archive-run benchmarks: whole command, per stage, workers, memory, long articles, BERT-base.
+
+Every number is printed; nothing is asserted. Run niced on a quiet machine, e.g.
+
+    python benchmarks/archive_throughput.py whole --articles 400 --workers 1 2
+    python benchmarks/archive_throughput.py stages --articles 200
+    python benchmarks/archive_throughput.py memory --sizes 1000 10000 [--article-words 40]
+    python benchmarks/archive_throughput.py long --words 5000 20000 80000
+    python benchmarks/archive_throughput.py bert --articles 200 --workers 2
+
+Articles are built from sentences in ``benchmarks/_corpus.py`` (about 400 words each, new ids);
+``--source FILE.jsonl`` repeats real articles instead (read at run time, e.g. ../shared/gold/train.jsonl).
+``whole``/``memory``/``bert`` time ``python -m pipeline extract`` as a user runs it (start-up included,
+and start-up measured alone so the steady rate can be given too); peak memory is the largest sum of
+the resident memory of the command and its worker processes, sampled every 50 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import article_text, write_archive  # noqa: E402
+
+
+def run_command(inputs: Path, out: Path, extra: list[str]) -> dict:
+    """Run the extract command; wall time and peak resident memory of its process tree."""
+    import psutil
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "pipeline", "extract", str(inputs), "-o", str(out), "-q", *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE)
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            procs = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    dt = time.perf_counter() - t0
+    err = proc.stderr.read().decode()
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"extract failed ({proc.returncode}): {err}")
+    return {"seconds": dt, "peak_mb": peak / 2**20}
+
+
+def cmd_whole(args, model_args: list[str], label: str = "") -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        n, words = write_archive(tmp / "in.jsonl", args.articles, args.article_words, source=args.source)
+        write_archive(tmp / "one.jsonl", 1, source=args.source)
+        print(f"{label}{n} articles, {words} words ({words / n:.0f} per article)")
+        print(f"{'workers':>7} {'start-up s':>10} {'total s':>8} {'art/s':>7} {'words/s':>8} {'steady art/s':>12} "
+              f"{'peak MB':>8}")
+        rates = {}
+        for w in args.workers:
+            extra = [*model_args, "--workers", str(w)]
+            start = run_command(tmp / "one.jsonl", tmp / "one.out.jsonl", extra)["seconds"]
+            r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", extra)
+            steady = n / max(1e-9, r["seconds"] - start)
+            rates[w] = n / r["seconds"]
+            print(f"{w:7d} {start:10.1f} {r['seconds']:8.1f} {n / r['seconds']:7.1f} {words / r['seconds']:8.0f} "
+                  f"{steady:12.1f} {r['peak_mb']:8.0f}")
+        if len(rates) > 1:
+            ws = sorted(rates)
+            print(f"speed-up {ws[-1]} vs {ws[0]} workers (whole command): {rates[ws[-1]] / rates[ws[0]]:.2f}x")
+
+
+def stage_times(docs, ex) -> dict[str, float]:
+    """Run the Extractor's stages one by one on ``docs`` (a batched stage on the whole batch)."""
+    from pipeline.extract import to_article
+
+    times: dict[str, float] = {}
+    for name, component in ex.stages:
+        t0 = time.perf_counter()
+        pipe = getattr(component, "pipe", None)
+        if pipe is not None:
+            for i in range(0, len(docs), ex.batch_size):
+                pipe(docs[i:i + ex.batch_size])
+        else:
+            for d in docs:
+                component(d)
+        times[name] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for d in docs:
+        to_article(d, ex.model_info).model_dump_json()
+    times["write"] = time.perf_counter() - t0
+    return times
+
+
+def _docs(texts):
+    from pipeline.document import Document
+
+    return [Document(id=f"d{i}", raw=t, date="1402/05/01") for i, t in enumerate(texts)]
+
+
+def _extractor(args):
+    from pipeline.extract import Extractor
+
+    return Extractor(model=args.model, threads=args.threads)
+
+
+def print_stages(times: dict[str, float], n_docs: int, words: int) -> None:
+    records = ("officials", "meetings", "commitments", "quotes", "figures", "dates")
+    total = sum(times.values())
+    print(f"{'stage':12} {'seconds':>8} {'share':>6} {'art/s':>8} {'words/s':>9}")
+    for name, t in times.items():
+        print(f"{name:12} {t:8.2f} {t / total:6.1%} {n_docs / max(t, 1e-9):8.1f} {words / max(t, 1e-9):9.0f}")
+    rec = sum(times.get(r, 0.0) for r in records)
+    print(f"{'(records)':12} {rec:8.2f} {rec / total:6.1%}")
+    print(f"{'all':12} {total:8.2f} {1:6.1%} {n_docs / total:8.1f} {words / total:9.0f}")
+
+
+def cmd_stages(args) -> None:
+    import torch
+
+    torch.set_num_threads(args.threads)
+    from _corpus import articles
+
+    texts = [a["text"] for a in articles(args.articles, source=args.source)]
+    ex = _extractor(args)
+    stage_times(_docs(texts[:4]), ex)  # warm-up: lazy loads
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} articles, {words} words, torch threads {args.threads}, one process")
+    print_stages(stage_times(_docs(texts), ex), len(texts), words)
+
+
+def cmd_long(args) -> None:
+    import torch
+
+    torch.set_num_threads(args.threads)
+    ex = _extractor(args)
+    stage_times(_docs([article_text(0)]), ex)
+    print(f"one article per row, torch threads {args.threads}")
+    print(f"{'words':>7} " + " ".join(f"{n[:9]:>9}" for n, _ in ex.stages) + f" {'write':>9} {'total s':>8} {'s/1k words':>10}")
+    for w in args.words:
+        text = article_text(1, w)
+        t = stage_times(_docs([text]), ex)
+        total = sum(t.values())
+        print(f"{w:7d} " + " ".join(f"{t[n]:9.2f}" for n, _ in ex.stages) + f" {t['write']:9.2f} {total:8.2f} "
+              f"{total / w * 1000:10.3f}")
+
+
+def cmd_memory(args) -> None:
+    model_args = ["--model", args.model] if args.model else []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'peak MB':>8}")
+        for n in args.sizes:
+            write_archive(tmp / "in.jsonl", n, args.article_words, source=args.source)
+            for w in args.workers:
+                r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", [*model_args, "--workers", str(w)])
+                print(f"{n:8d} {w:7d} {r['seconds']:8.1f} {r['peak_mb']:8.0f}")
+
+
+def cmd_bert(args) -> None:
+    from bert_checkpoint import build_bert_base
+
+    with tempfile.TemporaryDirectory() as tmp:
+        from _corpus import articles
+
+        path = build_bert_base(Path(tmp) / "bert-base-random", [a["text"] for a in articles(200)])
+        ours = ["--model", args.model] if args.model else []
+        cmd_whole(args, ours, label="shipped model: ")
+        cmd_whole(args, ["--model", str(path)], label="BERT-base-sized random checkpoint: ")
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("what", choices=["whole", "stages", "memory", "long", "bert"])
+    ap.add_argument("--articles", type=int, default=400)
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--words", type=int, nargs="+", default=[5000, 20000, 80000])
+    ap.add_argument("--article-words", type=int, default=400, help="words per synthetic article (whole, memory)")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads (stages, long)")
+    ap.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
+    ap.add_argument("--source", type=Path, default=None, help="repeat the articles of this JSONL file")
+    args = ap.parse_args(argv)
+    if args.what == "whole":
+        cmd_whole(args, ["--model", args.model] if args.model else [])
+    else:
+        {"stages": cmd_stages, "memory": cmd_memory, "long": cmd_long, "bert": cmd_bert}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""A learned clause classifier for commitments: is this clause a commitment, and of which kind?
+
+Every clause of an article (:mod:`pipeline.records.clauses`) is described by simple features
+(:func:`clause_features`): the cue classes found in it (:mod:`pipeline.lexicons.matcher`) with
+the tense and person of their verb, the form of the clause's last verb, its words and word
+pairs, the last word's endings, and whether it follows a speech verb's colon. (Character
+n-grams of the last words were tried and dropped: on held-out folds they cost F1 0.713 -> 0.693
+at the same threshold; see ``scripts/train_commitments.py``.)
+A multinomial logistic regression over {none, agreement, decision, obligation, promise, plan}
+scores them; a clause is a commitment when ``P(none)`` is below the model's threshold.
+
+The model is a small JSON file (``pipeline/records/data/commitment_clf.json``): the feature
+weights per class, the threshold, and a model-card line. It is trained on
+``../shared/gold/train.jsonl`` by ``scripts/train_commitments.py`` (scikit-learn at training
+time only; prediction is a dot product in plain Python, no extra dependency).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.records.clauses import Clause, split_clauses
+from pipeline.lexicons.matcher import CueClasses, cue_classes, fold
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "commitment_clf.json"
+KINDS = ("agreement", "decision", "obligation", "promise", "plan")
+_WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
+_DIGITS = re.compile(r"\d")
+_FUTURE = re.compile(r"(?:^|\s)ن?خواه(م|ی|د|یم|ید|ند)\s+\S+$")
+_PRESENT = re.compile(r"(?:^|\s)ن?می[\u200c ]?\S+$")
+_PERFECT = re.compile(r"\S+ه[\u200c ]?(است|اند|ایم|ام)$")
+_FUTURE_ANY = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|ی|د|یم|ید|ند)[ \u200c]*[^\W\d_]{2,}")
+
+
+def tail_verb_form(words: list[str], cues: CueClasses):
+    """The form of the verb that ends the clause (one of the cue file's verbs, the last one or two words)."""
+    from pipeline.persian.verbforms import compiled, verb_form
+
+    for n in (2, 1):
+        if len(words) < n:
+            continue
+        tail = " ".join(words[-n:])
+        for past, present in cues.verbs.items():
+            m = compiled(past, present).fullmatch(tail)
+            if m is not None:
+                return verb_form(m, vowel_stem=present.endswith(("ا", "و")))
+    return None
+
+
+class ModelError(ValueError):
+    """The commitment model file is missing or malformed; the message says how to rebuild it."""
+
+
+def _norm_word(w: str) -> str:
+    return _DIGITS.sub("0", w.replace("\u200c", ""))
+
+
+def clause_features(ft: str, clause: Clause, cues: CueClasses | None = None) -> dict[str, float]:
+    """Features of one clause of the folded text ``ft`` (see the module docstring)."""
+    cues = cue_classes() if cues is None else cues
+    f: dict[str, float] = {"bias": 1.0}
+    s, e = clause.start, clause.end
+    seg = ft[s:e]
+    for m in cues.finditer(ft, ("commitment", "speech", "meeting.verb"), s, e, folded=True, overlaps=True):
+        f[f"cue={m.cls}"] = 1.0
+        f[f"cuepat={m.cls}|{m.cue}"] = 1.0
+        if m.verb is not None:
+            f[f"cue={m.cls}|t={m.verb.tense}"] = 1.0
+            f[f"cue={m.cls}|t={m.verb.tense}|p={m.verb.person}{'pl' if m.verb.plural else ''}"] = 1.0
+            if m.verb.negated:
+                f[f"cue={m.cls}|neg"] = 1.0
+        # the cue ends the clause (a verb-final construction) or sits inside it
+        f[f"cue={m.cls}|final={int(e - m.end <= 2)}"] = 1.0
+    words = [_norm_word(w) for w in _WORD.findall(seg)]
+    tail = " ".join(words[-3:])
+    vf = tail_verb_form(words, cues)
+    if vf is not None:
+        f[f"tail={vf.tense}"] = 1.0
+        f[f"tail={vf.tense}|p={vf.person}{'pl' if vf.plural else ''}"] = 1.0
+        if vf.negated:
+            f["tail=neg"] = 1.0
+    if _FUTURE_ANY.search(seg):
+        f["future_in_clause"] = 1.0
+    if _FUTURE.search(tail):
+        f["end=future"] = 1.0
+    elif _PRESENT.search(tail):
+        f["end=present"] = 1.0
+    elif _PERFECT.search(tail):
+        f["end=perfect"] = 1.0
+    if words:
+        last = words[-1]
+        for k in (1, 2, 3):
+            if len(last) > k:
+                f[f"suf{k}={last[-k:]}"] = 1.0
+        f[f"last={last}"] = 1.0
+    for w in set(words):
+        f[f"w={w}"] = 1.0
+    for a, b in zip(words, words[1:]):
+        f[f"b={a}_{b}"] = 1.0
+    if "ما" in words or any(w.endswith("یم") and len(w) > 3 for w in words[-2:]):
+        f["first_person_plural"] = 1.0
+    f["after_colon"] = float(clause.after_colon)
+    n = len(words)
+    f[f"len={'short' if n < 6 else 'mid' if n < 15 else 'long'}"] = 1.0
+    return f
+
+
+@dataclass
+class CommitmentModel:
+    """Weights per class (``classes[0]`` is ``none``), the decision threshold and a model-card line."""
+
+    classes: list[str]
+    weights: dict[str, list[float]]
+    bias: list[float]
+    threshold: float = 0.5
+    card: str = ""
+    meta: dict = field(default_factory=dict)
+
+    def probs(self, feats: dict[str, float]) -> list[float]:
+        z = list(self.bias)
+        for name, v in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for i, wi in enumerate(w):
+                    z[i] += wi * v
+        top = max(z)
+        ex = [math.exp(x - top) for x in z]
+        tot = sum(ex)
+        return [x / tot for x in ex]
+
+    def predict(self, feats: dict[str, float]) -> tuple[str | None, float]:
+        """(kind, probability) for a commitment clause, or (None, P(none))."""
+        p = self.probs(feats)
+        none = self.classes.index("none")
+        if p[none] >= self.threshold:
+            return None, p[none]
+        best = max((i for i in range(len(p)) if i != none), key=lambda i: p[i])
+        return self.classes[best], p[best]
+
+    def to_json(self) -> dict:
+        return {"card": self.card, "classes": self.classes, "threshold": self.threshold, "bias": self.bias,
+                "meta": self.meta,
+                "weights": {k: [round(x, 4) for x in v] for k, v in sorted(self.weights.items())}}
+
+    def save(self, path: Path | str) -> None:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(self.to_json(), fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write("\n")
+
+    @classmethod
+    def load(cls, path: Path | str) -> "CommitmentModel":
+        path = Path(path)
+        if not path.exists():
+            raise ModelError(f"commitment model {path} is missing; rebuild it with "
+                             "`python scripts/train_commitments.py --out {path}`")
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+            return cls(d["classes"], d["weights"], d["bias"], d.get("threshold", 0.5), d.get("card", ""),
+                       d.get("meta", {}))
+        except (KeyError, json.JSONDecodeError) as e:
+            raise ModelError(f"commitment model {path} is malformed ({e}); rebuild it with "
+                             "scripts/train_commitments.py") from e
+
+
+_ACTIVE: list[CommitmentModel] = []
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> CommitmentModel:
+    return CommitmentModel.load(MODEL_PATH)
+
+
+def current_model() -> CommitmentModel:
+    """The model in use: one installed by :func:`using_model`, else the shipped one."""
+    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+
+
+@contextmanager
+def using_model(model: CommitmentModel) -> Iterator[CommitmentModel]:
+    """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
+    _ACTIVE.append(model)
+    try:
+        yield model
+    finally:
+        _ACTIVE.remove(model)
+
+
+# ---------------------------------------------------------------- training (scikit-learn)
+def article_clauses(text: str, sentences) -> list[Clause]:
+    ft = fold(text)
+    out: list[Clause] = []
+    for s in sentences:
+        out.extend(split_clauses(text, s.start, s.end, ft))
+    return out
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _keys(text: str) -> set[str]:
+    return {w.replace("\u200c", "") for w in _WORD.findall(fold(text))}
+
+
+def labelled_clauses(gold_doc: dict) -> tuple[str, list[Clause], list[str]]:
+    """(normalized text, clauses, label per clause) of a gold article: a clause takes the kind of
+    the gold commitment it overlaps most (at least half of the shorter one's words), else ``none``."""
+    from pipeline.normalize import normalize
+    from pipeline.tokenize import sentences_of, unwrap_lines
+
+    text = unwrap_lines(normalize(gold_doc["text"]).text)
+    clauses = article_clauses(text, sentences_of(text))
+    labels = ["none"] * len(clauses)
+    ckeys = [_keys(text[c.start:c.end]) for c in clauses]
+    for c in gold_doc.get("commitments", []):
+        g = _keys(c.get("content") or "")
+        best = max(range(len(clauses)), key=lambda i: _overlap(g, ckeys[i]), default=None)
+        if best is not None and _overlap(g, ckeys[best]) >= 0.5 and c.get("kind") in KINDS:
+            labels[best] = c["kind"]
+    return text, clauses, labels
+
+
+def training_rows(gold_docs: list[dict]) -> tuple[list[dict[str, float]], list[str]]:
+    X: list[dict[str, float]] = []
+    y: list[str] = []
+    cues = cue_classes()
+    for d in gold_docs:
+        text, clauses, labels = labelled_clauses(d)
+        ft = fold(text)
+        for c, lab in zip(clauses, labels):
+            X.append(clause_features(ft, c, cues))
+            y.append(lab)
+    return X, y
+
+
+def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int = 2,
+        threshold: float = 0.5, card: str = "") -> CommitmentModel:
+    """A :class:`CommitmentModel` fitted on feature dicts ``X`` and labels ``y`` (features seen
+    fewer than ``min_count`` times are dropped)."""
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(k for row in X for k in row)
+    keep = {k for k, n in counts.items() if n >= min_count}
+    Xk = [{k: v for k, v in row.items() if k in keep} for row in X]
+    vec = DictVectorizer()
+    M = vec.fit_transform(Xk)
+    clf = LogisticRegression(C=C, max_iter=2000)
+    clf.fit(M, y)
+    classes = [str(c) for c in clf.classes_]
+    coef = clf.coef_
+    if len(classes) == 2:  # binary: sklearn keeps one row; expand to one per class
+        coef = [[-x for x in coef[0]], list(coef[0])]
+        bias = [-float(clf.intercept_[0]), float(clf.intercept_[0])]
+    else:
+        coef = coef.tolist()
+        bias = [float(b) for b in clf.intercept_]
+    names = vec.get_feature_names_out()
+    weights = {str(n): [float(coef[c][j]) for c in range(len(classes))] for j, n in enumerate(names)}
+    if "none" not in classes:
+        raise ModelError("training data has no negative clauses; give whole annotated articles")
+    return CommitmentModel(classes, weights, bias, threshold, card, {"C": C, "min_count": min_count,
+                                                                      "rows": len(X)})
+
+
+def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None) -> CommitmentModel:
+    """Train on annotated articles (dicts with ``text`` and ``commitments``); C and threshold default
+    to the shipped model's (chosen by cross-validation in ``scripts/train_commitments.py``)."""
+    meta = shipped_model() if MODEL_PATH.exists() else None
+    C = C if C is not None else (meta.meta.get("C", 1.0) if meta else 1.0)
+    threshold = threshold if threshold is not None else (meta.threshold if meta else 0.5)
+    X, y = training_rows(gold_docs)
+    return fit(X, y, C=C, threshold=threshold)

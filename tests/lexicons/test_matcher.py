@@ -1,0 +1,85 @@
+"""The cue-class matcher: light-verb constructions with gaps, inflections, both orthographies."""
+import pytest
+
+from pipeline.lexicons.matcher import CueClasses, CueError, cue_classes
+
+from tests.persian.test_verbforms import old
+
+ORTHOGRAPHIES = pytest.mark.parametrize("orth", [lambda s: s, old], ids=["modern", "old"])
+
+
+@ORTHOGRAPHIES
+@pytest.mark.parametrize("sentence,cls,cue_text", [
+    ("طرح جامع حمل و نقل به تصویب شورای شهر رسید.", "commitment.decision", "به تصویب شورای شهر رسید"),
+    ("این لایحه در جلسه دیروز به تصویب رسیده است.", "commitment.decision", "به تصویب رسیده است"),
+    ("پیمانکاران موظفند کارگاه را ایمن کنند.", "commitment.obligation", "موظفند"),
+    ("مدیران مناطق موظف هستند گزارش بدهند.", "commitment.obligation", "موظف هستند"),
+    ("لازم است دستگاه‌ها همکاری کنند.", "commitment.obligation", "لازم است"),
+    ("تلاش می‌کنیم ناوگان را نوسازی کنیم.", "commitment.promise", "تلاش می‌کنیم"),
+    ("امیدواریم مشکل تا پایان سال حل شود.", "commitment.promise", "امیدواریم"),
+    ("این پل تا پایان سال به بهره‌برداری می‌رسد.", "commitment.plan", "بهره‌برداری می‌رسد"),
+    ("قرار است خط دوم مترو ساخته شود.", "commitment.plan", "قرار است"),
+    ("بازسازی بازار در دستور کار قرار گرفت.", "commitment.plan", "در دستور کار"),
+    ("تفاهم‌نامه همکاری دو شهرداری امضا شد.", "commitment.agreement", "تفاهم‌نامه"),
+    ("حکم تخریب این بنا صادر شد.", "commitment.decision", "حکم تخریب این بنا صادر شد"),
+    ("شورای شهر خواستار توقف ساخت شد.", "commitment.obligation", "خواستار توقف ساخت شد"),
+])
+def test_commitment_classes(orth, sentence, cls, cue_text):
+    text = orth(sentence)
+    hits = [m for m in cue_classes().finditer(text, "commitment")]
+    assert any(m.cls == cls and text[m.start:m.end] == orth(cue_text) for m in hits), \
+        [(m.cls, text[m.start:m.end]) for m in hits]
+
+
+@ORTHOGRAPHIES
+@pytest.mark.parametrize("sentence,cls,tense,person", [
+    ("شهردار می‌گوید: کار تمام است.", "speech.say", "present", 3),
+    ("وی گفت: کار تمام است.", "speech.say", "past", 3),
+    ("معاون شهردار اعلام کرده است که طرح اجرا می‌شود.", "speech.say", "perfect", 3),
+    ("او بر این باور است که شهر آماده نیست.", "speech.belief", None, None),
+    ("شهردار از افتتاح دو پارک خبر داد.", "speech.from", "past", 3),
+    ("رئیس شورا این طرح را ضروری دانست.", "speech.object", "past", 3),
+])
+def test_speech_classes_with_verb_form(orth, sentence, cls, tense, person):
+    text = orth(sentence)
+    m = cue_classes().search(text, "speech")
+    assert m is not None and m.cls == cls
+    if tense is None:
+        assert m.verb is None
+    else:
+        assert (m.verb.tense, m.verb.person) == (tense, person)
+
+
+@pytest.mark.parametrize("sentence", [
+    "این موضوع مورد بررسی قرار گرفت.",          # «قرار گرفت» is not «قرار شد»
+    "باید اعلام کنند که چه کسی مسئول است.",     # subjunctive speech verb: no speech event
+    "شهرداری کردستان گزارش سالانه را منتشر کرد.",
+])
+def test_non_cues(sentence):
+    hits = [(m.cls, sentence[m.start:m.end]) for m in cue_classes().finditer(sentence, ("speech", "commitment.decision"))]
+    assert hits == []
+
+
+def test_gap_limit_and_offsets():
+    cc = CueClasses([("x.decision", "به تصویب [2] <رسید>", None)], {"رسید": "رس"})
+    near = "طرح به تصویب شورای شهر رسید."
+    far = "طرح به تصویب اعضای محترم شورای شهر رسید."
+    m = cc.search(near)
+    assert m is not None and near[m.gap[0]:m.gap[1]].strip() == "شورای شهر"
+    assert cc.search(far) is None
+    assert cc.search("طرح به تصویب. شورا رسید") is None  # never across a sentence end
+
+
+def test_meeting_nouns_carry_their_kind():
+    m = cue_classes().search("در گردهم‌آیی شهرداران استان", "meeting.noun")
+    assert m is not None and m.label == "گردهمایی"
+
+
+def test_errors_name_the_fix(tmp_path):
+    bad = tmp_path / "cues.tsv"
+    bad.write_text("x.y\tتصمیم <گرفت>\n", encoding="utf-8")
+    with pytest.raises(CueError, match="@verb"):
+        CueClasses.from_file(bad)
+    bad.write_text("x.y\n", encoding="utf-8")
+    with pytest.raises(CueError, match="class<TAB>pattern"):
+        CueClasses.from_file(bad)
