@@ -72,8 +72,9 @@ class Tagger:
         is_word_level = getattr(model.config, "model_type", "") == "munitagger"
         if window is None:
             # never wider than the sequences the model was trained on: later positions are untrained
-            window = (getattr(model.config, "max_train_length", 128) if is_word_level
-                      else min(512, getattr(model.config, "max_position_embeddings", 512)))
+            trained = getattr(model.config, "max_train_length", None)
+            window = (trained or 128) if is_word_level else min(
+                trained or 512, getattr(model.config, "max_position_embeddings", 512))
         tagger = cls(model=model, tokenizer=tokenizer, name=str(path_or_name), window=window)
         if not is_word_level:  # room for [CLS]/[SEP]
             tagger.window = max(1, window - sum(len(x) for x in tagger._specials()))

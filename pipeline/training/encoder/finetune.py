@@ -1,0 +1,257 @@
+"""Fine-tune the converted e5 encoder for token classification (BIO over our six labels).
+
+    nice python -m pipeline.training.encoder.finetune --base work/e5/pruned --ner work/ner \
+        --gold ../shared/gold/train.jsonl --run work/e5/run1 --out work/e5/teacher
+
+* Words are split into pieces with ``is_split_into_words``; a word's label sits on its
+  first piece, the other pieces are ignored in the loss (ZWNJ is a piece boundary, so
+  labels are aligned through ``word_ids``, never by position).
+* Word embeddings are frozen (most pieces are seen rarely; this also keeps the pruned
+  vocabulary's vectors as pretrained). The body learns at ``--lr`` (5e-5) and the new
+  classification head at ``--head-lr`` (2e-3): e5's last-layer outputs are small, and with
+  the body's rate the head stays near uniform and predicts only O for thousands of steps.
+* Gold sentences (minus ``--holdout`` articles, written to ``RUN/holdout_ids.txt``) are
+  repeated ``--gold-repeat`` times: they alone teach ROLE and the municipal LOC/FIG/DATE
+  conventions.
+* ``RUN/checkpoint.pt`` every ``--checkpoint-every`` steps (model, optimizer, schedule,
+  data order): rerunning the same command resumes. ``RUN/log.jsonl`` gets progress and
+  metrics (PEYMA dev sample + held-out gold sentences, seqeval strict); each evaluation
+  also exports the current model with ``save_pretrained`` to ``--out``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import time
+from pathlib import Path
+
+import torch
+
+from pipeline.tag.labels import BIO_LABELS, LABEL2ID
+from pipeline.training.encoder.data import gold_sentences, holdout_ids, read_jsonl
+
+
+def encode(tok, sent: dict, max_len: int) -> list[dict]:
+    """Pieces + first-piece labels for one sentence, cut into chunks of at most ``max_len`` pieces."""
+    words, tags = sent["tokens"], sent.get("tags") or ["O"] * len(sent["tokens"])
+    enc = tok(words, is_split_into_words=True, add_special_tokens=False)
+    ids, wids = enc["input_ids"], enc.word_ids()
+    body = max_len - 2
+    out, start = [], 0
+    while start < len(ids):
+        end = min(len(ids), start + body)
+        if end < len(ids):  # do not cut inside a word
+            back = end
+            while back > start + 1 and wids[back] == wids[back - 1]:
+                back -= 1
+            end = back
+        labels, prev = [], None
+        for k in range(start, end):
+            w = wids[k]
+            labels.append(LABEL2ID.get(tags[w], 0) if w != prev else -100)
+            prev = w
+        out.append({"ids": [tok.bos_token_id] + ids[start:end] + [tok.eos_token_id],
+                    "labels": [-100] + labels + [-100], "words": [None] + wids[start:end] + [None]})
+        start = end
+    return out
+
+
+def make_batches(items: list[dict], max_tokens: int, rng: random.Random | None) -> list[list[int]]:
+    order = sorted(range(len(items)), key=lambda i: len(items[i]["ids"]))
+    out, cur, width = [], [], 0
+    for i in order:
+        w = max(width, len(items[i]["ids"]))
+        if cur and w * (len(cur) + 1) > max_tokens:
+            out.append(cur)
+            cur, w = [], len(items[i]["ids"])
+        cur.append(i)
+        width = w
+    if cur:
+        out.append(cur)
+    if rng is not None:
+        rng.shuffle(out)
+    return out
+
+
+def collate(items: list[dict], pad: int) -> dict[str, torch.Tensor]:
+    n = max(len(x["ids"]) for x in items)
+    ids = torch.full((len(items), n), pad, dtype=torch.long)
+    mask = torch.zeros((len(items), n), dtype=torch.long)
+    labels = torch.full((len(items), n), -100, dtype=torch.long)
+    for i, x in enumerate(items):
+        k = len(x["ids"])
+        ids[i, :k] = torch.tensor(x["ids"])
+        mask[i, :k] = 1
+        labels[i, :k] = torch.tensor(x["labels"])
+    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+def evaluate(model, items: list[dict], pad: int, max_tokens: int = 4096) -> dict:
+    from seqeval.metrics import classification_report, f1_score
+    from seqeval.scheme import IOB2
+
+    model.eval()
+    gold, pred = [], []
+    with torch.no_grad():
+        for group in make_batches(items, max_tokens, None):
+            b = collate([items[i] for i in group], pad)
+            best = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits.argmax(-1)
+            for r, i in enumerate(group):
+                lab = items[i]["labels"]
+                keep = [k for k, v in enumerate(lab) if v != -100]
+                gold.append([BIO_LABELS[lab[k]] for k in keep])
+                pred.append([BIO_LABELS[int(best[r, k])] for k in keep])
+    model.train()
+    rep = classification_report(gold, pred, mode="strict", scheme=IOB2, output_dict=True, zero_division=0)
+    out = {"f1": round(f1_score(gold, pred, mode="strict", scheme=IOB2, zero_division=0), 4)}
+    out.update({lab: round(v["f1-score"], 4) for lab, v in rep.items() if lab in ("PER", "ROLE", "ORG", "LOC", "FIG", "DATE")})
+    return out
+
+
+def parse_args(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--base", required=True, help="converted (pruned) e5 checkpoint folder")
+    ap.add_argument("--ner", default="work/ner", help="folder with train.jsonl/dev.jsonl from build_ner_data.py")
+    ap.add_argument("--gold", default="../shared/gold/train.jsonl", help="gold training articles")
+    ap.add_argument("--holdout", type=int, default=20, help="gold articles kept out of training")
+    ap.add_argument("--gold-repeat", type=int, default=4)
+    ap.add_argument("--ner-sample", type=int, default=0, help="use only this many NER training sentences (0 = all)")
+    ap.add_argument("--run", required=True, help="run folder: checkpoint.pt, log.jsonl, holdout_ids.txt")
+    ap.add_argument("--out", required=True, help="exported Hugging Face checkpoint (updated at each evaluation)")
+    ap.add_argument("--epochs", type=float, default=1.0)
+    ap.add_argument("--max-len", type=int, default=128)
+    ap.add_argument("--batch-tokens", type=int, default=2048)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--head-lr", type=float, default=2e-3)
+    ap.add_argument("--warmup", type=float, default=0.05)
+    ap.add_argument("--checkpoint-every", type=int, default=200)
+    ap.add_argument("--eval-every", type=int, default=600)
+    ap.add_argument("--eval-sents", type=int, default=300, help="PEYMA dev sentences in each evaluation")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = run the epochs)")
+    return ap.parse_args(argv)
+
+
+def main(argv=None) -> dict:
+    args = parse_args(argv)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    from transformers import AutoTokenizer, BertForTokenClassification
+
+    run, out = Path(args.run), Path(args.out)
+    run.mkdir(parents=True, exist_ok=True)
+    logf = open(run / "log.jsonl", "a", encoding="utf-8")
+
+    def log(**kw):
+        kw["time"] = time.strftime("%H:%M:%S")
+        logf.write(json.dumps(kw, ensure_ascii=False) + "\n")
+        logf.flush()
+
+    tok = AutoTokenizer.from_pretrained(args.base, local_files_only=True)
+    rng = random.Random(args.seed)
+    ner_train = read_jsonl(Path(args.ner) / "train.jsonl")
+    if args.ner_sample and args.ner_sample < len(ner_train):
+        ner_train = rng.sample(ner_train, args.ner_sample)
+    ner_dev = read_jsonl(Path(args.ner) / "dev.jsonl")[: args.eval_sents]
+    articles = read_jsonl(args.gold) if args.gold and Path(args.gold).exists() else []
+    held = set(holdout_ids(articles, args.holdout)) if articles else set()
+    (run / "holdout_ids.txt").write_text("".join(i + "\n" for i in sorted(held)), encoding="utf-8")
+    gold_train = gold_sentences([a for a in articles if a["id"] not in held])
+    gold_held = gold_sentences([a for a in articles if a["id"] in held])
+
+    def enc_all(sents):
+        return [c for s in sents for c in encode(tok, s, args.max_len)]
+
+    train_items = enc_all(ner_train) + enc_all(gold_train) * args.gold_repeat
+    dev_items, held_items = enc_all(ner_dev), enc_all(gold_held)
+    log(event="data", ner=len(ner_train), gold_sents=len(gold_train), gold_repeat=args.gold_repeat,
+        train_chunks=len(train_items), train_pieces=sum(len(x["ids"]) for x in train_items),
+        held_articles=len(held), held_chunks=len(held_items), dev_chunks=len(dev_items))
+
+    model = BertForTokenClassification.from_pretrained(
+        args.base, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
+        label2id=dict(LABEL2ID), local_files_only=True)
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
+    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+                            weight_decay=0.01)
+    per_epoch = len(make_batches(train_items, args.batch_tokens, random.Random(0)))
+    total = args.max_steps or max(1, int(per_epoch * args.epochs))
+    warm = max(1, int(total * args.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm)) if s >= warm
+        else (s + 1) / warm)
+
+    step, ckpt = 0, run / "checkpoint.pt"
+    if ckpt.exists():
+        state = torch.load(ckpt, map_location="cpu", weights_only=False)
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        sched.load_state_dict(state["sched"])
+        step = state["step"]
+        log(event="resume", step=step)
+
+    def save_checkpoint():
+        tmp = ckpt.with_suffix(".tmp")
+        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                    "step": step, "args": vars(args)}, tmp)
+        tmp.replace(ckpt)
+
+    def export_and_eval():
+        metrics = {"peyma_dev": evaluate(model, dev_items, tok.pad_token_id),
+                   "gold_heldout": evaluate(model, held_items, tok.pad_token_id) if held_items else None}
+        model.config.max_train_length = args.max_len
+        model.save_pretrained(out)
+        tok.save_pretrained(out)
+        cfg = out / "tokenizer_config.json"
+        c = json.loads(cfg.read_text(encoding="utf-8"))
+        c["tokenizer_class"] = "PreTrainedTokenizerFast"
+        # the tagger cuts articles into windows itself; whole-article piece counts are not an error
+        c["model_max_length"] = 1_000_000
+        cfg.write_text(json.dumps(c, ensure_ascii=False, indent=2), encoding="utf-8")
+        log(event="eval", step=step, **metrics)
+        return metrics
+
+    model.train()
+    t0, seen, loss_sum, n_loss = time.time(), 0, 0.0, 0
+    log(event="start", step=step, total_steps=total, per_epoch=per_epoch, threads=args.threads)
+    metrics = {}
+    while step < total:
+        epoch = step // per_epoch
+        order = make_batches(train_items, args.batch_tokens, random.Random(args.seed + epoch))
+        for bi in range(step % per_epoch, len(order)):
+            if step >= total:
+                break
+            b = collate([train_items[i] for i in order[bi]], tok.pad_token_id)
+            loss = model(**b).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad(set_to_none=True)
+            step += 1
+            seen += int(b["attention_mask"].sum())
+            loss_sum += float(loss)
+            n_loss += 1
+            if step % 20 == 0:
+                el = time.time() - t0
+                log(event="progress", step=step, total=total, epoch=round(step / per_epoch, 3),
+                    loss=round(loss_sum / n_loss, 4), pieces_per_s=round(seen / el, 1),
+                    eta_min=round((total - step) * el / max(1, n_loss) / 60, 1))
+                loss_sum, n_loss, seen, t0 = 0.0, 0, 0, time.time()
+            if step % args.checkpoint_every == 0:
+                save_checkpoint()
+            if step % args.eval_every == 0:
+                metrics = export_and_eval()
+    save_checkpoint()
+    metrics = export_and_eval()
+    log(event="done", step=step)
+    return metrics
+
+
+if __name__ == "__main__":
+    main()
