@@ -10,13 +10,30 @@ from pipeline.db import open_db
 from pipeline.db.sqlite_export import DESCRIPTIONS, FACETS, TABLES, datasette_metadata, export_sqlite
 
 
-@pytest.fixture
-def exported(tmp_path, archive):
-    con = open_db(archive, create=False, read_only=True)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One archive built from the hand-written facts, shared by this module (read only)."""
+    from pipeline.db import load_files
+
+    from tests.db.conftest import write_jsonl
+
+    tmp = tmp_path_factory.mktemp("sqlite_export")
+    con = open_db(tmp / "archive.duckdb")
+    load_files(con, [write_jsonl(tmp / "facts.jsonl")])
     counts = {name: con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0] for name, (sql, _, _) in TABLES.items()}
-    out, meta = export_sqlite(con, tmp_path / "out.db")
+    out, meta = export_sqlite(con, tmp / "out.db")
     con.close()
-    return out, meta, counts
+    return tmp, out, meta, counts
+
+
+@pytest.fixture
+def exported(built):
+    return built[1:]
+
+
+@pytest.fixture
+def archive(built):
+    return built[0] / "archive.duckdb"
 
 
 def test_every_table_copied_whole(exported):
@@ -27,9 +44,9 @@ def test_every_table_copied_whole(exported):
     assert counts["articles"] > 0 and counts["officials"] > 0
 
 
-def test_default_metadata_path_and_db_name(exported, tmp_path):
+def test_default_metadata_path_and_db_name(exported):
     out, meta, _ = exported
-    assert out == tmp_path / "out.db" and meta == tmp_path / "out.metadata.json"
+    assert meta == out.parent / "out.metadata.json" and meta.exists()
     assert list(json.loads(meta.read_text(encoding="utf-8"))["databases"]) == ["out"]
 
 
