@@ -6,10 +6,12 @@ size of the largest element. A top-level object counts as a one-element array.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
 CHUNK = 1 << 20
+_NUMBER_TAIL = re.compile(r"[0-9.eE+-]*")
 #: a malformed element is searched for its end at most this far before giving up
 MAX_ELEMENT = 256 << 20
 
@@ -73,7 +75,10 @@ def iter_array(fh: IO[str]) -> Iterator[Any]:
                 if len(buf) - pos < MAX_ELEMENT and more():
                     continue
                 raise ArrayError(f"element {n + 1} is malformed JSON: {e.msg}") from None
-            if end >= len(buf) and not eof:  # a number or literal may continue in the next chunk
+            # a number or literal may continue in the next chunk: «12.» or «1e» cut by a read decodes
+            # as 12 or 1 with the rest left over, so a number that reaches the end of what was read,
+            # but for characters a number may hold, is read again with more text
+            if not eof and (end >= len(buf) or (isinstance(obj, (int, float)) and _NUMBER_TAIL.fullmatch(buf, end))):
                 if more():
                     continue
             break

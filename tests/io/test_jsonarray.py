@@ -39,9 +39,6 @@ def test_integers_straddling_reads(monkeypatch):
     assert _read("[123456789, -4567, 10]") == [123456789, -4567, 10]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a number cut by a read right after its '.' or 'e' decodes as the "
-                   "integer part (raw_decode stops before the dangling '.'), then ',' or ']' is expected at '.'; "
-                   "the 'end >= len(buf)' continuation check misses it")
 @pytest.mark.parametrize("text, expected", [("[12.5]", [12.5]), ("[12e5]", [12e5])])
 def test_fraction_or_exponent_cut_after_dot(monkeypatch, text, expected):
     monkeypatch.setattr(ja, "CHUNK", 4)  # first read is '[12.' / '[12e'
