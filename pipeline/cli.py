@@ -7,6 +7,7 @@ Exit status: 0 all inputs succeeded, 1 some inputs failed (see the errors file),
 from __future__ import annotations
 
 import argparse
+import textwrap
 import sys
 from pathlib import Path
 
@@ -86,14 +87,31 @@ def cmd_stages(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="munifacts", description="Structured facts from Persian municipal news.")
+    ap = argparse.ArgumentParser(
+        prog="munifacts", description="Structured facts from Persian municipal news.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  munifacts extract data/samples -o facts.jsonl\n"
+               "  munifacts load facts.jsonl --db archive.duckdb\n"
+               "  munifacts query officials --db archive.duckdb --role شهردار\n"
+               "  munifacts export --db archive.duckdb --sqlite archive.db\n"
+               "  munifacts show ID --db archive.duckdb --html article.html\n"
+               "Each command has its own --help.")
     sub = ap.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract entities and records from articles into JSONL",
-                        description="Read articles and write one JSON line per article. Inputs: .txt files (one "
+                        description=textwrap.fill("Read articles and write one JSON line per article. Inputs: .txt files (one "
                                     "article), .jsonl/.ndjson (one object per line with id, text [title, date, "
                                     "source]), .json (an array of such objects), .csv/.tsv (a header row; see "
                                     "--text-col), .parquet, any of them compressed (.gz, .xz, .zst), folders of "
-                                    "them, or - for JSONL on stdin. Output lines come in input order.")
+                                    "them, or - for JSONL on stdin. Output lines come in input order.", 90),
+                        formatter_class=argparse.RawDescriptionHelpFormatter,
+                        epilog="examples:\n"
+                               "  munifacts extract data/samples -o facts.jsonl\n"
+                               "  cat archive.jsonl | munifacts extract - -o facts.jsonl\n"
+                               "  munifacts extract archive.csv.gz --text-col body --id-col url -o facts.jsonl --workers 2\n"
+                               "  munifacts extract archive.jsonl -o facts.jsonl --resume      # after an interruption\n"
+                               "  munifacts extract in.jsonl -o ents.jsonl --without records   # entities only\n"
+                               "  munifacts extract in.jsonl -o facts.jsonl --model path/to/checkpoint")
     ex.add_argument("inputs", nargs="+", metavar="INPUT")
     ex.add_argument("-o", "--output", required=True, metavar="OUT.jsonl")
     ex.add_argument("--errors", metavar="ERR.jsonl", help="failed inputs (default: OUT.errors.jsonl beside -o)")
@@ -139,7 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     register(sub)
 
-    st = sub.add_parser("stages", help="list the registered stages (what each requires and assigns)")
+    st = sub.add_parser("stages", help="list the registered stages (what each requires and assigns)",
+                        formatter_class=argparse.RawDescriptionHelpFormatter,
+                        epilog="example:\n  munifacts stages\n"
+                               "then pick a pipeline: munifacts extract in.jsonl -o out.jsonl --without meetings,quotes")
     st.set_defaults(func=cmd_stages)
     return ap
 

@@ -161,3 +161,13 @@ def test_stages_command_lists_every_default_stage(capsys):
     assert main(["stages"]) == 0
     listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line and not line[0].isspace()]
     assert [n for n in listed if n in DEFAULT_STAGES] == list(DEFAULT_STAGES)
+
+
+def test_every_command_help_ends_with_examples():
+    from pipeline.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    assert "examples:" in parser.format_help()
+    missing = [name for name, p in sub.choices.items() if "example" not in (p.epilog or "")]
+    assert missing == []
