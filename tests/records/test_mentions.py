@@ -1,0 +1,129 @@
+"""pipeline.records.mentions: role mentions with their scope and name–title appositions.
+
+Documents are hand-built (text + entity substrings, see conftest.make_doc); no tagger model.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document, Span
+from pipeline.records.mentions import appositions, role_mentions
+from pipeline.tokenize import sentences_of, unwrap_lines
+
+
+def make_doc(text: str, entities: list[tuple[str, str]]) -> Document:
+    """Like tests/records/conftest.make_doc (entities by substring, in order) but without word tokens:
+    these rules read only text, sentences and entities, and skipping the tokenizer keeps the file fast."""
+    flat = unwrap_lines(text)
+    doc = Document(id="t", raw=text, text=text, flat=flat, sentences=sentences_of(flat))
+    spans, pos = [], 0
+    for label, sub in entities:
+        i = text.find(sub, pos)
+        if i < 0:
+            raise ValueError(f"entity {sub!r} not found after offset {pos}")
+        spans.append(Span(label, i, i + len(sub), sub))
+        pos = i + 1
+    doc.entities = sorted(spans, key=lambda s: s.start)
+    return doc
+
+
+def _roles(doc):
+    return [(m.role, m.org, m.location, doc.text[m.start:m.end], m.plural) for m in role_mentions(doc)]
+
+
+def _apps(doc):
+    return [(a.person.text, a.role.role, a.how) for a in appositions(doc)]
+
+
+@pytest.mark.parametrize("text, ents, roles, apps", [
+    # title after the name, with its organization
+    ("مهدی کاظمی، مدیرعامل سازمان آتش‌نشانی گفت",
+     [("PER", "مهدی کاظمی"), ("ROLE", "مدیرعامل"), ("ORG", "سازمان آتش‌نشانی")],
+     [("مدیرعامل", "سازمان آتش‌نشانی", None, "مدیرعامل سازمان آتش‌نشانی", False)],
+     [("مهدی کاظمی", "مدیرعامل", "after")]),
+    # title before the name, with its place
+    ("شهردار بابل، رضا امینی گفت",
+     [("ROLE", "شهردار"), ("LOC", "بابل"), ("PER", "رضا امینی")],
+     [("شهردار", None, "بابل", "شهردار بابل", False)],
+     [("رضا امینی", "شهردار", "before")]),
+    # older orthography (Arabic ي/ك) behaves the same
+    ("شهردار كرج، محمد علوي گفت",
+     [("ROLE", "شهردار"), ("LOC", "كرج"), ("PER", "محمد علوي")],
+     [("شهردار", None, "كرج", "شهردار كرج", False)],
+     [("محمد علوي", "شهردار", "before")]),
+    # title in parentheses; no earlier ORG for the bare head «اتحادیه»
+    ("سارا نیکو (نایب‌رئیس اتحادیه) گفت",
+     [("PER", "سارا نیکو"), ("ROLE", "نایب‌رئیس")],
+     [("نایب‌رئیس", None, None, "نایب‌رئیس", False)],
+     [("سارا نیکو", "نایب‌رئیس", "paren")]),
+    # the bare head «اتحادیه» refers back to the last ORG starting with it
+    ("اتحادیه صنف نانوایان جلسه داشت. سارا نیکو (نایب‌رئیس اتحادیه) گفت",
+     [("ORG", "اتحادیه صنف نانوایان"), ("PER", "سارا نیکو"), ("ROLE", "نایب‌رئیس")],
+     [("نایب‌رئیس", "اتحادیه صنف نانوایان", None, "نایب‌رئیس اتحادیه", False)],
+     [("سارا نیکو", "نایب‌رئیس", "paren")]),
+    # «نماینده» + ORG + «در» LOC: the place the office covers
+    ("نماینده سازمان بهزیستی در استان سمنان گفت",
+     [("ROLE", "نماینده"), ("ORG", "سازمان بهزیستی"), ("LOC", "استان سمنان")],
+     [("نماینده", "سازمان بهزیستی", "استان سمنان", "نماینده سازمان بهزیستی در استان سمنان", False)],
+     []),
+    # a plural title distributes over coordinated names
+    ("علی رضایی و مریم احمدی اعضای شورای شهر کرج گفتند",
+     [("PER", "علی رضایی"), ("PER", "مریم احمدی"), ("ROLE", "اعضای شورای شهر"), ("LOC", "کرج")],
+     [("اعضای شورای شهر", None, "کرج", "اعضای شورای شهر کرج", True)],
+     [("علی رضایی", "اعضای شورای شهر", "coord"), ("مریم احمدی", "اعضای شورای شهر", "after")]),
+    # a second title joined by «و» is the same person's
+    ("علی رضایی، شهردار کرج و رئیس اتحادیه شهرداری‌ها گفت",
+     [("PER", "علی رضایی"), ("ROLE", "شهردار"), ("LOC", "کرج"), ("ROLE", "رئیس"), ("ORG", "اتحادیه شهرداری‌ها")],
+     [("شهردار", None, "کرج", "شهردار کرج", False),
+      ("رئیس", "اتحادیه شهرداری‌ها", None, "رئیس اتحادیه شهرداری‌ها", False)],
+     [("علی رضایی", "شهردار", "after"), ("علی رضایی", "رئیس", "second")]),
+    # ... unless a name follows the second title: then it is that name's
+    ("علی رضایی، شهردار کرج و مدیرعامل سازمان پارک‌ها، حسن کریمی گفتند",
+     [("PER", "علی رضایی"), ("ROLE", "شهردار"), ("LOC", "کرج"), ("ROLE", "مدیرعامل"), ("ORG", "سازمان پارک‌ها"),
+      ("PER", "حسن کریمی")],
+     [("شهردار", None, "کرج", "شهردار کرج", False),
+      ("مدیرعامل", "سازمان پارک‌ها", None, "مدیرعامل سازمان پارک‌ها", False)],
+     [("علی رضایی", "شهردار", "after"), ("حسن کریمی", "مدیرعامل", "before")]),
+    # the place distributes over a bare first title; a plural title before no name links nobody
+    ("شهردار و اعضای شورای شهر بابل آمدند",
+     [("ROLE", "شهردار"), ("ROLE", "اعضای شورای شهر"), ("LOC", "بابل")],
+     [("شهردار", None, "بابل", "شهردار", False), ("اعضای شورای شهر", None, "بابل", "اعضای شورای شهر بابل", True)],
+     []),
+    # a line break separates a title from the name
+    ("شهردار\nرضا امینی گفت",
+     [("ROLE", "شهردار"), ("PER", "رضا امینی")],
+     [("شهردار", None, None, "شهردار", False)],
+     []),
+    # a word between title and name: no apposition
+    ("شهردار گفت که رضا امینی آمد",
+     [("ROLE", "شهردار"), ("PER", "رضا امینی")],
+     [("شهردار", None, None, "شهردار", False)],
+     []),
+])
+def test_roles_and_appositions(text, ents, roles, apps):
+    doc = make_doc(text, ents)
+    assert _roles(doc) == roles
+    assert _apps(doc) == apps
+
+
+def test_member_form_of_a_plural_council_title():
+    doc = make_doc("علی رضایی و مریم احمدی اعضای شورای شهر کرج گفتند",
+                   [("PER", "علی رضایی"), ("PER", "مریم احمدی"), ("ROLE", "اعضای شورای شهر"), ("LOC", "کرج")])
+    (m,) = role_mentions(doc)
+    assert m.member_form() == ("عضو", "شورای شهر کرج")
+    assert m.scope == "کرج"
+
+
+def test_member_form_of_a_singular_title_is_unchanged():
+    doc = make_doc("مهدی کاظمی، مدیرعامل سازمان آتش‌نشانی گفت",
+                   [("PER", "مهدی کاظمی"), ("ROLE", "مدیرعامل"), ("ORG", "سازمان آتش‌نشانی")])
+    (m,) = role_mentions(doc)
+    assert m.member_form() == ("مدیرعامل", "سازمان آتش‌نشانی")
+    assert m.scope == "سازمان آتش‌نشانی"
+
+
+def test_appositions_accept_precomputed_roles():
+    doc = make_doc("شهردار بابل، رضا امینی گفت", [("ROLE", "شهردار"), ("LOC", "بابل"), ("PER", "رضا امینی")])
+    assert appositions(doc, roles=[]) == []
+    (a,) = appositions(doc, roles=role_mentions(doc))
+    assert (a.person.start, a.role.start, a.how) == (doc.text.index("رضا"), 0, "before")
