@@ -159,7 +159,7 @@ class CommitmentModel:
         path = Path(path)
         if not path.exists():
             raise ModelError(f"commitment model {path} is missing; rebuild it with "
-                             "`python scripts/train_commitments.py --out {path}`")
+                             f"`python scripts/train_commitments.py --out {path}`")
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
             return cls(d["classes"], d["weights"], d["bias"], d.get("threshold", 0.5), d.get("card", ""),

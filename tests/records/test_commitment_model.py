@@ -107,8 +107,6 @@ def test_load_errors_say_how_to_rebuild(tmp_path):
         CommitmentModel.load(bad)
 
 
-@pytest.mark.xfail(strict=True, reason="the missing-model message is built from an f-string and a plain string, "
-                                       "so its rebuild command shows a literal '{path}' instead of the path")
 def test_missing_model_message_names_the_path_in_the_rebuild_command(tmp_path):
     path = tmp_path / "missing.json"
     with pytest.raises(ModelError) as err:
