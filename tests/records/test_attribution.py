@@ -3,25 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.document import Document, Span
+from pipeline.document import Document
 from pipeline.records.attribution import sentence_subjects, speech_events
-from pipeline.tokenize import sentences_of, unwrap_lines
+from tests.records import conftest
 
 
 def make_doc(text: str, entities: list[tuple[str, str]]) -> Document:
-    """Like tests/records/conftest.make_doc (entities by substring, in order) but without word tokens:
-    these rules read only text, sentences and entities, and skipping the tokenizer keeps the file fast."""
-    flat = unwrap_lines(text)
-    doc = Document(id="t", raw=text, text=text, flat=flat, sentences=sentences_of(flat))
-    spans, pos = [], 0
-    for label, sub in entities:
-        i = text.find(sub, pos)
-        if i < 0:
-            raise ValueError(f"entity {sub!r} not found after offset {pos}")
-        spans.append(Span(label, i, i + len(sub), sub))
-        pos = i + 1
-    doc.entities = sorted(spans, key=lambda s: s.start)
-    return doc
+    return conftest.make_doc(text, entities, tokens=False)
 
 
 def _events(text, ents):
