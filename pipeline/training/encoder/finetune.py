@@ -131,6 +131,9 @@ def parse_args(argv=None):
     ap.add_argument("--eval-sents", type=int, default=300, help="PEYMA dev sentences in each evaluation")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--freeze-layers", type=int, default=0,
+                    help="also freeze the embeddings block and the lowest N transformer layers (faster steps)")
+    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = run the epochs)")
     return ap.parse_args(argv)
 
@@ -175,6 +178,12 @@ def main(argv=None) -> dict:
         args.base, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
         label2id=dict(LABEL2ID), local_files_only=True)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    if args.freeze_layers:
+        for p in model.bert.embeddings.parameters():
+            p.requires_grad_(False)
+        for layer in model.bert.encoder.layer[: args.freeze_layers]:
+            for p in layer.parameters():
+                p.requires_grad_(False)
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
@@ -218,7 +227,8 @@ def main(argv=None) -> dict:
 
     model.train()
     t0, seen, loss_sum, n_loss = time.time(), 0, 0.0, 0
-    log(event="start", step=step, total_steps=total, per_epoch=per_epoch, threads=args.threads)
+    log(event="start", step=step, total_steps=total, per_epoch=per_epoch, threads=args.threads,
+        freeze_layers=args.freeze_layers, bf16=args.bf16)
     metrics = {}
     while step < total:
         epoch = step // per_epoch
@@ -227,7 +237,8 @@ def main(argv=None) -> dict:
             if step >= total:
                 break
             b = collate([train_items[i] for i in order[bi]], tok.pad_token_id)
-            loss = model(**b).loss
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+                loss = model(**b).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
