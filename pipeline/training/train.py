@@ -50,7 +50,41 @@ def chunk(sent: dict, max_len: int) -> list[dict]:
     toks, tags = sent["tokens"], sent["tags"]
     if len(toks) <= max_len:
         return [sent]
-    return [{"tokens": toks[i:i + max_len], "tags": tags[i:i + max_len]} for i in range(0, len(toks), max_len)]
+    out = []
+    for i in range(0, len(toks), max_len):
+        part = {"tokens": toks[i:i + max_len], "tags": tags[i:i + max_len]}
+        if sent.get("probs"):
+            part["probs"] = sent["probs"][i:i + max_len]
+        out.append(part)
+    return out
+
+
+def soft_targets(sents: list[dict], width: int, n_labels: int) -> tuple[torch.Tensor, torch.Tensor] | None:
+    """Teacher distributions ``[B, T, L]`` and a mask of the words that have one, or None.
+
+    Sentences labelled by the teacher (``pipeline.training.encoder.distill``) carry ``probs``:
+    one distribution over the BIO tags per word. Others (gold, NER sets) have none.
+    """
+    if not any(s.get("probs") for s in sents):
+        return None
+    probs = torch.zeros(len(sents), width, n_labels)
+    mask = torch.zeros(len(sents), width, dtype=torch.bool)
+    for i, s in enumerate(sents):
+        p = s.get("probs")
+        if p:
+            probs[i, :len(p)] = torch.tensor(p, dtype=torch.float)
+            mask[i, :len(p)] = True
+    probs = probs / probs.sum(-1, keepdim=True).clamp_min(1e-6)
+    return probs, mask
+
+
+def soft_loss(logits: torch.Tensor, probs: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    """KL(teacher || softmax(emissions)) averaged over the words that have a teacher distribution."""
+    if not mask.any():
+        return logits.sum() * 0.0
+    logq = torch.log_softmax(logits[mask], -1)
+    p = probs[mask]
+    return (p * (torch.log(p.clamp_min(1e-8)) - logq)).sum(-1).mean()
 
 
 def build_vocab(train: list[dict], vectors, max_vocab: int, min_count: int) -> list[str]:
@@ -152,6 +186,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--model-version", default=None, help="written into config.json (default: '<out name> <date>')")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N training sentences (smoke runs)")
+    ap.add_argument("--soft-weight", type=float, default=0.0,
+                    help="weight of the KL term towards the teacher's per-word distributions (sentences with "
+                         "'probs'); 0 = train on their argmax tags only")
     return ap.parse_args(argv)
 
 
@@ -282,7 +319,12 @@ def main(argv=None) -> dict:
         t0, seen_tokens, loss_sum, n_loss = time.time(), 0, 0.0, 0
         for bi in range(state["step_in_epoch"], len(epoch_batches)):
             b = enc.batch(epoch_batches[bi])
-            loss = model(**b).loss
+            res = model(**b)
+            loss = res.loss
+            soft = soft_targets(epoch_batches[bi], b["input_ids"].shape[1], res.logits.shape[-1]) \
+                if args.soft_weight > 0 else None
+            if soft is not None:
+                loss = loss + args.soft_weight * soft_loss(res.logits, *soft)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

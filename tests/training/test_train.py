@@ -66,3 +66,44 @@ def test_continue_from_saved_model(tmp_path):
     first = AutoModelForTokenClassification.from_pretrained(tmp_path / "model")
     cont = AutoModelForTokenClassification.from_pretrained(tmp_path / "model2")
     assert first.config.vocab_size == cont.config.vocab_size
+
+
+def test_chunk_keeps_teacher_probs_aligned():
+    probs = [[float(i)] + [0.0] * 12 for i in range(5)]
+    parts = train.chunk({"tokens": list("abcde"), "tags": ["O"] * 5, "probs": probs}, 2)
+    assert [p["tokens"] for p in parts] == [["a", "b"], ["c", "d"], ["e"]]
+    assert [row[0] for p in parts for row in p["probs"]] == [0.0, 1.0, 2.0, 3.0, 4.0]
+
+
+def test_soft_targets_mask_only_teacher_words():
+    sents = [{"tokens": ["a", "b"], "tags": ["O", "O"], "probs": [[0.5, 0.5, 0], [0, 0, 2.0]]},
+             {"tokens": ["c", "d", "e"], "tags": ["O"] * 3}]
+    probs, mask = train.soft_targets(sents, 3, 3)
+    assert mask.tolist() == [[True, True, False], [False, False, False]]
+    assert probs[0, 1].tolist() == [0.0, 0.0, 1.0]  # renormalised
+    assert train.soft_targets([sents[1]], 3, 3) is None
+
+
+def test_soft_loss_is_zero_when_student_matches_teacher_and_positive_otherwise():
+    import torch
+
+    teacher = torch.tensor([[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]])
+    mask = torch.tensor([[True, True]])
+    same = torch.log(teacher)
+    assert float(train.soft_loss(same, teacher, mask)) == pytest.approx(0.0, abs=1e-6)
+    other = torch.zeros(1, 2, 3)
+    assert float(train.soft_loss(other, teacher, mask)) > 0.1
+    # words without a teacher distribution do not count
+    assert float(train.soft_loss(other, teacher, torch.tensor([[False, False]]))) == 0.0
+
+
+@pytest.mark.slow
+def test_soft_weight_run_trains_on_teacher_distributions(tmp_path):
+    _write(tmp_path / "train.jsonl", 40)
+    with open(tmp_path / "train.jsonl", "a", encoding="utf-8") as fh:
+        for toks, tags in SENTS:
+            probs = [[0.9 if j == 0 else 0.1 / 12 for j in range(13)] for _ in toks]
+            fh.write(json.dumps({"tokens": toks, "tags": tags, "probs": probs}, ensure_ascii=False) + "\n")
+    _write(tmp_path / "dev.jsonl", 4)
+    res = train.main(_args(tmp_path, 1) + ["--soft-weight", "0.5"])
+    assert len(res["history"]) == 1

@@ -10,7 +10,9 @@ then (word-level MuniTagger, starting from the shipped model)::
         --init-from models/munitagger-fa --out work/e5/student --epochs 1 --lr 3e-4 --threads 1
 
 The teacher's sentences enter with their argmax tags (the CRF student trains on tag
-sequences); the held-out gold articles are never written.
+sequences) and, with ``--keep-probs``, with the teacher's per-word distributions, which
+``train --soft-weight W`` adds as a KL term on the student's emissions. The held-out gold
+articles are never written.
 """
 from __future__ import annotations
 
@@ -31,10 +33,15 @@ def main(argv=None) -> int:
     ap.add_argument("--gold-repeat", type=int, default=6)
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--keep-probs", action="store_true", help="keep the teacher's per-word distributions")
     args = ap.parse_args(argv)
     held = set(Path(args.holdout).read_text(encoding="utf-8").split())
     rows = [{"tokens": r["tokens"], "tags": r["tags"], "source": r.get("source", "ner")} for r in read_jsonl(args.ner)]
-    rows += [{"tokens": r["tokens"], "tags": r["tags"], "source": "teacher"} for r in read_jsonl(args.teacher_labels)]
+    for r in read_jsonl(args.teacher_labels):
+        row = {"tokens": r["tokens"], "tags": r["tags"], "source": "teacher"}
+        if args.keep_probs and r.get("probs"):
+            row["probs"] = r["probs"]
+        rows.append(row)
     gold = gold_sentences([a for a in read_jsonl(args.gold) if a["id"] not in held])
     rows += gold * args.gold_repeat
     random.Random(args.seed).shuffle(rows)
