@@ -20,7 +20,8 @@ def find_people(toks, occ, lx, spans):
         t = toks[k]
         return (occ[k] or not is_name_word(t, lx) or lx["role"].match(toks, k) > k or lx["org"].match(toks, k) > k
                 or lx["ptype"].match(toks, k) > k or honor.match(toks, k) > k or lx["place"].match(toks, k) > k
-                or t.key in lx["role_words"] or t.key.endswith(("ها", "های")) or t.key in lx["generic"])
+                or t.key in lx["role_words"] or t.key.endswith(("ها", "های")) or t.key in lx["generic"]
+                or t.key in lx["non_name"])
 
     while i < n:
         if occ[i] or not toks[i].is_word:

@@ -112,7 +112,9 @@ def finder_lexicons():
     generic = load_lexicon("generic_orgs")
     place_types = load_lexicon("place_types")
     places = load_table("places")
-    given = load_lexicon("given_names")
+    # words labelled data almost never tags as a name (scripts/build_non_name_words.py)
+    non_name = {word_key(w) for w in load_lexicon("non_name_words")}
+    given = [g for g in load_lexicon("given_names") if word_key(g) not in non_name]
     particles = load_lexicon("name_particles")
     honor = load_lexicon("honorifics")
     lx = {
@@ -128,6 +130,7 @@ def finder_lexicons():
         "honor": PhraseIndex(honor),
         "known_org": PhraseIndex(load_lexicon("known_orgs")),
     }
+    lx["non_name"] = non_name
     lx["role_words"] = {word_key(w) for r in roles for w in r.split()}
     lx["org_words"] = {word_key(w) for r in org_heads for w in r.split()[:1]}
     lx["ptype_words"] = {word_key(w) for r in place_types for w in r.split()[:1]}

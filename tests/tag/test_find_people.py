@@ -15,6 +15,8 @@ def people(text, taken=()):
     ("علی اکبری زاده گفت", ["علی اکبری زاده"]),                 # a split surname tail stays in
     ("آیت‌الله اعرافی حضور داشت", ["اعرافی"]),                 # honorific + surname only
     ("مسعود نصرتي گفت: نصرتي افزود", ["مسعود نصرتي", "نصرتي"]),  # Arabic ي; the surname recurs alone
+    ("عباس کریمی گفت", ["عباس کریمی"]),    # names the labelled data tags as PER stay names
+    ("امام خمینی فرمود", ["خمینی"]),
 ])
 def test_people(text, expected):
     assert people(text) == expected
@@ -23,9 +25,16 @@ def test_people(text, expected):
 @pytest.mark.parametrize("text", [
     "محمد گفت",                          # a given name alone
     "مسعود می‌گوید",                      # the next word is a verb, not a surname
-    pytest.param("مسعود همکاری کرد", marks=pytest.mark.xfail(
-        strict=True, reason="known limitation: the PER finder does not check for a light verb after the surname")),
+    "مسعود همکاری کرد",                   # «همکاری» is a non-name word (the finder itself does not check light verbs)
     "حسن شهرداران را دید",                # a plural is not a surname
+    # words labelled data almost never tags as names (non_name_words.txt) are not surnames...
+    "مقام رفیع قرآن را ستود",             # «رفیع» + «قرآن»
+    "مقام رفيع قرآن را ستود",             # the same in Arabic ي
+    "امام بزرگوار فرمود",                 # title + adjective
+    "علی پیشرفت کرد",                     # given name + noun of a compound verb
+    # ... nor given names
+    "کسری بودجه شهرداری جبران شد",
+    "كسري بودجه شهرداري جبران شد",        # Arabic ي/ك
 ])
 def test_not_people(text):
     assert people(text) == []
