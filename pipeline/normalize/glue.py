@@ -82,6 +82,7 @@ class GlueSplitter:
         clitic_margin: float | None = None,
         names: frozenset[str] = frozenset(),
         space_ratio: float = 0.0,
+        clitic_min_piece: int | None = None,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -96,6 +97,7 @@ class GlueSplitter:
         self.clitic_margin = margin if clitic_margin is None else clitic_margin
         self.names = names
         self.space_ratio = space_ratio
+        self.clitic_min_piece = min_piece if clitic_min_piece is None else clitic_min_piece
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -176,7 +178,10 @@ class GlueSplitter:
                 continue
             if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
                 continue
-            if (a in CLITICS or self._known(a)) and self._known(b):
+            if a in CLITICS:
+                if self._freq(b) >= self.clitic_min_piece:
+                    found.append((a, b))
+            elif self._known(a) and self._known(b):
                 found.append((a, b))
         return found
 

@@ -166,6 +166,7 @@ class Normalizer:
         split_min_free: int = 30,
         clitic_margin: float | None = None,
         split_space_ratio: float = 0.0,
+        split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -191,6 +192,7 @@ class Normalizer:
         self.split_min_free = split_min_free
         self.clitic_margin = clitic_margin
         self.split_space_ratio = split_space_ratio
+        self.split_clitic_min_piece = split_clitic_min_piece
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -264,7 +266,7 @@ class Normalizer:
             self._glue = GlueSplitter(
                 self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
                 restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
-                space_ratio=self.split_space_ratio,
+                space_ratio=self.split_space_ratio, clitic_min_piece=self.split_clitic_min_piece,
             )
         return self._glue
 
