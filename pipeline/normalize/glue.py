@@ -63,6 +63,11 @@ _SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
 BOUND_PREFIXES = frozenset({"بی", "نا", "پر", "کم", "هم", "غیر", "ضد", "نیم", "فرا", "فرو", "پسا", "نو", "خود", "سر", "زیر", "پیش", "پس", "تک"})
 
 
+def _prefixes(word: str) -> list[str]:
+    """The parts of ``word`` before each of its half-spaces."""
+    return [word[:i] for i, ch in enumerate(word) if ch == ZWNJ]
+
+
 class GlueSplitter:
     """Decides splits of glued tokens; cached per token, thread-safe enough
     (the cache only ever gains entries)."""
@@ -137,6 +142,15 @@ class GlueSplitter:
             pieces = self._pieces(tok)
             if whole >= self.max_whole:
                 pieces = [(a, b) for a, b in pieces if whole < self.max_share * self.model.pair_count(a, b)]
+            if pieces and whole == 0 and self.restore is not None:
+                # a compound the half-space restorer spells with a half-space
+                # at this cut stays one word when its two words are not seen
+                # side by side («جنگشناسی» -> «جنگ‌شناسی», not «جنگ شناسی»)
+                r = self.restore(tok)
+                if ZWNJ in r:
+                    halves = {self.cut(tok, x) for x in _prefixes(r)}
+                    pc = self.model.pair_count
+                    pieces = [(a, b) for a, b in pieces if self.cut(tok, a) not in halves or pc(a, b) >= self.min_pair]
             out = tuple(pieces)
         if len(self._cands) < 200_000:
             self._cands[tok] = out
