@@ -123,8 +123,8 @@ class Lexicon:
 
     def heads(self) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
         """How often a boundary between two words is written with a half-space:
-        ``(right piece -> share, left piece -> share, last letter of the left
-        piece -> share)``, counted over the corpus forms whose pieces are
+        ``(right piece -> share, left piece -> share, ending of the left piece
+        (:func:`_end_class`) -> share)``, counted over the corpus forms whose pieces are
         words seen twice or more (``X‌Y`` with a half-space vs ``XY`` joined);
         a piece needs 3 half-spaced forms to get a share.  Computed once."""
         got = self._heads
@@ -145,7 +145,8 @@ class Lexicon:
             if n.get(left, 0) >= 2 and n.get(right, 0) >= 2:
                 zr[right] = zr.get(right, 0) + 1
                 zl[left] = zl.get(left, 0) + 1
-                zc[left[-1]] = zc.get(left[-1], 0) + 1
+                key = _end_class(left)
+                zc[key] = zc.get(key, 0) + 1
         jr = dict.fromkeys((r for r, c in zr.items() if c >= 3), 0)
         jl = dict.fromkeys((x for x, c in zl.items() if c >= 3), 0)
         jc: dict[str, int] = {}
@@ -160,7 +161,8 @@ class Lexicon:
                     jr[right] += 1
                 if left in jl:
                     jl[left] += 1
-                jc[left[-1]] = jc.get(left[-1], 0) + 1
+                key = _end_class(left)
+                jc[key] = jc.get(key, 0) + 1
         rs = {r: zr[r] / (zr[r] + j) for r, j in jr.items()}
         ls = {x: zl[x] / (zl[x] + j) for x, j in jl.items()}
         cs = {ch: c / (c + jc.get(ch, 0)) for ch, c in zc.items() if c >= 20}
@@ -257,6 +259,7 @@ class ZwnjRestorer:
         compounds: bool = True,
         compound_min: int = 5,
         compound_share: float = 0.9,
+        min_evidence: float = 0.2,
     ):
         self._data_dir = Path(data_dir)
         self.spaced_weight = spaced_weight
@@ -266,6 +269,7 @@ class ZwnjRestorer:
         self.compounds = compounds
         self.compound_min = compound_min
         self.compound_share = compound_share
+        self.min_evidence = min_evidence
         self._lex: Lexicon | None = None
         self._lock = threading.Lock()
         self.margin = margin
@@ -377,9 +381,12 @@ class ZwnjRestorer:
             for form, sc in self._compounds(stripped).items():
                 if sc > cands.get(form, 0.0):
                     cands[form] = sc
+        # (``min_evidence``: an unseen word takes a clitic, surname or
+        # comparative half-space only with that much evidence; the plural
+        # «ها» is productive and needs none: «پاپتی‌ها», but not «الای‌ام»)
         best, best_score = word, cands.get(word, 0.0)
         for form, sc in cands.items():
-            if allowed(form) and sc > best_score:
+            if allowed(form) and sc > best_score and (sc >= self.min_evidence or form.rsplit(ZWNJ, 1)[-1] in SUFFIX_GROUPS["ha"]):
                 best, best_score = form, sc
         return best
 
@@ -413,7 +420,7 @@ class ZwnjRestorer:
             sl, sr = lex.score(left), lex.score(right)
             if sl < k or sr < k:
                 continue
-            share = max(right_share.get(right, 0.0), left_share.get(left, 0.0), letter_share.get(left[-1], 0.0))
+            share = max(right_share.get(right, 0.0), left_share.get(left, 0.0), letter_share.get(_end_class(left), 0.0))
             if share >= q:
                 out[left + ZWNJ + right] = share * min(sl, sr) * lex.ratio.get("clitic", 0.03)
         return out
@@ -485,6 +492,15 @@ class ZwnjRestorer:
                 sc = max(lex.score(form), ssc * ratio)
                 cands[form] = max(cands.get(form, 0.0), sc)
         return cands
+
+
+def _end_class(left: str) -> str:
+    """The class of a left piece's ending for :meth:`Lexicon.heads`: its last
+    letter, or ``"ه-"`` for a final «ه» after a consonant in a word of three
+    letters or more, mostly silent («پنجره», «قبیله»; not «کوه», «راه»)."""
+    if left[-1] == "ه" and len(left) >= 3 and left[-2] not in "اوی":
+        return "ه-"
+    return left[-1]
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:

@@ -202,3 +202,27 @@ def test_compound_margin(margin, expected):
 
 def test_compounds_need_both_words_known():
     assert _restorer(dict(_N)).restore_word("قلعهسازی") == "قلعهسازی"  # «قلعه» unseen
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("دفترچهها", "دفترچه|ها"),  # the plural needs no evidence beyond a stem seen twice
+        ("دفترچهام", "دفترچهام"),  # a clitic on a stem seen twice: too little evidence
+        ("نردبانها", "نردبان|ها"),
+    ],
+)
+def test_min_evidence_spares_the_plural(word, expected):
+    r = _restorer({"دفترچه": 2, "نردبان": 2})
+    r.lexicon.ratio.update({"ha": 0.06, "clitic": 0.03})
+    assert r.restore_word(word) == z(expected)
+    r.min_evidence = 0.0
+    r._cache.clear()
+    assert Z in r.restore_word(word)  # without the threshold every reading is taken
+
+
+@pytest.mark.parametrize("left, cls", [("پنجره", "ه-"), ("قبیله", "ه-"), ("کوه", "ه"), ("راه", "ه"), ("ده", "ه"), ("کتاب", "ب")])
+def test_end_class(left, cls):
+    from pipeline.normalize.zwnj import _end_class
+
+    assert _end_class(left) == cls
