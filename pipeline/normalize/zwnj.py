@@ -125,8 +125,10 @@ class Lexicon:
         """How often a boundary between two words is written with a half-space:
         ``(right piece -> share, left piece -> share, ending of the left piece
         (:func:`_end_class`) -> share)``, counted over the corpus forms whose pieces are
-        words seen twice or more (``X‌Y`` with a half-space vs ``XY`` joined);
-        a piece needs 3 half-spaced forms to get a share.  Computed once."""
+        words seen twice or more (``X‌Y`` with a half-space vs ``XY`` joined;
+        a half-spaced form written with a space at least as often is not
+        counted); a piece needs 3 half-spaced forms to get a share.
+        Computed once."""
         got = self._heads
         if got is not None:
             return got
@@ -142,6 +144,8 @@ class Lexicon:
             if len(segs) != 2 or segs[1] in bound or segs[0] in _MI_PREFIXES:
                 continue
             left, right = segs
+            if n.get(f, 0) <= self.b.get(f, 0):
+                continue  # written as two words more often: not a compound («آقای محمد»)
             if n.get(left, 0) >= 2 and n.get(right, 0) >= 2:
                 zr[right] = zr.get(right, 0) + 1
                 zl[left] = zl.get(left, 0) + 1
