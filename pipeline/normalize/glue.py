@@ -13,7 +13,8 @@ run into the next word, a heading run into the first word of the next line
   is kept when Hazm's word list gives it a frequency (Hazm's list itself
   holds glued forms such as «درزمینه», so it does not protect seen tokens);
 * both pieces are words the bigram model has seen at least ``min_piece``
-  times (a clitic is always a word) and are at least two letters (a clitic
+  times (``clitic_min_piece`` for the word after a clitic; a clitic is
+  always a word) and are at least two letters (a clitic
   may be one); a piece is looked up with its half-spaces restored, since a
   glued token has usually lost them too («ونتیجههای» -> «و» + «نتیجه‌های»),
   and a plural or comparative piece counts as often as its stem; the second piece is not a bound suffix (plural, pronoun and
@@ -29,6 +30,9 @@ run into the next word, a heading run into the first word of the next line
   given name or name particle as a piece («محمدرحیم», «میرسلیمان») and
   does not read as a known word plus a bound suffix or a bound prefix plus
   a known word («صدامیان»: «صدام» + «یان»);
+* a token never seen whole that the half-space restorer spells with a
+  half-space at the cut is not split there unless its two words are seen
+  side by side («جنگشناسی» -> «جنگ‌شناسی»);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
   (``clitic_margin`` after a clitic; the same by default).

@@ -137,6 +137,9 @@ class Normalizer:
             the tuning articles (see README.normalize.md).
         clitic_margin: the margin for a split after a clitic (default:
             ``split_margin``).
+        split_clitic_min_piece: how often the word after a clitic must be
+            seen for a split («ودامداری» -> «و دامداری»); chosen on the
+            tuning articles (1, 2, 3, 10 compared).
         data_dir: lexicon folder (default: the packaged ``data/``).
 
     Construction is cheap; the lexicon and the bigram model load on first

@@ -15,6 +15,9 @@ are:
 * **verb** forms: ``(preverb)(ن)می + verb body`` where the body is a
   conjugated stem from Hazm's verb list or seen after «می‌» in the corpora
   («میتوانند» → «می‌توانند», «برمیگردد» → «برمی‌گردد»);
+* **compound**: two words seen 5+ times, at a boundary the corpora mostly
+  write with a half-space (a compound head «گرایی», a first part «بی», a
+  silent «ه»: «قبیله‌گرایی»; :meth:`Lexicon.heads`);
 * **stem + suffix**: a known stem (itself maybe restored) plus a suffix that
   takes a ZWNJ (ها/های/هایی/هاست/.., تر/ترین/تری, surname parts
   پور/زاده/نژاد/نیا/فرد/راد/منش/آبادی, and after ه or ی the clitics
@@ -248,7 +251,14 @@ class ZwnjRestorer:
     """Decide ZWNJ positions in words; thread-safe, lexicon loaded lazily.
 
     ``margin``: a spelling with ZWNJ must score more than ``margin`` times the
-    joined spelling to replace it.
+    joined spelling to replace it (after «(ن)می»; ``suffix_margin`` before a
+    plural or comparative suffix, ``compound_margin`` for other compounds).
+    ``compounds``: an unseen word made of two words seen ``compound_min``
+    times gets a half-space where the corpora write one at that kind of
+    boundary at least ``compound_share`` of the time (:meth:`Lexicon.heads`).
+    ``min_evidence``: the least score an unseen word's clitic, surname or
+    comparative half-space needs (the plural needs none).  The defaults were
+    chosen on the tuning articles (README: normalization).
     """
 
     def __init__(
