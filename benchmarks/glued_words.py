@@ -371,7 +371,7 @@ def main(argv=None):
     ap.add_argument("--margins", default="", help="comma-separated split margins to compare (tuning)")
     ap.add_argument("--gold", choices=("all", "clean", "both"), default="both",
                     help="all sentences, the clean-gold sentences (see clean_gold), or both tables")
-    ap.add_argument("--min-pieces", default="", help="comma-separated split_min_piece values to compare (tuning)")
+    ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
         print(f"corpora not found under {args.corpora}; nothing to do")
