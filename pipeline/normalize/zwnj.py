@@ -223,7 +223,7 @@ class Lexicon:
                 if ZWNJ not in body:
                     bodies.add(body)
         bodies = {x for x in bodies if len(x) >= 2}
-        return cls(
+        lex = cls(
             n=n,
             h=h,
             b=b,
@@ -232,6 +232,8 @@ class Lexicon:
             participles=frozenset(participles),
             ratio={k: float(v) for k, v in meta["suffix_ratio"].items()},
         )
+        lex.heads()  # at load time (about 0.2 s), not in the middle of a text
+        return lex
 
 
 _LEXICONS: dict[Path, Lexicon] = {}
