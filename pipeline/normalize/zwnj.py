@@ -287,6 +287,7 @@ class ZwnjRestorer:
         self.compound_min = compound_min
         self.compound_share = compound_share
         self.min_evidence = min_evidence
+        self._qualified_cache: tuple | None = None
         self._lex: Lexicon | None = None
         self._lock = threading.Lock()
         self.margin = margin
@@ -428,20 +429,30 @@ class ZwnjRestorer:
         packaged lexicon).  The share is counted over the lexicon's two-word
         forms (:meth:`Lexicon.heads`)."""
         lex = self.lexicon
-        right_share, left_share, letter_share = lex.heads()
-        k, q = self.compound_min, self.compound_share
+        right_share, left_share, end_share = self._qualified()
+        k = self.compound_min
+        score = lex.score
         out: dict[str, float] = {}
         for i in range(2, len(s) - 1):
             left, right = s[:i], s[i:]
-            if not joins_next(left[-1]) or right in _SUFFIX_GROUP_OF:
+            share = max(right_share.get(right, 0.0), left_share.get(left, 0.0))
+            if end_share:
+                share = max(share, end_share.get(_end_class(left), 0.0))
+            if not share or not joins_next(left[-1]) or right in _SUFFIX_GROUP_OF:
                 continue
-            sl, sr = lex.score(left), lex.score(right)
-            if sl < k or sr < k:
-                continue
-            share = max(right_share.get(right, 0.0), left_share.get(left, 0.0), letter_share.get(_end_class(left), 0.0))
-            if share >= q:
+            sl, sr = score(left), score(right)
+            if sl >= k and sr >= k:
                 out[left + ZWNJ + right] = share * min(sl, sr) * lex.ratio.get("clitic", 0.03)
         return out
+
+    def _qualified(self) -> tuple[dict[str, float], ...]:
+        """The shares of :meth:`Lexicon.heads` that reach ``compound_share``."""
+        q = self.compound_share
+        got = self._qualified_cache
+        if got is None or got[0] != q:
+            heads = self.lexicon.heads()
+            got = self._qualified_cache = (q, tuple({x: v for x, v in d.items() if v >= q} for d in heads))
+        return got[1]
 
     def _plural_reading(self, s: str) -> tuple[str, float] | None:
         """``(stem‌ها..., expected count)`` if ``s`` is a known stem + a ها suffix."""
