@@ -166,6 +166,7 @@ class Score:
         self.restored_std = 0
         self.restored_att = self.spurious_att = 0
         self.misses: dict[str, list[str]] = {}
+        self.by_evidence: dict[str, list[str]] = {}
 
     def add(self, original: str, output: str):
         ref = clean(original)
@@ -198,6 +199,8 @@ class Score:
                 out_word = "".join(("|" if p in got else "") + letters[p] for p in range(a, b))
                 self.misses.setdefault(self.miss_class(letters, a, b, g, got), []).append(
                     f"{ref[m.start():m.end()]}>{out_word}")
+                self.by_evidence.setdefault(self.evidence_class(letters, a, b, g, got), []).append(
+                    _spelling(letters, a, b, g))
             # both standard: joined or half-space before ها/تر/ترین.. at the word end
             if all(letters[p:b] in _MODERN_SUFFIXES for p in g ^ got):
                 self.restored_std += 1
@@ -237,6 +240,24 @@ class Score:
             else:
                 classes.add("compound / other")
         return " + ".join(sorted(classes))
+
+    def evidence_class(self, letters: str, a: int, b: int, g: set, got: set) -> str:
+        """The class of a missed word by what the corpora show (the lexicon's
+        counts): can counts reach it at all?"""
+        gold, out = _spelling(letters, a, b, g), _spelling(letters, a, b, got)
+        n = self.counts.get
+        if (g - got) and (got - g):
+            return "half-space at another place (neighbours decide)"
+        if n(gold, 0) and n(out, 0):
+            return "both spellings in the corpora"
+        if n(gold, 0):
+            return "source's spelling seen, output's never"
+        if n(out, 0):
+            return "source's spelling never seen, output's seen"
+        pieces = gold.split(ZWNJ)
+        if all(n(x, 0) >= 5 for x in pieces):
+            return "never seen; every piece a common word"
+        return "never seen; a piece rare or unknown (names, typos)"
 
     def std_row(self, name: str) -> str:
         share = self.restored_std / self.words if self.words else 0.0
@@ -372,6 +393,9 @@ def main(argv=None):
                     print(f"  missed words of {sys_name} by class:")
                     for k, ex in sorted(sc.misses.items(), key=lambda kv: -len(kv[1])):
                         print(f"  {len(ex):>5d}  {k:<45s} {' '.join(ex[: args.errors])}")
+                    print(f"  missed words of {sys_name} by corpus evidence:")
+                    for k, ex in sorted(sc.by_evidence.items(), key=lambda kv: -len(kv[1])):
+                        print(f"  {len(ex):>5d}  {k:<50s} {' '.join(ex[: args.errors])}")
             print("  second metric (NOT the target metric): joined and half-spaced ها/های/تر/ترین.. both accepted;")
             print("  third: a spelling that only adds or drops half-spaces is accepted when both are in common use in the corpora")
             print(f"  {'system':<26s} {'share':>7s} {'spurious/1k':>11s}   {'share':>7s} {'spurious/1k':>11s}")

@@ -13,7 +13,8 @@ run into the next word, a heading run into the first word of the next line
   is kept when Hazm's word list gives it a frequency (Hazm's list itself
   holds glued forms such as «درزمینه», so it does not protect seen tokens);
 * both pieces are words the bigram model has seen at least ``min_piece``
-  times (a clitic is always a word) and are at least two letters (a clitic
+  times (``clitic_min_piece`` for the word after a clitic; a clitic is
+  always a word) and are at least two letters (a clitic
   may be one); a piece is looked up with its half-spaces restored, since a
   glued token has usually lost them too («ونتیجههای» -> «و» + «نتیجه‌های»),
   and a plural or comparative piece counts as often as its stem; the second piece is not a bound suffix (plural, pronoun and
@@ -29,6 +30,9 @@ run into the next word, a heading run into the first word of the next line
   given name or name particle as a piece («محمدرحیم», «میرسلیمان») and
   does not read as a known word plus a bound suffix or a bound prefix plus
   a known word («صدامیان»: «صدام» + «یان»);
+* a token never seen whole that the half-space restorer spells with a
+  half-space at the cut is not split there unless its two words are seen
+  side by side («جنگشناسی» -> «جنگ‌شناسی»);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
   (``clitic_margin`` after a clitic; the same by default).
@@ -63,6 +67,11 @@ _SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
 BOUND_PREFIXES = frozenset({"بی", "نا", "پر", "کم", "هم", "غیر", "ضد", "نیم", "فرا", "فرو", "پسا", "نو", "خود", "سر", "زیر", "پیش", "پس", "تک"})
 
 
+def _prefixes(word: str) -> list[str]:
+    """The parts of ``word`` before each of its half-spaces."""
+    return [word[:i] for i, ch in enumerate(word) if ch == ZWNJ]
+
+
 class GlueSplitter:
     """Decides splits of glued tokens; cached per token, thread-safe enough
     (the cache only ever gains entries)."""
@@ -82,6 +91,7 @@ class GlueSplitter:
         clitic_margin: float | None = None,
         names: frozenset[str] = frozenset(),
         space_ratio: float = 0.0,
+        clitic_min_piece: int | None = None,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -96,6 +106,7 @@ class GlueSplitter:
         self.clitic_margin = margin if clitic_margin is None else clitic_margin
         self.names = names
         self.space_ratio = space_ratio
+        self.clitic_min_piece = min_piece if clitic_min_piece is None else clitic_min_piece
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -135,6 +146,15 @@ class GlueSplitter:
             pieces = self._pieces(tok)
             if whole >= self.max_whole:
                 pieces = [(a, b) for a, b in pieces if whole < self.max_share * self.model.pair_count(a, b)]
+            if pieces and whole == 0 and self.restore is not None:
+                # a compound the half-space restorer spells with a half-space
+                # at this cut stays one word when its two words are not seen
+                # side by side («جنگشناسی» -> «جنگ‌شناسی», not «جنگ شناسی»)
+                r = self.restore(tok)
+                if ZWNJ in r:
+                    halves = {self.cut(tok, x) for x in _prefixes(r)}
+                    pc = self.model.pair_count
+                    pieces = [(a, b) for a, b in pieces if self.cut(tok, a) not in halves or pc(a, b) >= self.min_pair]
             out = tuple(pieces)
         if len(self._cands) < 200_000:
             self._cands[tok] = out
@@ -176,7 +196,10 @@ class GlueSplitter:
                 continue
             if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
                 continue
-            if (a in CLITICS or self._known(a)) and self._known(b):
+            if a in CLITICS:
+                if self._freq(b) >= self.clitic_min_piece:
+                    found.append((a, b))
+            elif self._known(a) and self._known(b):
                 found.append((a, b))
         return found
 

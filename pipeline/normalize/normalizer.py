@@ -137,6 +137,9 @@ class Normalizer:
             the tuning articles (see README.normalize.md).
         clitic_margin: the margin for a split after a clitic (default:
             ``split_margin``).
+        split_clitic_min_piece: how often the word after a clitic must be
+            seen for a split («ودامداری» -> «و دامداری»); chosen on the
+            tuning articles (1, 2, 3, 10 compared).
         data_dir: lexicon folder (default: the packaged ``data/``).
 
     Construction is cheap; the lexicon and the bigram model load on first
@@ -166,6 +169,7 @@ class Normalizer:
         split_min_free: int = 30,
         clitic_margin: float | None = None,
         split_space_ratio: float = 0.0,
+        split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -191,6 +195,7 @@ class Normalizer:
         self.split_min_free = split_min_free
         self.clitic_margin = clitic_margin
         self.split_space_ratio = split_space_ratio
+        self.split_clitic_min_piece = split_clitic_min_piece
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -264,7 +269,7 @@ class Normalizer:
             self._glue = GlueSplitter(
                 self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
                 restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
-                space_ratio=self.split_space_ratio,
+                space_ratio=self.split_space_ratio, clitic_min_piece=self.split_clitic_min_piece,
             )
         return self._glue
 

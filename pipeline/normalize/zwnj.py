@@ -15,6 +15,10 @@ are:
 * **verb** forms: ``(preverb)(ن)می + verb body`` where the body is a
   conjugated stem from Hazm's verb list or seen after «می‌» in the corpora
   («میتوانند» → «می‌توانند», «برمیگردد» → «برمی‌گردد»);
+* **compound**: two words seen 5+ times, at a boundary the corpora mostly
+  write with a half-space (before a compound head «گرایی»: «قبیله‌گرایی»,
+  after a first part, or after an ending such as a silent «ه»;
+  :meth:`Lexicon.heads`);
 * **stem + suffix**: a known stem (itself maybe restored) plus a suffix that
   takes a ZWNJ (ها/های/هایی/هاست/.., تر/ترین/تری, surname parts
   پور/زاده/نژاد/نیا/فرد/راد/منش/آبادی, and after ه or ی the clitics
@@ -119,6 +123,59 @@ class Lexicon:
     verb_bodies: frozenset[str]  # what can follow «می‌»
     participles: frozenset[str]  # past stem + ه («گفته», «داشته»)
     ratio: dict[str, float]  # suffix group -> ratio
+    _heads: tuple | None = None  # see heads()
+
+    def heads(self) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """How often a boundary between two words is written with a half-space:
+        ``(right piece -> share, left piece -> share, ending of the left piece
+        (:func:`_end_class`) -> share)``, counted over the corpus forms whose pieces are
+        words seen twice or more (``X‌Y`` with a half-space vs ``XY`` joined;
+        a half-spaced form written with a space at least as often is not
+        counted); a piece needs 3 half-spaced forms to get a share.
+        Computed once."""
+        got = self._heads
+        if got is not None:
+            return got
+        n = self.n
+        bound = set().union(*SUFFIX_GROUPS.values())
+        zr: dict[str, int] = {}
+        zl: dict[str, int] = {}
+        zc: dict[str, int] = {}
+        for f in n:
+            if ZWNJ not in f:
+                continue
+            segs = f.split(ZWNJ)
+            if len(segs) != 2 or segs[1] in bound or segs[0] in _MI_PREFIXES:
+                continue
+            left, right = segs
+            if n.get(f, 0) <= self.b.get(f, 0):
+                continue  # written as two words more often: not a compound («آقای محمد»)
+            if n.get(left, 0) >= 2 and n.get(right, 0) >= 2:
+                zr[right] = zr.get(right, 0) + 1
+                zl[left] = zl.get(left, 0) + 1
+                key = _end_class(left)
+                zc[key] = zc.get(key, 0) + 1
+        jr = dict.fromkeys((r for r, c in zr.items() if c >= 3), 0)
+        jl = dict.fromkeys((x for x, c in zl.items() if c >= 3), 0)
+        jc: dict[str, int] = {}
+        for w, c in n.items():
+            if ZWNJ in w or c < 2:
+                continue
+            for i in range(2, len(w) - 1):
+                left, right = w[:i], w[i:]
+                if not joins_next(left[-1]) or n.get(left, 0) < 2 or n.get(right, 0) < 2 or right in bound:
+                    continue
+                if right in jr:
+                    jr[right] += 1
+                if left in jl:
+                    jl[left] += 1
+                key = _end_class(left)
+                jc[key] = jc.get(key, 0) + 1
+        rs = {r: zr[r] / (zr[r] + j) for r, j in jr.items()}
+        ls = {x: zl[x] / (zl[x] + j) for x, j in jl.items()}
+        cs = {ch: c / (c + jc.get(ch, 0)) for ch, c in zc.items() if c >= 20}
+        self._heads = (rs, ls, cs)
+        return self._heads
 
     def score(self, form: str) -> float:
         """Evidence that ``form`` is written exactly so."""
@@ -166,7 +223,7 @@ class Lexicon:
                 if ZWNJ not in body:
                     bodies.add(body)
         bodies = {x for x in bodies if len(x) >= 2}
-        return cls(
+        lex = cls(
             n=n,
             h=h,
             b=b,
@@ -175,6 +232,8 @@ class Lexicon:
             participles=frozenset(participles),
             ratio={k: float(v) for k, v in meta["suffix_ratio"].items()},
         )
+        lex.heads()  # at load time (about 0.2 s), not in the middle of a text
+        return lex
 
 
 _LEXICONS: dict[Path, Lexicon] = {}
@@ -195,12 +254,40 @@ class ZwnjRestorer:
     """Decide ZWNJ positions in words; thread-safe, lexicon loaded lazily.
 
     ``margin``: a spelling with ZWNJ must score more than ``margin`` times the
-    joined spelling to replace it.
+    joined spelling to replace it (after «(ن)می»; ``suffix_margin`` before a
+    plural or comparative suffix, ``compound_margin`` for other compounds).
+    ``compounds``: an unseen word made of two words seen ``compound_min``
+    times gets a half-space where the corpora write one at that kind of
+    boundary at least ``compound_share`` of the time (:meth:`Lexicon.heads`).
+    ``min_evidence``: the least score an unseen word's clitic, surname or
+    comparative half-space needs (the plural needs none).  The defaults were
+    chosen on the tuning articles (README: normalization).
     """
 
-    def __init__(self, data_dir: Path = DATA_DIR, margin: float = 1.5, cache_size: int = 200_000, spaced_weight: float = 0.0):
+    def __init__(
+        self,
+        data_dir: Path = DATA_DIR,
+        margin: float = 1.5,
+        cache_size: int = 200_000,
+        spaced_weight: float = 0.0,
+        compound_margin: float | None = 1.2,
+        suffix_margin: float | None = None,
+        hazm_prior: float = 0.0,
+        compounds: bool = True,
+        compound_min: int = 5,
+        compound_share: float = 0.9,
+        min_evidence: float = 0.2,
+    ):
         self._data_dir = Path(data_dir)
         self.spaced_weight = spaced_weight
+        self.compound_margin = margin if compound_margin is None else compound_margin
+        self.suffix_margin = margin if suffix_margin is None else suffix_margin
+        self.hazm_prior = hazm_prior
+        self.compounds = compounds
+        self.compound_min = compound_min
+        self.compound_share = compound_share
+        self.min_evidence = min_evidence
+        self._qualified_cache: tuple | None = None
         self._lex: Lexicon | None = None
         self._lock = threading.Lock()
         self.margin = margin
@@ -275,15 +362,23 @@ class ZwnjRestorer:
             return form != word and existing <= _zwnj_positions(form)
 
         # 1. spellings attested in the corpora: majority vote against the joined one
+        # (``hazm_prior``: Hazm's frequencies, on the corpus scale, added to
+        # both sides)
+        hp = self.hazm_prior
         kept = lex.n.get(word, 0)
+        kept_prior = kept + hp * lex.h.get(word, 0.0)
         # (``spaced_weight``: let a spaced spelling «این گونه» count, partly,
         # for «این‌گونه»; off by default: on a held-out outlet 0.5 gave +0.5
         # points restored but +0.4 spurious per 1,000 words)
         sw = self.spaced_weight
-        attested = [(lex.n.get(v, 0) + sw * lex.b.get(v, 0), v) for v in lex.variants.get(stripped, ()) if allowed(v)]
+        attested = [
+            (lex.n.get(v, 0) + sw * lex.b.get(v, 0) + hp * lex.h.get(v, 0.0), v)
+            for v in lex.variants.get(stripped, ())
+            if allowed(v)
+        ]
         best_n, best = max(attested, default=(0, ""))
         if best_n > 0 and lex.n.get(best, 0) > 0:
-            return best if best_n > self.margin * kept else word
+            return best if best_n > self._margin_for(best) * kept_prior else word
         # 2. seen joined (or a Hazm word) and never with ZWNJ: a real joined
         #    word («بهترین», «الهام»), since the corpora mostly write ZWNJ ...
         if kept > 0 or lex.h.get(word, 0.0) > 0.5:
@@ -295,12 +390,69 @@ class ZwnjRestorer:
             if plural and allowed(plural[0]) and kept <= 3 and kept < plural[1]:
                 return plural[0]
             return word
-        # 3. unseen: Hazm-listed ZWNJ spellings, verb forms, stem + suffix
-        best, best_score = word, 0.0
-        for form, sc in self._candidates(stripped).items():
-            if allowed(form) and sc > best_score:
+        # 3. unseen: Hazm-listed ZWNJ spellings, verb forms, stem + suffix,
+        #    two known words with a compound head between them; a word that
+        #    already has half-spaces competes with its own score (so
+        #    «محله‌هایی» does not become «محل‌ه‌هایی»)
+        cands = self._candidates(stripped)
+        if self.compounds and len(stripped) >= 5:
+            for form, sc in self._compounds(stripped).items():
+                if sc > cands.get(form, 0.0):
+                    cands[form] = sc
+        # (``min_evidence``: an unseen word takes a clitic, surname or
+        # comparative half-space only with that much evidence; the plural
+        # «ها» is productive and needs none: «پاپتی‌ها», but not «الای‌ام»)
+        best, best_score = word, cands.get(word, 0.0)
+        for form, sc in cands.items():
+            if allowed(form) and sc > best_score and (sc >= self.min_evidence or form.rsplit(ZWNJ, 1)[-1] in SUFFIX_GROUPS["ha"]):
                 best, best_score = form, sc
         return best
+
+    def _margin_for(self, form: str) -> float:
+        """The margin for a half-spaced spelling: before a plural or
+        comparative suffix (``suffix_margin``), after «(ن)می» (``margin``),
+        or a compound («هم‌زمان», «یک‌بار»: ``compound_margin``)."""
+        segs = form.split(ZWNJ)
+        if segs[-1] in _SUFFIX_GROUP_OF and len(segs) == 2:
+            return self.suffix_margin
+        if segs[0] in _MI_PREFIXES:
+            return self.margin
+        return self.compound_margin
+
+    def _compounds(self, s: str) -> dict[str, float]:
+        """``left‌right`` for an unseen joined token ``s`` made of two words
+        (each seen ``compound_min`` times) when the corpora mostly write a
+        half-space at that kind of boundary: ``right`` is a compound head
+        («قبیله‌گرایی», «جنگ‌شناسی»), ``left`` a compound first part, or
+        ``left`` has an ending after which the corpora mostly put a
+        half-space (:func:`_end_class`; a silent «ه» comes to 0.89 with the
+        packaged lexicon).  The share is counted over the lexicon's two-word
+        forms (:meth:`Lexicon.heads`)."""
+        lex = self.lexicon
+        right_share, left_share, end_share = self._qualified()
+        k = self.compound_min
+        score = lex.score
+        out: dict[str, float] = {}
+        for i in range(2, len(s) - 1):
+            left, right = s[:i], s[i:]
+            share = max(right_share.get(right, 0.0), left_share.get(left, 0.0))
+            if end_share:
+                share = max(share, end_share.get(_end_class(left), 0.0))
+            if not share or not joins_next(left[-1]) or right in _SUFFIX_GROUP_OF:
+                continue
+            sl, sr = score(left), score(right)
+            if sl >= k and sr >= k:
+                out[left + ZWNJ + right] = share * min(sl, sr) * lex.ratio.get("clitic", 0.03)
+        return out
+
+    def _qualified(self) -> tuple[dict[str, float], ...]:
+        """The shares of :meth:`Lexicon.heads` that reach ``compound_share``."""
+        q = self.compound_share
+        got = self._qualified_cache
+        if got is None or got[0] != q:
+            heads = self.lexicon.heads()
+            got = self._qualified_cache = (q, tuple({x: v for x, v in d.items() if v >= q} for d in heads))
+        return got[1]
 
     def _plural_reading(self, s: str) -> tuple[str, float] | None:
         """``(stem‌ها..., expected count)`` if ``s`` is a known stem + a ها suffix."""
@@ -369,6 +521,15 @@ class ZwnjRestorer:
                 sc = max(lex.score(form), ssc * ratio)
                 cands[form] = max(cands.get(form, 0.0), sc)
         return cands
+
+
+def _end_class(left: str) -> str:
+    """The class of a left piece's ending for :meth:`Lexicon.heads`: its last
+    letter, or ``"ه-"`` for a final «ه» after a consonant in a word of three
+    letters or more, mostly silent («پنجره», «قبیله»; not «کوه», «راه»)."""
+    if left[-1] == "ه" and len(left) >= 3 and left[-2] not in "اوی":
+        return "ه-"
+    return left[-1]
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:

@@ -150,3 +150,79 @@ def test_restoration_on_held_out_fars_sample():
         score.add(text, n.normalize(text.replace(Z, "")).text)
     assert score.words > 100
     assert score.restored / score.words > 0.85
+
+
+# --------------------------------------------------------------------------- compounds and margins (hand-built lexicon)
+def _restorer(n: dict[str, int], **kw) -> ZwnjRestorer:
+    variants: dict[str, list[str]] = {}
+    for f in n:
+        if Z in f:
+            variants.setdefault(f.replace(Z, ""), []).append(f)
+    lex = Lexicon(n=n, h={}, b={}, variants={k: tuple(v) for k, v in variants.items()}, verb_bodies=frozenset(),
+                  participles=frozenset(), ratio={"clitic": 0.03})
+    r = ZwnjRestorer(**kw)
+    r._lex = lex
+    return r
+
+
+# words and compounds made up for these tests: «سازی» is mostly written after
+# a half-space, «گاه» mostly joined
+_N = {
+    "مدرسه": 50, "اسکله": 40, "جاده": 60, "پل": 30, "سازی": 40, "دانش": 80, "گاه": 20, "کار": 90,
+    "جاده" + Z + "سازی": 5, "پل" + Z + "سازی": 4, "کار" + Z + "سازی": 3, "خانه": 70, "خانه" + Z + "سازی": 6,
+    "دانشگاه": 300, "کارگاه": 40, "خانهگاه": 0,
+    "هم" + Z + "زمان": 10, "همزمان": 9, "زمان": 100,
+}
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("مدرسهسازی", "مدرسه|سازی"),  # unseen joined; «سازی» a half-space head
+        ("اسکلهسازی", "اسکله|سازی"),
+        ("دانشگاه", "دانشگاه"),  # seen joined: stays
+        ("پلگاه", "پلگاه"),  # «گاه» is not a half-space head; «پل» not ه-final
+    ],
+)
+def test_compound_heads(word, expected):
+    assert _restorer(dict(_N)).restore_word(word) == z(expected)
+
+
+def test_head_shares_are_counted_from_forms():
+    right, left, letter = _restorer(dict(_N)).lexicon.heads()
+    assert right["سازی"] == 1.0  # four half-spaced forms, no joined one
+    assert "گاه" not in right  # no half-spaced form at all
+
+
+@pytest.mark.parametrize("margin, expected", [(1.5, "همزمان"), (1.0, "هم|زمان")])
+def test_compound_margin(margin, expected):
+    # 10 half-spaced vs 9 joined: the half-space wins only under a margin below 10/9
+    assert _restorer(dict(_N), compound_margin=margin).restore_word("همزمان") == z(expected)
+
+
+def test_compounds_need_both_words_known():
+    assert _restorer(dict(_N)).restore_word("قلعهسازی") == "قلعهسازی"  # «قلعه» unseen
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("دفترچهها", "دفترچه|ها"),  # the plural needs no evidence beyond a stem seen twice
+        ("دفترچهام", "دفترچهام"),  # a clitic on a stem seen twice: too little evidence
+        ("نردبانها", "نردبان|ها"),
+    ],
+)
+def test_min_evidence_spares_the_plural(word, expected):
+    r = _restorer({"دفترچه": 2, "نردبان": 2})
+    r.lexicon.ratio.update({"ha": 0.06, "clitic": 0.03})
+    assert r.restore_word(word) == z(expected)
+    r.min_evidence = 0.0
+    r._cache.clear()
+    assert Z in r.restore_word(word)  # without the threshold every reading is taken
+
+
+@pytest.mark.parametrize("left, cls", [("پنجره", "ه-"), ("قبیله", "ه-"), ("کوه", "ه"), ("راه", "ه"), ("ده", "ه"), ("کتاب", "ب")])
+def test_end_class(left, cls):
+    from pipeline.normalize.zwnj import _end_class
+
+    assert _end_class(left) == cls
