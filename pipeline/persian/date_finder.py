@@ -159,7 +159,7 @@ def _attach_prep(folded: str, start: int, kind: str, lex: _Lex) -> int:
     pstart = start - len(window) + m.start()
     body = key(folded[start:start + 40])
     vague = any(body.startswith(k) for k, (u, off) in lex.relative.items() if off is None)
-    if role == "deadline":
+    if role in ("deadline", "before"):
         ok = _duration_end().search(folded, max(0, pstart - 40), pstart) is None
     elif role == "within_bare":
         ok = True

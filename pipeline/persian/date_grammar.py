@@ -56,6 +56,7 @@ class _Grammar:
     era: frozenset[str]
     groups: frozenset[str]
     light_form: re.Pattern
+    months: frozenset[str]
     ordinals: frozenset[str]
 
 
@@ -84,8 +85,8 @@ def grammar() -> _Grammar:
             rf"{B}{saat}{S}(?:\d{{1,2}}(?::\d{{2}})?|{numw})(?:{S}و{S}(?:\d{{1,2}}|{numw}){S}{phrase_pattern('دقیقه')})?{S}\Z"),
         event_after=re.compile(rf"{S}از{S}{alternation(['آن', 'این'])}(?![\u200c]*{LETTER})"),
         occasion=re.compile(
-            rf"{B}(?:(?P<ord>{ordw}){S}(?={alternation(['سالگرد', 'سالروز'])}))?(?P<head>{alternation(occ_heads)})(?=[\s\u200c])"
-            rf"|{B}(?P<num>{num}){O}(?P<sg>{phrase_pattern('سالگی')})(?=[\s\u200c])"),
+            rf"{B}(?:(?P<ord>{ordw}){S}(?={alternation(['سالگرد', 'سالروز'])}))?(?P<head>{alternation(occ_heads)})(?=[ \t])"
+            rf"|{B}(?P<num>{num}){O}(?P<sg>{phrase_pattern('سالگی')})(?=[ \t])"),
         occasions={key(k): (int(v[0]), v[1]) for k, v in occ_rows.items()},
         occasion_words=word_set("date_occasion_words"),
         stops=word_set("date_np_stops"),
@@ -96,6 +97,7 @@ def grammar() -> _Grammar:
         bare_year_after=re.compile(r"[\s\u200c]*(?:تا|الی|-|–)[\s\u200c]*(?<![\d/.,])(?:\d{4}|\d{2})(?![\d/.,]?\d)"),
         era=word_set("date_era_nouns"),
         groups=word_set("group_nouns"),
+        months=frozenset(key(k) for k in load_table("date_months")),
         light_form=re.compile(
             rf"(?:ن|می|نمی|ب)?{alternation(load_lexicon('date_light_verb_stems'))}"
             r"(?:م|ی|د|یم|ید|ند|ه|ن|ن?د|ه‌?است|ه‌?اند|ه‌?بود)?$"),
@@ -174,15 +176,24 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
                 break
             np.append(ws[i])
             i += 1
-            if key(w) in g.ordinals:  # an ordinal ends the phrase: «روز نخست»
+            if key(w) in g.ordinals:  # an ordinal ends the phrase: «روز نخست», «دهه سوم (ماه) محرم»
                 if len(np) == 1 and head == "هفته":  # «هفته سوم» (of a league) is a round, not a date
                     np.pop()
+                rest = ws[i:i + 2]
+                if rest and key(rest[0][2]) == "ماه" and len(rest) == 2:
+                    np.extend(rest)
+                elif rest and key(rest[0][2]) in g.months:
+                    np.append(rest[0])
                 break
         if np and key(np[-1][2]) == "و":
             np.pop()
         if not np:
             continue
         s, e = m.start(), np[-1][1]
+        if policy != "coordinated":  # the phrase ends with a date it contains: «تعطیلات نوروز امسال» + «مسافران»
+            ends = [c[1] for c in out if s <= c[0] and c[0] < e and c[1] <= e]
+            if ends:
+                e = max(ends)
         inside = [c for c in out if c[0] < e and s < c[1]]
         # a named period found by the base rules keeps its own end («تا دهه فجر» + «جهش ...»)
         if policy != "coordinated" and any(c[0] == s and c[2] == "named" for c in inside):
