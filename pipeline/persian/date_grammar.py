@@ -166,7 +166,8 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
         while i < len(ws) and sum(key(x[2]) != "و" for x in np) < limit:
             w = ws[i][2]
             nxt = ws[i + 1][2] if i + 1 < len(ws) else None
-            if key(w) == "و" and policy == "coordinated" and np and nxt is not None and not _is_stop(nxt, None):
+            if key(w) == "و" and policy == "coordinated" and np and nxt is not None and not _is_stop(nxt, None) \
+                    and key(nxt) not in g.occasions:  # «اعیاد قربان و غدیر» + «و هفته ولایت»
                 np.append(ws[i])
                 i += 1
                 continue

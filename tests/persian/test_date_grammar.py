@@ -228,3 +228,7 @@ def test_each_found_span_resolves_the_same_with_its_preposition():
     assert resolve_date("از ۱۶ مرداد ۱۴۰۲", AD).iso == resolve_date("۱۶ مرداد ۱۴۰۲", AD).iso
     assert resolve_date("تا پایان سال ۹۰", AD).iso == resolve_date("پایان سال ۹۰", AD).iso
     assert resolve_date("طی سال ۹۸", AD).iso == resolve_date("سال ۹۸", AD).iso
+
+
+def test_coordinated_occasions_stay_apart():
+    assert _spans("ضمن تبریک اعیاد قربان و غدیر و هفته ولایت گفت") == ["اعیاد قربان و غدیر", "هفته ولایت"]
