@@ -135,8 +135,13 @@ def _is_stop(w: str, nxt: str | None) -> bool:
         return True
     if _NEW_PHRASE.search(w):
         return True
+    if nxt is None:
+        return False
+    # a participle before an auxiliary («... رسیده است») is a verb
+    if k.endswith("ه") and len(k) > 3 and key(nxt) in g.verbs:
+        return True
     # the nominal of a compound verb: «برگزار شد», «نگاه کنید»
-    return nxt is not None and (key(nxt) in g.light or g.light_form.match(key(nxt)) is not None)
+    return key(nxt) in g.light or g.light_form.match(key(nxt)) is not None
 
 
 def _word_before_key(folded: str, start: int) -> str:
@@ -144,7 +149,9 @@ def _word_before_key(folded: str, start: int) -> str:
     return key(m.group(1)) if m else ""
 
 
-_NOT_BEFORE_OCCASION = frozenset(key(w) for w in "هر این آن همین همان چند یک دو سه چهار پنج شش هفت هشت نه ده چندین".split())
+#: quantifiers and demonstratives: «سه روز کاری», «هر روز», «این هفته», «برخی ایام» are no occasion names
+_NOT_BEFORE_OCCASION = frozenset(key(w) for w in (
+    "هر این آن همین همان چند یک دو سه چهار پنج شش هفت هشت نه ده چندین برخی بعضی تمام همه سایر طول".split()))
 
 
 def occasions(folded: str, cands: list[Cand]) -> list[Cand]:

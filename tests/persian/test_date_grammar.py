@@ -232,3 +232,15 @@ def test_each_found_span_resolves_the_same_with_its_preposition():
 
 def test_coordinated_occasions_stay_apart():
     assert _spans("ضمن تبریک اعیاد قربان و غدیر و هفته ولایت گفت") == ["اعیاد قربان و غدیر", "هفته ولایت"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تولید به ۹۰ دستگاه در روز رسیده است",  # «روز» = per day, then a participle
+        "در برخی ایام مشکلاتی پیش آمد",
+        "در طول روز دقایقی استراحت کنید",
+    ],
+)
+def test_no_occasion_after_quantifiers_or_before_verbs(text):
+    assert _spans(text) == []
