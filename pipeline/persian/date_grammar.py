@@ -12,7 +12,8 @@ build the whole expression from it, each a class of Persian date syntax with its
 * ranges («۱۲ بهمن تا پایان سال ۹۰», «از ۱۵ اسفند تا چهارم فروردین») and appositions («فردا
   دوشنبه», «دیروز پنجشنبه», «عصر امروز یکشنبه ۱۶ مرداد») become one span;
 * references that are not dates are dropped: «امروز» after a noun of the era («جامعه امروز»),
-  «تا به امروز» (like «تاکنون»), «این هفته» referring back to a named week of the article.
+  «تا به امروز» (like «تاکنون»), «این هفته» referring back to a named week of the article, a
+  named day that names an event («پیاده‌روی اربعین», «زائران اربعین»).
 
 Everything works on folded text (:func:`pipeline.textkey.fold`) with spans as
 ``(start, end, kind)`` tuples; offsets are the same as in the original text.
@@ -57,6 +58,7 @@ class _Grammar:
     groups: frozenset[str]
     light_form: re.Pattern
     months: frozenset[str]
+    events: frozenset[str]
     ordinals: frozenset[str]
 
 
@@ -98,6 +100,7 @@ def grammar() -> _Grammar:
         era=word_set("date_era_nouns"),
         groups=word_set("group_nouns"),
         months=frozenset(key(k) for k in load_table("date_months")),
+        events=word_set("date_event_nouns"),
         light_form=re.compile(
             rf"(?:ن|می|نمی|ب)?{alternation(load_lexicon('date_light_verb_stems'))}"
             r"(?:م|ی|د|یم|ید|ند|ه|ن|ن?د|ه‌?است|ه‌?اند|ه‌?بود)?$"),
@@ -198,10 +201,11 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
         if not np:
             continue
         s, e = m.start(), np[-1][1]
-        if policy != "coordinated":  # the phrase ends with a date it contains: «تعطیلات نوروز امسال» + «مسافران»
-            ends = [c[1] for c in out if s <= c[0] and c[0] < e and c[1] <= e]
-            if ends:
-                e = max(ends)
+        # the phrase ends with a date it contains: «تعطیلات نوروز امسال» + «مسافران»; after a coordination
+        # one more word may qualify the last name («ایام محرم و تاسوعا و عاشورای حسینی»)
+        ends = [c[1] for c in out if s <= c[0] and c[0] < e and c[1] <= e]
+        if ends and (policy != "coordinated" or sum(1 for w in np if w[0] >= max(ends)) > 1):
+            e = max(ends)
         inside = [c for c in out if c[0] < e and s < c[1]]
         # a named period found by the base rules keeps its own end («تا دهه فجر» + «جهش ...»)
         if policy != "coordinated" and any(c[0] == s and c[2] == "named" for c in inside):
@@ -281,6 +285,8 @@ def drop(folded: str, cands: list[Cand]) -> list[Cand]:
             before = folded[max(0, s - 20):s]
             if re.search(rf"{B}تا{S}به{S}\Z", before) or _word_before_key(folded, s) in g.era:
                 continue
+        if kind in ("named", "occasion") and _word_before_key(folded, s) in g.events:
+            continue  # «پیاده‌روی اربعین», «زائران اربعین»: the event's name
         if k in ("اینهفته", "ایندهه", "اینایام", "اینروز", "اینروزها"):
             head = k[3:].removesuffix("ها")
             if any(key(folded[ps:pe]).startswith(head) and pk in ("named", "occasion") for ps, pe, pk in out):

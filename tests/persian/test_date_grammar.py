@@ -244,3 +244,17 @@ def test_coordinated_occasions_stay_apart():
 )
 def test_no_occasion_after_quantifiers_or_before_verbs(text):
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ستاد پیاده‌روی اربعین تشکیل شد", []),
+        ("اسکان زائران اربعین در مرز", []),
+        ("اسكان زوار اربعين در مرز", []),
+        ("در ایام اربعین ترافیک سنگین است", ["ایام اربعین"]),
+        ("تا اربعین ادامه دارد", ["تا اربعین"]),
+    ],
+)
+def test_named_day_after_an_event_noun_is_its_name(text, expected):
+    assert _spans(text) == expected
