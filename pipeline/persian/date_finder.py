@@ -1,6 +1,8 @@
 """The DATE span finder (:func:`find_dates`): rule patterns over folded text, longest match
-wins, a deadline/stretch preposition attached («تا پایان سال», «طی یک ماه آینده»); weekdays
-that are names («نماز جمعه») and lone month words that are ordinary words are left out."""
+wins, then the grammar of :mod:`pipeline.persian.date_grammar` (occasions, heads, ranges,
+appositions), then a deadline/stretch/start preposition attached («تا پایان سال», «طی یک ماه
+آینده», «از امروز»); weekdays that are names («نماز جمعه») and lone month or season words that
+are ordinary words are left out."""
 from __future__ import annotations
 
 import re

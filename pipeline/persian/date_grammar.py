@@ -46,6 +46,8 @@ class _Grammar:
     clock_before: re.Pattern
     event_after: re.Pattern
     occasion: re.Pattern
+    ordinal_before: re.Pattern
+    number_before: re.Pattern
     occasions: dict[str, tuple[int, str]]
     occasion_words: frozenset[str]
     stops: frozenset[str]
@@ -86,9 +88,11 @@ def grammar() -> _Grammar:
         clock_before=re.compile(
             rf"{B}{saat}{S}(?:\d{{1,2}}(?::\d{{2}})?|{numw})(?:{S}و{S}(?:\d{{1,2}}|{numw}){S}{phrase_pattern('دقیقه')})?{S}\Z"),
         event_after=re.compile(rf"{S}از{S}{alternation(['آن', 'این'])}(?![\u200c]*{LETTER})"),
-        occasion=re.compile(
-            rf"{B}(?:(?P<ord>{ordw}){S}(?={alternation(['سالگرد', 'سالروز'])}))?(?P<head>{alternation(occ_heads)})(?=[ \t])"
-            rf"|{B}(?P<num>{num}){O}(?P<sg>{phrase_pattern('سالگی')})(?=[ \t])"),
+        # the head word alone (a scan for an ordinal or number before every head is slow): what
+        # stands before it is read backwards from the head, see ``ordinal_before``/``number_before``
+        occasion=re.compile(rf"{B}(?P<head>{alternation(occ_heads)})(?=[ \t])|(?P<sg>{phrase_pattern('سالگی')})(?=[ \t])"),
+        ordinal_before=re.compile(rf"{B}{ordw}{S}\Z"),
+        number_before=re.compile(rf"(?:(?<![\d/.,])\d+|{B}{numw}){O}\Z"),
         occasions={key(k): (int(v[0]), v[1]) for k, v in occ_rows.items()},
         occasion_words=word_set("date_occasion_words"),
         stops=word_set("date_np_stops"),
@@ -162,15 +166,26 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
     g = grammar()
     out = list(cands)
     for m in g.occasion.finditer(folded):
+        start, end = m.start(), m.end()
         if m.group("head"):
             head = key(m.group("head"))
             limit, policy = g.occasions[head]
-        else:
+            ordinal = None
+            if head in ("سالگرد", "سالروز"):  # «سی و سومین سالگرد»
+                ordinal = g.ordinal_before.search(folded, max(0, start - 40), start)
+            if ordinal is not None:
+                start = ordinal.start()
+            else:
+                before = _word_before_key(folded, start)
+                if before in _NOT_BEFORE_OCCASION or before.isdigit() or before in g.era:
+                    continue
+        else:  # «چهل‌سالگی»: a number right before «سالگی»
             head, (limit, policy) = "سالگی", g.occasions["سالگی"]
-        before = _word_before_key(folded, m.start())
-        if not m.group("ord") and (before in _NOT_BEFORE_OCCASION or before.isdigit() or before in g.era):
-            continue
-        ws = _words_after(folded, m.end(), 2 * limit + 1)
+            number = g.number_before.search(folded, max(0, start - 40), start)
+            if number is None or number.start() == start:
+                continue
+            start = number.start()
+        ws = _words_after(folded, end, 2 * limit + 1)
         np: list[tuple[int, int, str]] = []
         i = 0
         while i < len(ws) and sum(key(x[2]) != "و" for x in np) < limit:
@@ -200,7 +215,7 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
             np.pop()
         if not np:
             continue
-        s, e = m.start(), np[-1][1]
+        s, e = start, np[-1][1]
         # the phrase ends with a date it contains: «تعطیلات نوروز امسال» + «مسافران»; after a coordination
         # one more word may qualify the last name («ایام محرم و تاسوعا و عاشورای حسینی»)
         ends = [c[1] for c in out if s <= c[0] and c[0] < e and c[1] <= e]
