@@ -89,6 +89,8 @@ class _Patterns:
     day_month: re.Pattern
     year_after_sal: re.Pattern
     year4: re.Pattern
+    season: re.Pattern
+    years: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +134,9 @@ def _patterns() -> _Patterns:
     within_bare = alternation(w for w, r in load_table("date_preps").items() if r == "within_bare")
     chand = alternation(load_lexicon("number_vague"))
     saat = phrase_pattern("ساعت")
+    season = alternation(load_table("date_seasons"))
+    num_any = rf"(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand})"
+    sal_ha = rf"(?:{sal}{O}(?:های|ها))"
 
     # «... ۱۳۹۹», «... سال ۱۳۹۹», «... سال جاری میلادی»; a bare 2-digit year must not be a count
     year_tail = (
@@ -160,6 +165,14 @@ def _patterns() -> _Patterns:
         ("named", rf"{B}(?:{alternation(['ایام', 'روزهای', 'روز'])}{S})?(?:{named}|{named_vowel}ی)(?:{S}(?:{rel_year}|(?:{sal}{S})?{year_digits}))?(?:{S}{cal})?{E}"),
         ("time", rf"{B}{saat}{S}(?:\d{{1,2}}(?::\d{{2}})?|{numw})(?:{S}{va}{S}(?:\d{{1,2}}|{numw}){S}{phrase_pattern('دقیقه')})?{S}{daypart}(?:{S}{rel_day})?{E}"),
         ("time", rf"{B}{saat}{S}\d{{1,2}}:\d{{2}}(?:{S}{daypart})?(?:{S}{rel_day})?{E}"),
+        # «ماه مهر», «ماه دی امسال»: after «ماه» an ambiguous Jalali month name is a month
+        ("month", rf"{B}{mah}{S}{month_after_position}{year_tail}{E}"),
+        # «تابستان سال ۹۳», «فصل زمستان», «در پاییز» (a lone season needs a cue word: see the finder)
+        ("season", rf"{B}(?:{phrase_pattern('فصل')}{S})?{season}{year_tail}{E}"),
+        # «بعد از ۲ ماه», «پس از سه سال»: counted from an event in the text
+        ("offset", rf"{B}{alternation(['بعد از', 'پس از', 'قبل از', 'پیش از'])}{S}{num_any}{O}{tunit}{E}"),
+        # «سال‌های ۱۳۷۷ تا ۱۳۸۶», «سال‌های ۸۶-۱۳۷۷»
+        ("years", rf"{B}{sal_ha}{S}{year_digits}{O}(?:-|–|{S}(?:تا|الی|و){S}){O}{year_digits}{E}"),
     ]
     return _Patterns(
         rules=tuple((name, re.compile(src)) for name, src in rules),
@@ -175,6 +188,8 @@ def _patterns() -> _Patterns:
         day_month=re.compile(rf"({day})(?:{S}(?:{va}|تا|الی){S}({day}))?{S}({month_all})"),
         year_after_sal=re.compile(rf"{sal}{S}(?:{mali}{S})?({year_digits}|{numw}){E}"),
         year4=re.compile(rf"(?<![\d/.,])(\d{{4}}|\d{{2}})(?![\d/.,]?\d)"),
+        season=re.compile(rf"{B}({season}){E}"),
+        years=re.compile(rf"{sal_ha}{S}({year_digits}){O}(?:-|–|{S}(?:تا|الی|و){S}){O}({year_digits})"),
     )
 
 

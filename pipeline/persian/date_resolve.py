@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.lexicons import load_table
 from pipeline.textkey import (
@@ -17,6 +18,7 @@ from pipeline.textkey import (
 )
 from pipeline.persian.numbers import parse_digits, parse_number, parse_ordinal
 from pipeline.persian.date_calendar import _g, _j, _jmonth_last, _nearest, _part, _period_range, _shift, parse_article_date
+from pipeline.persian import date_grammar
 from pipeline.persian.date_patterns import _day_src, _lex, _numw_src, _patterns
 
 __all__ = ["DateValue", "parse_article_date", "resolve_date"]
@@ -99,6 +101,125 @@ def resolve_date(text: str, article_date: str | _dt.date | None = None) -> DateV
 
 
 def _resolve(text: str, anchor: _dt.date | None) -> DateValue:
+    """The grammar of :mod:`pipeline.persian.date_grammar` undone: a range resolves its two ends,
+    a head noun («آستانه», «روزهای پایانی», «سه ماه اول») takes its part of the date after it."""
+    pats = _patterns()
+    t = fold(text).strip()
+    role = None
+    m = pats.within.match(t)
+    if m:
+        role = _lex().preps.get(key(m.group(1)))
+        t = t[m.end():]
+    m = pats.years.fullmatch(t)
+    if m:  # «سال‌های ۱۳۷۷ تا ۱۳۸۶», «سال‌های ۸۶-۱۳۷۷»
+        ys = [int(m.group(1)), int(m.group(2))]
+        full = [y for y in ys if y >= 1000]
+        ys = [y if y >= 1000 or not full else full[0] // 100 * 100 + y for y in ys]
+        vals = [_year_value(str(y), None, anchor) for y in ys]
+        if any(v is None for v in vals) or vals[0][1] != vals[1][1] or vals[0][1] != "jalali":
+            return DateValue(text=text)
+        a, b = sorted(v[0] for v in vals)
+        return _value(text, _g(a, 1, 1), _g(b, 12, _jmonth_last(b, 12)), False)
+    r = _resolve_range(text, t, role, anchor)
+    if r is not None:
+        return r
+    h = _resolve_heads(text, t, role, anchor)
+    if h is not None:
+        return h
+    return _resolve_simple(text, anchor)
+
+
+_RANGE_RE = re.compile(rf"^(.+?)(?:{S}(?:تا|الی|لغایت){S}|{O}[-–]{O})(.+)$")
+
+
+def _dates_of(v: DateValue) -> tuple[_dt.date, _dt.date]:
+    a = _dt.date.fromisoformat(v.iso)
+    return a, _dt.date.fromisoformat(v.iso_end) if v.iso_end else a
+
+
+def _resolve_range(text: str, t: str, role: str | None, anchor: _dt.date | None) -> DateValue | None:
+    """«۱۲ بهمن تا پایان سال ۹۰», «از ۱۵ اسفند تا چهارم فروردین»: from the start of the first end to
+    the end of the second; a first end without a year takes the year that puts it before the second."""
+    m = _RANGE_RE.match(t)
+    if m is None:
+        return None
+    left, right = m.group(1), m.group(2)
+    vr = _resolve(right, anchor)
+    vl = _resolve(left, anchor)
+    if not vl.resolved and not vl.relative or not vr.resolved and not vr.relative:
+        return None  # not two dates: «۲۲ تا ۲۴ شهریور» is a day range of one month
+    if not (vl.resolved and vr.resolved):
+        return DateValue(text=text, relative=True)
+    relative = vl.relative or vr.relative
+    if vl.relative and not vr.relative and _patterns().month.search(left):
+        vl = _resolve(left, _dates_of(vr)[1])
+        relative = False
+    a, b = _dates_of(vl)[0], _dates_of(vr)[1]
+    if b < a:
+        return DateValue(text=text, relative=relative)
+    return _value(text, a, b, relative)
+
+
+@lru_cache(maxsize=1)
+def _head_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    g = date_grammar.grammar()
+    heads = alternation([*load_table("date_heads"), *load_table("date_positions")])
+    first_n = re.compile(rf"^({_numw_src()}|\d+){O}({alternation(load_table('date_time_units'))})(?:ه)?{S}"
+                         rf"({alternation(['اول', 'نخست', 'دوم', 'پایانی', 'آخر'])}){S}")
+    clock = re.compile(rf"^{phrase_pattern('ساعت')}{S}(?:\d{{1,2}}(?::\d{{2}})?|{_numw_src()})"
+                       rf"(?:{S}و{S}(?:\d{{1,2}}|{_numw_src()}){S}{phrase_pattern('دقیقه')})?{S}")
+    return re.compile(rf"^({heads}){S}"), first_n, clock, g.heads
+
+
+def _resolve_heads(text: str, t: str, role: str | None, anchor: _dt.date | None) -> DateValue | None:
+    head_re, first_n, clock, parts_of = _head_patterns()
+    pats = _patterns()
+    parts: list[tuple] = []
+    while True:
+        if pats.relative.match(t) or pats.weekday.match(t) and not t.startswith("روز"):
+            break  # «روز گذشته», «شب ...» written as one relative phrase
+        m = head_re.match(t)
+        if m and t[m.end():].strip():
+            parts.append(("part", parts_of.get(key(m.group(1)), "whole")))
+            t = t[m.end():]
+            continue
+        m = first_n.match(t)
+        if m and t[m.end():].strip():
+            n = parse_number(m.group(1))
+            which = {"اول": "first", "نخست": "first", "دوم": "second"}.get(key(m.group(3)), "last")
+            unit = _unit_of(m.group(2))
+            if n is None or unit is None:
+                return DateValue(text=text)
+            parts.append((which, int(n), unit))
+            t = t[m.end():]
+            continue
+        m = clock.match(t)
+        if m and t[m.end():].strip():
+            t = t[m.end():]
+            parts.append(("part", "whole"))
+            continue
+        break
+    if not parts:
+        return None
+    v = _resolve(t, anchor)
+    if not v.resolved:
+        return DateValue(text=text, relative=v.relative)
+    a, b = _dates_of(v)
+    one = _dt.timedelta(days=1)
+    for p in reversed(parts):
+        if p[0] == "part":
+            if p[1] != "whole":
+                a, b = _part((a, b), p[1])
+        elif p[0] == "first":
+            a, b = a, min(b, _shift(a, p[2], p[1]) - one)
+        elif p[0] == "second":
+            a, b = _shift(a, p[2], p[1]), min(b, _shift(a, p[2], 2 * p[1]) - one)
+        else:
+            a, b = max(a, _shift(b + one, p[2], -p[1])), b
+    return _with_role(text, role, a, b, v.relative, anchor)
+
+
+def _resolve_simple(text: str, anchor: _dt.date | None) -> DateValue:
     lex, pats = _lex(), _patterns()
     t = fold(text).strip()
     role = None
@@ -183,10 +304,10 @@ def _with_role(text: str, role: str | None, a: _dt.date, b: _dt.date, relative: 
         if anchor is None or anchor <= a:
             return _value(text, a, b, relative)
         return _value(text, a, anchor, True)
-    if role in ("within", "within_bare"):
-        if anchor is None:
-            return _value(text, a, b, relative)
-        return _value(text, min(anchor, a), max(anchor, b), True)
+    if role == "before":  # «تا قبل از مهر»: the day before the date
+        return _value(text, a - _dt.timedelta(days=1), None, relative)
+    # «طی روزهای ۲۲ تا ۲۴ شهریور», «طی سال ۹۸»: the date itself (stretches counted from the
+    # article date, «طی یک ماه آینده», are resolved in :func:`_resolve_offset`)
     return _value(text, a, b, relative)
 
 
@@ -256,9 +377,25 @@ def _resolve_body(t: str, calendar: str | None, anchor: _dt.date | None) -> tupl
             return None, relative
         return make_range(year[0]), relative
 
-    # weekdays
+    # seasons: «تابستان سال ۹۳», «زمستان امسال»
+    sm = pats.season.search(t)
+    if sm:
+        first = int(load_table("date_seasons")[_season_name(sm.group(1))])
+
+        def season_range(y: int) -> tuple[_dt.date, _dt.date]:
+            return _g(y, first, 1), _g(y, first + 2, _jmonth_last(y, first + 2))
+
+        if year is None:
+            if anchor is None:
+                return None, True
+            return _nearest(season_range, anchor, _j(anchor).year), True
+        if year[1] != "jalali":
+            return None, relative
+        return season_range(year[0]), relative
+
+    # weekdays («دیروز پنجشنبه», «فردا دوشنبه»: the day word fixes the date)
     wm = pats.weekday.search(t)
-    if wm:
+    if wm and not (rel is not None and rel[0] == "day" and rel[1] is not None):
         if anchor is None:
             return None, True
         wd = lex.weekdays[key(wm.group(1))]
@@ -292,6 +429,10 @@ def _resolve_body(t: str, calendar: str | None, anchor: _dt.date | None) -> tupl
             return None, True
         return _period_range(unit, 0, anchor), True
     return None, False
+
+
+def _season_name(word: str) -> str:
+    return {key(k): k for k in load_table("date_seasons")}[key(word)]
 
 
 def _day_value(s: str) -> int | None:

@@ -73,5 +73,5 @@ def test_ambiguous_jalali_month_after_position_word(text, expected):
 def test_deadline_preposition_is_attached_and_spans_index_the_text():
     text = "شهردار گفت پل تا پایان سال ۱۴۰۲ و پارک طی دو ماه آینده افتتاح می‌شود."
     found = find_dates(text)
-    assert [(d.text, d.kind) for d in found] == [("تا پایان سال ۱۴۰۲", "position"), ("طی دو ماه آینده", "offset")]
+    assert [(d.text, d.kind) for d in found] == [("تا پایان سال ۱۴۰۲", "position"), ("طی دو ماه آینده", "within")]
     assert [text[d.start:d.end] for d in found] == [d.text for d in found]
