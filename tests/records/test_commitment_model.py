@@ -42,7 +42,7 @@ def test_clause_features(text, expected):
 @pytest.mark.parametrize("text", ["ما این پروژه را اجرا می‌کنیم", "ما اين پروژه را اجرا مي كنيم"])
 def test_clause_features_same_cue_and_tense_in_both_orthographies(text):
     f = _feats(text)
-    for k in ("cue=commitment.plan|t=present|p=1pl", "tail=present|p=1pl", "end=present", "first_person_plural",
+    for k in ("cue=commitment.scheduled|t=present|p=1pl", "tail=present|p=1pl", "end=present", "first_person_plural",
               "suf2=یم", "w=پروژه"):
         assert f.get(k) == 1.0, k
 
