@@ -117,6 +117,8 @@ def _participant_of(ref: Referent) -> Participant:
     return Participant(person=ref.name, role=None, org=None)
 
 
+#: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
+_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
 #: words that may open a sentence before its subject
@@ -140,6 +142,38 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
             break
         end = nw[1]
     return text[s:end].strip()
+
+
+#: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
+_PRESENCE = frozenset(key(w) for w in "حضور شرکت مشارکت جمع".split())
+#: how many words a list of those present may run over before a group noun
+_LIST_WORDS = 12
+
+
+def _in_presence_list(text: str, s: int, pos: int) -> bool:
+    """Whether ``pos`` starts a later item of a list of those present: «با حضور استاندار، معاونان و
+    فرمانداران» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
+    other preposition between; sentence start ``s`` bounds the look back)."""
+    i = pos
+    for n in range(_LIST_WORDS):
+        j = i
+        while j > s and text[j - 1] in " \t\u200c":
+            j -= 1
+        comma = j > s and text[j - 1] in "،,"
+        if comma:
+            j -= 1
+        pw = prev_word(text, j)
+        if pw is None or pw[0] < s:
+            return False
+        k = key(pw[2])
+        if n == 0 and not comma and k != "و":
+            return False
+        if k in _PRESENCE:
+            return n > 0
+        if (k in _STOP and k != "و" and k != "از") or has_verb_form(pw[2]):
+            return False
+        i = pw[0]
+    return False
 
 
 def _starts_speech_verb(text: str, pos: int) -> bool:
@@ -230,7 +264,7 @@ class _Builder:
                     # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
-                            cue is not None and 0 <= rm.start - cue[1] < 40):
+                            cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start):
                         self.add_group(d, self._plural_role_text(rm))
                 elif rm.scope:
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
@@ -263,7 +297,7 @@ class _Builder:
             if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
                 continue
             prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
-            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws):
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
                 self.add_group(d, _group_text(doc, self.index, start, we))
 
@@ -297,12 +331,21 @@ class _Builder:
             start = prev_word(text, prev_word(text, start)[0])[0]
         return text[start:end].strip()
 
+    def revered(self, ref: Referent) -> bool:
+        """A name written with a religious honorific («(ره)», «(ع)», «(ص)», «(س)», «(عج)», «(مدظله)»):
+        a revered figure named in the text (a saint, the late founder), never a meeting's participant."""
+        text = self.doc.text
+        for n in ref.names:
+            if _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end):
+                return True
+        return False
+
     def _is_source(self, org: str) -> bool:
         k = key(org)
         return any(k.startswith(x) for x in self.sources)
 
     def add_ref(self, d: _Draft, ref: Referent) -> None:
-        if any(r is ref for r in d.refs):
+        if any(r is ref for r in d.refs) or self.revered(ref):
             return
         d.refs.append(ref)
         p = _participant_of(ref)
@@ -320,7 +363,8 @@ class _Builder:
 
     def add_group(self, d: _Draft, g: str) -> None:
         kg = key(g)
-        if not kg or kg in _PUBLIC:
+        head = g.split()[0] if g.split() else ""
+        if not kg or kg in _PUBLIC or key(head) in _PUBLIC:  # «مردم شریف استان»: the public, however qualified
             return
         for i, q in enumerate(d.participants):
             if q.group:
