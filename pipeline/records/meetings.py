@@ -363,8 +363,10 @@ class _Builder:
 
     def add_group(self, d: _Draft, g: str) -> None:
         kg = key(g)
-        head = g.split()[0] if g.split() else ""
-        if not kg or kg in _PUBLIC or key(head) in _PUBLIC:  # «مردم شریف استان»: the public, however qualified
+        ws = g.split()
+        # «مردم شریف استان»: the public, however qualified (not the compound «مردم‌نهاد», NGOs)
+        public_head = bool(ws) and key(ws[0]) in _PUBLIC and not (len(ws) > 1 and key(ws[1]).startswith("نهاد"))
+        if not kg or kg in _PUBLIC or public_head:
             return
         for i, q in enumerate(d.participants):
             if q.group:
