@@ -304,7 +304,8 @@ class _Builder:
     def body_of(self, cm, sent: tuple[int, int]) -> str | None:
         """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
         شهر کرج», at most two words between), or an ORG that opens the sentence and holds the meeting
-        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد»). News agencies are not bodies."""
+        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد», «شورای شهر ... در جلسه رسمی خود ...»).
+        News agencies are not bodies."""
         text = self.doc.text
         ent = self.index.first_from(cm.end)
         if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
@@ -314,7 +315,8 @@ class _Builder:
         first = self.index.first_from(sent[0])
         if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
             lead = words(text, sent[0], first.start)
-            if all(key(w) in _OPENERS for _, _, w in lead) and key(text[cm.start:cm.end]).endswith(("ای", "ی")):
+            if all(key(w) in _OPENERS for _, _, w in lead) and (key(text[cm.start:cm.end]).endswith(("ای", "ی"))
+                                                                 or _own_session(text, cm.end, sent[1])):
                 return first.text
         return None
 
@@ -450,6 +452,10 @@ def find_meetings(doc: Document) -> list[Meeting]:
             b.add_ref(d, in_quote)
         body = b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
         if body is not None:
+            if in_quote is not None:
+                # a speaker telling of a body's session («... گفت: در جلسه شورای سلامت استان مقرر شد ...»):
+                # the body met; the speaker reports it
+                d.participants, d.refs = [], []
             b.add_group(d, body)
             d.body = body
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
@@ -543,6 +549,12 @@ def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Part
         return parts
     kb = key(body)
     return [p for p in parts if not (p.group and key(p.group) == kb)]
+
+
+def _own_session(text: str, end: int, sent_end: int) -> bool:
+    """«خود» within the three words after the cue: the subject's own session («شورای شهر در نود و هشتمین
+    جلسه رسمی خود ...»)."""
+    return any(key(w) == "خود" for _, _, w in words(text, end, min(sent_end, end + 60))[:3])
 
 
 def _body_at(b: "_Builder", cm) -> str | None:
