@@ -97,7 +97,9 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     rest_end = sent[1]
     # verbal use: «... دیدار کرد», «با یکدیگر دیدار و ...»
     nw = next_word(text, cm.end)
-    if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند"):
+    if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند") and not (
+            key(nw[2]) == "و" and key(text[cm.start:cm.end]).endswith("ی")):
+        # «دیداری و شنیداری»: an adjective in «ی» before «و», not the verbal noun
         return "new"
     vm = cue_classes().search(ft, "meeting.verb", cm.start, rest_end, folded=True)
     if vm is not None and vm.start - cm.end < 400:
