@@ -89,6 +89,9 @@ def main(args=None) -> int:
                     help="P(none) below which a clause without a cue is a commitment")
     ap.add_argument("--cue-threshold", type=float, nargs="*", default=[0.8, 0.9, 0.95, 1.01],
                     help="P(none) at which a clause with a plan/promise/obligation cue is dropped (1.01: never)")
+    ap.add_argument("--model-kinds", choices=("cv", "none", "scheduled", "all"), default="cv",
+                    help="whether the classifier names plan vs promise of cue clauses: chosen by CV (default), "
+                         "never (the cue's kind stands), for scheduled light-verb work only, or for all plan/promise cues")
     ap.add_argument("--out", type=Path, default=None, help="model file (default: the shipped path)")
     ap.add_argument("--no-save", action="store_true")
     ns = ap.parse_args(args)
@@ -112,7 +115,8 @@ def main(args=None) -> int:
         cue_kinds[i] = [("question", False) if is_question(ft, c.start, c.end)
                         else cue_kind_detail(ft, c.start, c.end, cues) for c in cl]
     # which cue kinds' plan-vs-promise the classifier decides: none, scheduled work only, all
-    kind_sets = [(), ("scheduled",), ("scheduled", "plan", "promise")]
+    all_sets = {"none": (), "scheduled": ("scheduled",), "all": ("scheduled", "plan", "promise")}
+    kind_sets = list(all_sets.values()) if ns.model_kinds == "cv" else [all_sets[ns.model_kinds]]
     results: dict[tuple, list] = {}
     alone: dict[tuple, list] = {}
     for C in ns.C:
