@@ -110,8 +110,9 @@ def test_taking_a_share_is_not_an_allocation(old):
     assert find_commitments(make_doc(sentence, [])) == []
 
 
-#: cue classes added for duties, prohibitions, expectations, council resolutions, promises as nouns,
-#: priorities and work under negotiation; each sentence also runs in the older orthography
+#: cue classes added for duties, prohibitions, expectations, council resolutions, permits, promises as
+#: nouns, resolve, priorities, intentions and work under negotiation; each sentence also runs in the
+#: older orthography
 NEW_CUES = [
     ("پاسخگویی به مردم وظیفه همه مدیران شهری است.", "obligation"),
     ("نظارت بر پیمانکاران تکلیف قانونی شهرداری است.", "obligation"),
@@ -122,6 +123,11 @@ NEW_CUES = [
     ("وعده استاندار برای تکمیل بیمارستان شهر هنوز عملی نشده است.", "promise"),
     ("بهسازی معابر فرسوده در اولویت قرار گرفته است.", "plan"),
     ("سازمان حمل و نقل در حال رایزنی با بانک‌ها برای خرید اتوبوس است.", "plan"),
+    ("در نظر است دو کتابخانه محله‌ای دیگر ساخته شود.", "plan"),
+    ("از پیمانکاران خواسته شده است مصالح را از معابر جمع کنند.", "obligation"),
+    ("صدور مجوز ساخت برای این قطعه متوقف شد.", "decision"),
+    ("اعضای شورا با تصویب این طرح ساعت کار کتابخانه‌ها را افزایش دادند.", "decision"),
+    ("مدیران شهری برای حل مشکل پسماند عزم جدی دارند.", "promise"),
 ]
 
 
@@ -142,6 +148,8 @@ def test_new_cue_classes_in_both_orthographies(text, kind, old):
     ("قرار است سه بوستان محله‌ای تا پایان سال افتتاح شود.", "plan", False),  # «قرار است»: a plan by the guideline
     ("بازسازی بازار در دستور کار قرار گرفت.", "plan", False),
     ("ما این بوستان‌ها را تا پایان سال افتتاح می‌کنیم.", "promise", False),   # first person
+    ("ساخت کتابخانه مرکزی تا خرداد به اتمام می‌رسد.", "plan", True),
+    ("حاشیه رودخانه به فضای سبز تبدیل خواهد شد.", "plan", True),              # a future passive
 ])
 def test_scheduled_work_is_marked_for_the_classifier(text, kind, scheduled, old):
     from pipeline.records.commitments import cue_kind_detail
