@@ -143,7 +143,8 @@ LEARNED: dict[str, tuple[Callable[[list[dict]], object], Callable[[object], obje
 
 
 #: learned components by name: the module that provides ``train_model`` and ``using_model``
-LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model"}
+LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model",
+                   "participants": "pipeline.records.participant_model"}
 
 
 def register_learned(names: list[str]) -> None:
@@ -168,6 +169,12 @@ def learned_from(train_docs: list[dict]) -> Iterator[None]:
             cm.__exit__(None, None, None)
 
 
+def with_tags(gold: list[dict], tagged: dict[str, dict]) -> list[dict]:
+    """The gold articles with their cached tagged form under ``"_tagged"`` (learned components that
+    learn from the rules' candidates, e.g. the participant filter, train on the tagger's output)."""
+    return [{**g, "_tagged": tagged.get(g["id"])} for g in gold]
+
+
 # ---------------------------------------------------------------- 3. scoring
 def score(scorer_mod, gold: list[dict], preds: dict[str, dict]) -> dict:
     sc = scorer_mod.Scorer()
@@ -183,9 +190,10 @@ def run(args) -> dict[str, dict]:
     register_learned(args.learned)
     reports: dict[str, dict] = {}
     timings: dict[str, float] = {}
+    train_tagged = tagged_docs(tag("train", args.cache, args.retag, args.model))
     if "train" in args.splits:
-        gold = gold_docs("train")
-        tagged = tagged_docs(tag("train", args.cache, args.retag, args.model))
+        gold = with_tags(gold_docs("train"), train_tagged)
+        tagged = train_tagged
         fold = folds_of([g["id"] for g in gold], args.folds)
         preds: dict[str, dict] = {}
         t0 = time.time()
@@ -208,7 +216,7 @@ def run(args) -> dict[str, dict]:
         for name in SPLITS["heldout"]:
             tagged.update(tagged_docs(tag(name, args.cache, args.retag, args.model)))
         t0 = time.time()
-        with learned_from(gold_docs("train")) if LEARNED else _nothing():
+        with learned_from(with_tags(gold_docs("train"), train_tagged)) if LEARNED else _nothing():
             preds = {g["id"]: records_of(tagged[g["id"]]) for g in gold if g["id"] in tagged}
         timings["heldout"] = time.time() - t0
         reports["seeds+dev"] = score(scorer, gold, preds)

@@ -8,14 +8,17 @@ attribution) and, softly, at «،» or a coordinating word («و», «اما», 
 fewer than ``min_words`` words joins the one before it (when there is one in the sentence).
 
 Finite verbs are recognized from their form (:func:`looks_finite`), not from a word list:
-«می/نمی» + stem, a future «خواهد ...», a participle + «است/اند», a listed auxiliary or a
-word with a personal ending after a known stem class. This runs once per sentence and is
+«می/نمی» + a verb stem with its personal ending (stems of Hazm's verb list,
+``pipeline/normalize/data/verb_stems.tsv``: «می‌شود», «میکردند», «نمی‌افزاید», but not the nouns
+«میدان», «میلیارد», «میزان»), a future «خواهد ...», a participle + «است/اند», or a listed auxiliary. This runs once per sentence and is
 linear in its length.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from pipeline.textkey import fold
 
@@ -28,8 +31,44 @@ _FINITE_WORDS = frozenset(fold(w) for w in (
     "شوند", "گردید", "گردد", "کرد", "کردند", "کند", "کنند", "کنیم", "کردیم", "داد", "دادند", "دهد", "دهند",
     "داشت", "داشتند", "دارد", "دارند", "داریم", "گرفت", "گرفتند", "گیرد", "گیرند", "رسید", "رسیدند", "رسد",
     "رسند", "یافت", "یابد", "نمود", "نمودند", "نماید", "نمایند", "گفت", "گفتند", "افزود", "افزودند", "اند",
-    "ایم", "خواهد", "خواهند", "خواهیم", "آمد", "آید", "زد", "خورد", "ساخت", "برد", "ماند", "رفت"))
-_PREFIXED = re.compile(r"^(?:ن?می)[\u200c ]?\w{2,}")
+    "ایم", "خواهد", "خواهند", "خواهیم", "آمد", "آید", "زد", "خورد", "ساخت", "برد", "ماند", "رفت",
+    "میتوان", "نمیتوان"))
+_PREFIXED = re.compile(r"^ن?می[\u200c ]?(\w{2,})$")
+_STEMS = Path(__file__).resolve().parents[1] / "normalize" / "data" / "verb_stems.tsv"
+#: verbs whose stems the Hazm list lacks but news uses with «می» (present stem of «بودن», «نمودن» forms)
+_EXTRA_STEMS = (("بود", "باش"), ("نمود", "نما"), ("گردید", "گرد"), ("افزود", "افزا"))
+_PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
+_PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+
+
+@lru_cache(maxsize=1)
+def verb_bodies() -> frozenset[str]:
+    """Every «stem + personal ending» that may follow «می/نمی» (folded, without ZWNJ): past stems
+    with the past endings, present stems with the present endings («ی» before them after a vowel:
+    «گوید», «نمایند»)."""
+    pairs = list(_EXTRA_STEMS)
+    with open(_STEMS, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            past, present = line.rstrip("\n").split("\t")
+            pairs.append((past, present))
+    out: set[str] = set()
+    for past, present in pairs:
+        past, present = fold(past).replace("\u200c", ""), fold(present).replace("\u200c", "")
+        if past:
+            out.update(past + e for e in _PAST_ENDINGS)
+        if present:
+            out.update(present + e for e in _PRESENT_ENDINGS)
+            if present.endswith(("ا", "و")):
+                out.update(present + "ی" + e for e in _PRESENT_ENDINGS)
+    return frozenset(x for x in out if len(x) >= 2)
+
+
+def _prefixed_verb(w: str) -> bool:
+    """«می/نمی» + a known stem with its ending, glued, with ZWNJ or a space («میشود», «می‌کردند»)."""
+    m = _PREFIXED.match(w)
+    return m is not None and m.group(1).replace("\u200c", "") in verb_bodies()
 _PERFECT = re.compile(r"\w+ه[\u200c ]?(?:است|اند|ایم|ام|اید|بود|باشد)$")
 
 
@@ -37,10 +76,10 @@ def looks_finite(words: list[str]) -> bool:
     """Whether the last of ``words`` (folded) is a finite verb, judged by its form."""
     if not words:
         return False
-    w = words[-1]
-    if w in _FINITE_WORDS or _PREFIXED.match(w):
+    w = words[-1].replace("\u200c", "")
+    if w in _FINITE_WORDS or _prefixed_verb(w):
         return True
-    if len(words) > 1 and words[-2] in ("می", "نمی"):
+    if len(words) > 1 and words[-2] in ("می", "نمی") and w in verb_bodies():
         return True
     return len(words) > 1 and bool(_PERFECT.match(words[-2] + " " + w))
 

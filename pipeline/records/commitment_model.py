@@ -3,7 +3,9 @@
 Every clause of an article (:mod:`pipeline.records.clauses`) is described by simple features
 (:func:`clause_features`): the cue classes found in it (:mod:`pipeline.lexicons.matcher`) with
 the tense and person of their verb, the form of the clause's last verb, its words and word
-pairs, the last word's endings, and whether it follows a speech verb's colon. (Character
+pairs, the last word's endings, whether it follows a speech verb's colon, and the DATE spans in
+it (a date, a deadline «تا/طی/ظرف ...», each with the tense of the clause's last verb: announced
+completion dates are promises, ANNOTATION.md). (Character
 n-grams of the last words were tried and dropped: on held-out folds they cost F1 0.713 -> 0.693
 at the same threshold; see ``scripts/train_commitments.py``.)
 A multinomial logistic regression over {none, agreement, decision, obligation, promise, plan}
@@ -16,6 +18,7 @@ time only; prediction is a dot product in plain Python, no extra dependency).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -61,8 +64,20 @@ def _norm_word(w: str) -> str:
     return _DIGITS.sub("0", w.replace("\u200c", ""))
 
 
-def clause_features(ft: str, clause: Clause, cues: CueClasses | None = None) -> dict[str, float]:
-    """Features of one clause of the folded text ``ft`` (see the module docstring)."""
+_DEADLINE = re.compile(r"(?:تا|طی|ظرف)(?![^\W\d_])")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """DATE spans of a text by the Persian date finder (training: gold text has no offsets)."""
+    from pipeline.persian.date_finder import find_dates
+
+    return [(d.start, d.end) for d in find_dates(text)]
+
+
+def clause_features(ft: str, clause: Clause, cues: CueClasses | None = None,
+                    dates: list[tuple[int, int]] | None = None) -> dict[str, float]:
+    """Features of one clause of the folded text ``ft`` (see the module docstring); ``dates``:
+    sorted ``(start, end)`` of the article's DATE spans."""
     cues = cue_classes() if cues is None else cues
     f: dict[str, float] = {"bias": 1.0}
     s, e = clause.start, clause.end
@@ -105,6 +120,16 @@ def clause_features(ft: str, clause: Clause, cues: CueClasses | None = None) -> 
         f[f"b={a}_{b}"] = 1.0
     if "ما" in words or any(w.endswith("یم") and len(w) > 3 for w in words[-2:]):
         f["first_person_plural"] = 1.0
+    if dates:
+        i = bisect.bisect_left(dates, (s, -1))
+        tense = vf.tense if vf is not None else ("future" if "end=future" in f else
+                                                 "present" if "end=present" in f else "other")
+        while i < len(dates) and dates[i][0] < e:
+            a = dates[i][0]
+            dl = "deadline" if _DEADLINE.match(ft, a) else "date"
+            f[f"date={dl}"] = 1.0
+            f[f"date={dl}|t={tense}"] = 1.0
+            i += 1
     f["after_colon"] = float(clause.after_colon)
     n = len(words)
     f[f"len={'short' if n < 6 else 'mid' if n < 15 else 'long'}"] = 1.0
@@ -121,6 +146,11 @@ class CommitmentModel:
     threshold: float = 0.5
     card: str = ""
     meta: dict = field(default_factory=dict)
+    #: a clause with a cue is dropped when P(none) reaches this (decision/agreement cues always stand)
+    cue_threshold: float = 0.95
+    #: cue kinds whose plan-vs-promise the model, not the cue, decides («scheduled», «plan», «promise»;
+    #: see :func:`pipeline.records.commitments.classify_clause`)
+    model_kinds: tuple[str, ...] = ()
 
     def probs(self, feats: dict[str, float]) -> list[float]:
         z = list(self.bias)
@@ -143,9 +173,13 @@ class CommitmentModel:
         best = max((i for i in range(len(p)) if i != none), key=lambda i: p[i])
         return self.classes[best], p[best]
 
+    def kind_among(self, p: list[float], kinds) -> str:
+        """The most probable of ``kinds`` under class probabilities ``p``."""
+        return max(kinds, key=lambda k: p[self.classes.index(k)] if k in self.classes else -1.0)
+
     def to_json(self) -> dict:
         return {"card": self.card, "classes": self.classes, "threshold": self.threshold, "bias": self.bias,
-                "meta": self.meta,
+                "cue_threshold": self.cue_threshold, "model_kinds": list(self.model_kinds), "meta": self.meta,
                 "weights": {k: [round(x, 4) for x in v] for k, v in sorted(self.weights.items())}}
 
     def save(self, path: Path | str) -> None:
@@ -163,7 +197,7 @@ class CommitmentModel:
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
             return cls(d["classes"], d["weights"], d["bias"], d.get("threshold", 0.5), d.get("card", ""),
-                       d.get("meta", {}))
+                       d.get("meta", {}), d.get("cue_threshold", 0.95), tuple(d.get("model_kinds", ())))
         except (KeyError, json.JSONDecodeError) as e:
             raise ModelError(f"commitment model {path} is malformed ({e}); rebuild it with "
                              "scripts/train_commitments.py") from e
@@ -234,14 +268,16 @@ def training_rows(gold_docs: list[dict]) -> tuple[list[dict[str, float]], list[s
     for d in gold_docs:
         text, clauses, labels = labelled_clauses(d)
         ft = fold(text)
+        dates = date_spans(text)
         for c, lab in zip(clauses, labels):
-            X.append(clause_features(ft, c, cues))
+            X.append(clause_features(ft, c, cues, dates))
             y.append(lab)
     return X, y
 
 
 def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int = 2,
-        threshold: float = 0.5, card: str = "") -> CommitmentModel:
+        threshold: float = 0.5, card: str = "", cue_threshold: float = 0.95,
+        model_kinds: tuple[str, ...] = ()) -> CommitmentModel:
     """A :class:`CommitmentModel` fitted on feature dicts ``X`` and labels ``y`` (features seen
     fewer than ``min_count`` times are dropped)."""
     from collections import Counter
@@ -269,14 +305,17 @@ def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int 
     if "none" not in classes:
         raise ModelError("training data has no negative clauses; give whole annotated articles")
     return CommitmentModel(classes, weights, bias, threshold, card, {"C": C, "min_count": min_count,
-                                                                      "rows": len(X)})
+                                                                      "rows": len(X)},
+                           cue_threshold, tuple(model_kinds))
 
 
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None) -> CommitmentModel:
-    """Train on annotated articles (dicts with ``text`` and ``commitments``); C and threshold default
-    to the shipped model's (chosen by cross-validation in ``scripts/train_commitments.py``)."""
+    """Train on annotated articles (dicts with ``text`` and ``commitments``); C, the thresholds and the
+    model-named kinds default to the shipped model's (chosen by cross-validation in
+    ``scripts/train_commitments.py``)."""
     meta = shipped_model() if MODEL_PATH.exists() else None
     C = C if C is not None else (meta.meta.get("C", 1.0) if meta else 1.0)
     threshold = threshold if threshold is not None else (meta.threshold if meta else 0.5)
     X, y = training_rows(gold_docs)
-    return fit(X, y, C=C, threshold=threshold)
+    return fit(X, y, C=C, threshold=threshold, cue_threshold=meta.cue_threshold if meta else 0.95,
+               model_kinds=meta.model_kinds if meta else ())

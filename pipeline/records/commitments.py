@@ -47,9 +47,6 @@ def _repeats(content: str, earlier: list[Commitment]) -> bool:
     return any(len(k & (o := _keys(c.content))) / max(1, min(len(k), len(o))) >= 0.8 for c in earlier)
 
 
-#: a clause with a cue is dropped only when the classifier is this sure it is not a commitment
-#: (chosen on train folds: 0.8 / 0.9 / 0.95 / 1.0 gave F1 0.689 / 0.698 / 0.709 / 0.698)
-CUE_THRESHOLD = 0.95
 #: kinds whose cues are specific enough to stand without the classifier (decisions and agreements are
 #: rare in the training data, and their constructions — «به تصویب ... رسید», «حکم ... صادر شد» — are not ambiguous)
 UNVETOED = frozenset({"decision", "agreement"})
@@ -71,27 +68,37 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
     cue with a first-person verb («برگزار خواهیم کرد», «در دست اجرا داریم») is a promise; a question
     is never a commitment.
     """
+    return cue_kind_detail(ft, start, end, cues)[0]
+
+
+def cue_kind_detail(ft: str, start: int, end: int, cues=None) -> tuple[str | None, bool]:
+    """:func:`cue_kind` and whether a plan comes only from ``commitment.scheduled`` cues (work announced
+    with a light verb, «افتتاح می‌شود», «به بهره‌برداری می‌رسد»: plan or promise, an announced
+    completion date; the classifier may decide which)."""
     cues = cue_classes() if cues is None else cues
     hits = list(cues.finditer(ft, "commitment", start, end, folded=True, overlaps=True))
     nots = [m for m in hits if m.cls == "commitment.not"]
     kinds = []
+    scheduled_only = True
     for m in hits:
         if m.cls == "commitment.not" or any(n.start < m.end and m.start < n.end for n in nots):
             continue
         k = m.label
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
+        if k == "plan" and m.cls != "commitment.scheduled":
+            scheduled_only = False
         kinds.append(k)
     if is_question(ft, start, end):
-        return None
+        return None, False
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
     if not kinds:
-        return "not" if nots else None
+        return ("not" if nots else None), False
     kind = min(kinds, key=KIND_ORDER.index)
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
-        return "promise"  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
-    return kind
+        return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
+    return kind, kind == "plan" and scheduled_only
 
 
 def is_question(ft: str, start: int, end: int) -> bool:
@@ -117,25 +124,34 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
     return None
 
 
-def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True) -> str | None:
+def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
+                    dates: list[tuple[int, int]] | None = None) -> str | None:
     """The commitment kind of clause ``cl`` of folded text ``ft``, or None.
 
-    A cue kind stands unless the classifier is :data:`CUE_THRESHOLD` sure the clause is not a
-    commitment (decision and agreement cues always stand); a clause with no cue gets the
-    classifier's kind. ``use_model=False``: the cue classes alone (the rule baseline)."""
+    A cue kind stands unless the classifier is its ``cue_threshold`` sure the clause is not a
+    commitment (decision and agreement cues always stand); when the cue's kind is one of the
+    model's ``model_kinds`` («scheduled»: a plan from ``commitment.scheduled`` cues only; «plan»,
+    «promise»: any such cue) the cue says a commitment and the model says whether plan or promise. A clause with no cue gets the classifier's kind.
+    ``use_model=False``: the cue classes alone (the rule baseline). ``dates``: the article's DATE
+    spans (features of the classifier)."""
     cues = cue_classes() if cues is None else cues
     if is_question(ft, cl.start, cl.end):
         return None
-    kind = cue_kind(ft, cl.start, cl.end, cues)
+    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues)
     if kind == "not":
         return None
     if not use_model:
         return kind
     model = current_model() if model is None else model
-    feats = clause_features(ft, cl, cues)
+    feats = clause_features(ft, cl, cues, dates)
     if kind is not None:
-        if kind not in UNVETOED and model.probs(feats)[model.classes.index("none")] >= CUE_THRESHOLD:
+        if kind in UNVETOED:
+            return kind
+        p = model.probs(feats)
+        if p[model.classes.index("none")] >= model.cue_threshold:
             return None
+        if kind in model.model_kinds or (scheduled and "scheduled" in model.model_kinds):
+            return model.kind_among(p, ("plan", "promise"))
         return kind
     return model.predict(feats)[0]
 
@@ -150,10 +166,11 @@ def find_commitments(doc: Document) -> list[Commitment]:
     starts = [e.start for e in ents]
     sources = word_set("news_sources")
     co = None
+    dates = [(e.start, e.end) for e in ents if e.label == "DATE"]
     out: list[Commitment] = []
     for sent in doc.sentences:
         for cl in split_clauses(text, sent.start, sent.end, ft):
-            kind = classify_clause(ft, cl, model, cues)
+            kind = classify_clause(ft, cl, model, cues, dates=dates)
             if kind is None:
                 continue
             cs, ce = cl.start, cl.end

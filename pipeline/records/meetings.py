@@ -14,7 +14,9 @@ the same meeting. Participants come from the sentences that mention the meeting:
   every named speaker of the article until the next meeting;
 * for a meeting mentioned inside a quote, the quote's speaker.
 
-Meetings with no participant are dropped (nothing a reader could use).
+Each candidate carries tags saying how it was found; a learned filter
+(:mod:`pipeline.records.participant_model`) keeps those that take part. Meetings with no
+participant are dropped (nothing a reader could use).
 """
 from __future__ import annotations
 
@@ -30,6 +32,9 @@ from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
 from pipeline.records.officials import official_fields
+from pipeline.records.participant_model import current_model as current_participant_model
+from pipeline.records.participant_model import features as participant_features
+from pipeline.records.participant_model import keep as keep_participants
 from pipeline.records.textutil import EntityIndex, next_word, prev_word, sorted_entities, words
 from pipeline.schema import Meeting, Participant
 
@@ -53,6 +58,8 @@ class _Draft:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     cue: object = None
     body: str | None = None
+    #: how each participant was found (participant key -> tags), the features of the participant model
+    tags: dict[str, set[str]] = field(default_factory=dict)
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -97,7 +104,9 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     rest_end = sent[1]
     # verbal use: «... دیدار کرد», «با یکدیگر دیدار و ...»
     nw = next_word(text, cm.end)
-    if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند"):
+    if nw is not None and key(nw[2]) in ("و", "کرد", "کردند", "داشت", "داشتند", "نمود", "نمودند") and not (
+            key(nw[2]) == "و" and key(text[cm.start:cm.end]).endswith("ی")):
+        # «دیداری و شنیداری»: an adjective in «ی» before «و», not the verbal noun
         return "new"
     vm = cue_classes().search(ft, "meeting.verb", cm.start, rest_end, folded=True)
     if vm is not None and vm.start - cm.end < 400:
@@ -117,6 +126,8 @@ def _participant_of(ref: Referent) -> Participant:
     return Participant(person=ref.name, role=None, org=None)
 
 
+#: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
+_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
 #: words that may open a sentence before its subject
@@ -140,6 +151,62 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
             break
         end = nw[1]
     return text[s:end].strip()
+
+
+#: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
+_PRESENCE = frozenset(key(w) for w in "حضور شرکت مشارکت جمع".split())
+#: how many words a list of those present may run over before a group noun
+_LIST_WORDS = 12
+
+
+def _pkey(p: Participant) -> str:
+    return key(p.person or p.group or "") + "|" + key(p.role or "") + "|" + key(p.org or "")
+
+
+def _prev_tag(text: str, pos: int) -> str:
+    """The word before a mention, as a feature («با», «حضور», «و» ...; «،» after a comma)."""
+    pw = prev_word(text, pos)
+    if pw is None:
+        return "prev=punct"
+    k = key(pw[2])
+    return f"prev={k}" if k in _PREV_WORDS else "prev=other"
+
+
+_PREV_WORDS = frozenset(key(w) for w in "با حضور جمع و از در به ریاست میزبانی توسط".split())
+
+
+def _dist_tag(cue: tuple[int, int] | None, pos: int) -> str:
+    """Where a mention stands from the meeting's cue (same sentence only)."""
+    if cue is None:
+        return "dist=none"
+    d = pos - cue[1]
+    return "dist=before" if pos < cue[0] else "dist=near" if d < 40 else "dist=mid" if d < 120 else "dist=far"
+
+
+def _in_presence_list(text: str, s: int, pos: int) -> bool:
+    """Whether ``pos`` starts a later item of a list of those present: «با حضور استاندار، معاونان و
+    فرمانداران» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
+    other preposition between; sentence start ``s`` bounds the look back)."""
+    i = pos
+    for n in range(_LIST_WORDS):
+        j = i
+        while j > s and text[j - 1] in " \t\u200c":
+            j -= 1
+        comma = j > s and text[j - 1] in "،,"
+        if comma:
+            j -= 1
+        pw = prev_word(text, j)
+        if pw is None or pw[0] < s:
+            return False
+        k = key(pw[2])
+        if n == 0 and not comma and k != "و":
+            return False
+        if k in _PRESENCE:
+            return n > 0
+        if (k in _STOP and k != "و" and k != "از") or has_verb_form(pw[2]):
+            return False
+        i = pw[0]
+    return False
 
 
 def _starts_speech_verb(text: str, pos: int) -> bool:
@@ -167,6 +234,7 @@ class _Builder:
         self.role_by_start = {m.start: m for m in co.roles}
         self.groups = word_set("group_nouns")
         self.sources = word_set("news_sources")
+        self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
 
     def holder(self, rm: RoleMention) -> Referent | None:
         ref = self.co.by_role.get(rm.start)
@@ -187,6 +255,7 @@ class _Builder:
         if (s, e) in d.sentences:
             return
         d.sentences.append((s, e))
+        where = "sent=cue" if cue is not None else "sent=other"
         anchor = cue[0] if cue else None
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
         quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
@@ -215,6 +284,7 @@ class _Builder:
                     continue
                 ref = self.co.referent_of(ent)
                 if ref is not None:
+                    self.why = (where, "src=per", _prev_tag(text, ent.start), _dist_tag(cue, ent.start))
                     self.add_ref(d, ref)
             elif ent.label == "ROLE":
                 rm = self.role_by_start.get(ent.start)
@@ -224,15 +294,19 @@ class _Builder:
                 ref = self.holder(rm)
                 if any(a.role.start == rm.start for a in self.co.apps):
                     continue  # a name's title: the name is the participant
+                self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
                 if ref is not None and not rm.plural:
+                    self.why += ("src=role_holder",)
                     self.add_ref(d, ref)
                 elif rm.plural:
                     # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
-                            cue is not None and 0 <= rm.start - cue[1] < 40):
+                            cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start):
+                        self.why += ("src=plural_role",)
                         self.add_group(d, self._plural_role_text(rm))
                 elif rm.scope:
+                    self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
                 if rm.org and not self._is_source(rm.org):
                     self.add_org(d, rm.org)
@@ -248,6 +322,7 @@ class _Builder:
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         for ev, ref in self.co.events:
             if ref is not None and ref.names and s <= ev.verb_start < e:
+                self.why = (where, "src=speaker")
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
@@ -255,6 +330,7 @@ class _Builder:
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
+                    self.why = (where, "src=pronoun")
                     self.add_ref(d, ref)
                 break
         # group nouns outside entities: «با/حضور/جمع X», or right after the cue («نشست فصلی دهیاران»)
@@ -263,14 +339,16 @@ class _Builder:
             if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
                 continue
             prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
-            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])):
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws):
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
+                self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we))
 
     def body_of(self, cm, sent: tuple[int, int]) -> str | None:
         """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
         شهر کرج», at most two words between), or an ORG that opens the sentence and holds the meeting
-        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد»). News agencies are not bodies."""
+        («کمیسیون عمران شورای شهر ... جلسه‌ای ... برگزار کرد», «شورای شهر ... در جلسه رسمی خود ...»).
+        News agencies are not bodies."""
         text = self.doc.text
         ent = self.index.first_from(cm.end)
         if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
@@ -280,7 +358,8 @@ class _Builder:
         first = self.index.first_from(sent[0])
         if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
             lead = words(text, sent[0], first.start)
-            if all(key(w) in _OPENERS for _, _, w in lead) and key(text[cm.start:cm.end]).endswith(("ای", "ی")):
+            if all(key(w) in _OPENERS for _, _, w in lead) and (key(text[cm.start:cm.end]).endswith(("ای", "ی"))
+                                                                 or _own_session(text, cm.end, sent[1])):
                 return first.text
         return None
 
@@ -297,12 +376,24 @@ class _Builder:
             start = prev_word(text, prev_word(text, start)[0])[0]
         return text[start:end].strip()
 
+    def revered(self, ref: Referent) -> bool:
+        """A name written with a religious honorific («(ره)», «(ع)», «(ص)», «(س)», «(عج)», «(مدظله)»):
+        a revered figure named in the text (a saint, the late founder), never a meeting's participant."""
+        text = self.doc.text
+        for n in ref.names:
+            if _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end):
+                return True
+        return False
+
     def _is_source(self, org: str) -> bool:
         k = key(org)
         return any(k.startswith(x) for x in self.sources)
 
     def add_ref(self, d: _Draft, ref: Referent) -> None:
+        if self.revered(ref):
+            return
         if any(r is ref for r in d.refs):
+            d.tags.setdefault(_pkey(_participant_of(ref)), set()).update(self.why)
             return
         d.refs.append(ref)
         p = _participant_of(ref)
@@ -311,26 +402,33 @@ class _Builder:
             self.add_org(d, p.org)
 
     def add(self, d: _Draft, p: Participant) -> None:
-        k = key(p.person or p.group or "") + "|" + key(p.role or "") + "|" + key(p.org or "")
+        k = _pkey(p)
+        d.tags.setdefault(k, set()).update(self.why)
         for q in d.participants:
-            kq = key(q.person or q.group or "") + "|" + key(q.role or "") + "|" + key(q.org or "")
-            if kq == k:
+            if _pkey(q) == k:
                 return
         d.participants.append(p)
 
     def add_group(self, d: _Draft, g: str) -> None:
         kg = key(g)
-        if not kg or kg in _PUBLIC:
+        ws = g.split()
+        # «مردم شریف استان»: the public, however qualified (not the compound «مردم‌نهاد», NGOs)
+        public_head = bool(ws) and key(ws[0]) in _PUBLIC and not (len(ws) > 1 and key(ws[1]).startswith("نهاد"))
+        if not kg or kg in _PUBLIC or public_head:
             return
+        p = Participant(group=g)
         for i, q in enumerate(d.participants):
             if q.group:
                 kq = key(q.group)
                 if kg in kq:
+                    d.tags.setdefault(_pkey(q), set()).update(self.why)
                     return
                 if kq in kg:
-                    d.participants[i] = Participant(group=g)
+                    d.participants[i] = p
+                    d.tags.setdefault(_pkey(p), set()).update(self.why + tuple(d.tags.get(_pkey(q), ())))
                     return
-        d.participants.append(Participant(group=g))
+        d.tags.setdefault(_pkey(p), set()).update(self.why)
+        d.participants.append(p)
 
     def add_org(self, d: _Draft, org: str) -> None:
         if all(key(o) != key(org) for o in d.organizations):
@@ -371,8 +469,8 @@ def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) 
     return None
 
 
-def find_meetings(doc: Document) -> list[Meeting]:
-    """All meetings of ``doc`` (see the module docstring)."""
+def _drafts(doc: Document):
+    """The meeting drafts of ``doc`` with their candidate participants (see the module docstring)."""
     co = analyze(doc)
     text = doc.text
     ft = fold(text)
@@ -401,9 +499,15 @@ def find_meetings(doc: Document) -> list[Meeting]:
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
+            b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
         body = b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
         if body is not None:
+            if in_quote is not None:
+                # a speaker telling of a body's session («... گفت: در جلسه شورای سلامت استان مقرر شد ...»):
+                # the body met; the speaker reports it
+                d.participants, d.refs = [], []
+            b.why = ("src=body",)
             b.add_group(d, body)
             d.body = body
         # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
@@ -427,6 +531,7 @@ def find_meetings(doc: Document) -> list[Meeting]:
             for s_, e_ in d.sentences:
                 b.add_sentence(same, s_, e_)
             for r in d.refs:
+                b.why = ("src=merged",)
                 b.add_ref(same, r)
             same.date = same.date or d.date
             same.location = same.location or d.location
@@ -442,16 +547,51 @@ def find_meetings(doc: Document) -> list[Meeting]:
         until = narrative[i + 1].start if i + 1 < len(narrative) else len(text)
         for ev, ref in co.events:
             if ref is not None and ref.names and ev.verb_start < until:
+                b.why = ("src=main_speaker",)
                 b.add_ref(d, ref)
-    out: list[Meeting] = []
+    out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
         parts = _drop_unnamed_dupes(d.participants, d.refs)
         parts = _drop_body_if_named(parts, d.body)
         if not parts:
             continue
+        n = len(parts)
+        out.append((d, [(p, participant_features(d.tags.get(_pkey(p), set()), p, d.kind, n, d.in_quote is not None))
+                        for p in parts]))
+    return out
+
+
+def find_meetings(doc: Document) -> list[Meeting]:
+    """All meetings of ``doc`` (see the module docstring); the participant model
+    (:mod:`pipeline.records.participant_model`) keeps the candidates that take part."""
+    model = current_participant_model()
+    out: list[Meeting] = []
+    for d, cands in _drafts(doc):
+        parts = keep_participants(model, cands)
+        if not parts:
+            continue
         out.append(Meeting(kind=d.kind, participants=parts, organizations=d.organizations, location=d.location,
                            date=d.date, topic=d.topic, evidence=evidence(doc, d.sent[0], d.sent[1])))
     return out
+
+
+def meeting_candidates(doc) -> list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]]:
+    """Every meeting draft of ``doc`` with its candidate participants and their features, before the
+    participant model (training data for it). ``doc``: a tagged Document, or the cached extract output
+    of one article (``text``, ``entities``)."""
+    if isinstance(doc, dict):
+        doc = _document_of(doc)
+    return _drafts(doc)
+
+
+def _document_of(tagged: dict) -> Document:
+    from pipeline.tokenize import tokenize
+
+    doc = Document(id=tagged.get("id", ""), raw=tagged["text"], text=tagged["text"], date=tagged.get("date"),
+                   source=tagged.get("source"))
+    tokenize(doc)
+    doc.entities = [Span(e["label"], e["start"], e["end"], e["text"], e.get("score")) for e in tagged["entities"]]
+    return doc
 
 
 def _topic_key(text: str, cm, ents: list[Span] | None = None) -> str:
@@ -497,6 +637,12 @@ def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Part
         return parts
     kb = key(body)
     return [p for p in parts if not (p.group and key(p.group) == kb)]
+
+
+def _own_session(text: str, end: int, sent_end: int) -> bool:
+    """«خود» within the three words after the cue: the subject's own session («شورای شهر در نود و هشتمین
+    جلسه رسمی خود ...»)."""
+    return any(key(w) == "خود" for _, _, w in words(text, end, min(sent_end, end + 60))[:3])
 
 
 def _body_at(b: "_Builder", cm) -> str | None:

@@ -29,10 +29,32 @@ def test_looks_finite(words, finite):
     assert looks_finite([fold(w) for w in words]) is finite
 
 
-@pytest.mark.xfail(strict=True, reason="_PREFIXED treats any word starting with «می» + 2 letters as a "
-                                       "«می»-prefixed verb, so the noun «میدان» (square) counts as finite")
-def test_noun_starting_with_mi_is_not_finite():
-    assert looks_finite([fold("میدان")]) is False
+@pytest.mark.parametrize("word, finite", [
+    # nouns that begin with «می»: no stem + personal ending after it
+    ("میدان", False), ("میلیارد", False), ("میلیون", False), ("میزان", False), ("میانه", False),
+    ("ميدان", False), ("ميليارد", False),                      # Arabic ي
+    # «می/نمی» + stem + ending, with ZWNJ, glued or Arabic letters
+    ("می‌دانیم", True), ("میدانند", True), ("مي‌دانند", True),   # «دان» with an ending is the verb
+    ("می‌گوید", True), ("ميگويد", True), ("می‌نمایند", True), ("نمی‌افزاید", True),
+    ("میکرد", True), ("نميكردند", True), ("می‌باشد", True), ("ميگردد", True), ("می‌توان", True),
+])
+def test_mi_prefix_needs_a_verb_stem(word, finite):
+    assert looks_finite([fold(word)]) is finite
+
+
+@pytest.mark.parametrize("words, finite", [
+    (["در", "مي", "دان"], False),         # split «مي» before a bare stem: no personal ending
+    (["اجرا", "مي", "شوند"], True),
+    (["پرداخت", "نمي", "كنند"], True),
+])
+def test_split_mi_needs_a_verb_stem(words, finite):
+    assert looks_finite([fold(w) for w in words]) is finite
+
+
+def test_a_sentence_ending_in_a_square_name_is_not_cut_there():
+    # «میدان» before «و» is not a verb: the list stays one clause
+    text = "عملیات ساخت پل در خیابان آزادی و میدان انقلاب و بزرگراه شهید همت آغاز شد."
+    assert _texts(text) == [text[:-1]]
 
 
 def test_colon_cuts_and_marks_following_clause():

@@ -42,7 +42,7 @@ def test_clause_features(text, expected):
 @pytest.mark.parametrize("text", ["ما این پروژه را اجرا می‌کنیم", "ما اين پروژه را اجرا مي كنيم"])
 def test_clause_features_same_cue_and_tense_in_both_orthographies(text):
     f = _feats(text)
-    for k in ("cue=commitment.plan|t=present|p=1pl", "tail=present|p=1pl", "end=present", "first_person_plural",
+    for k in ("cue=commitment.scheduled|t=present|p=1pl", "tail=present|p=1pl", "end=present", "first_person_plural",
               "suf2=یم", "w=پروژه"):
         assert f.get(k) == 1.0, k
 
@@ -133,3 +133,31 @@ def test_article_clauses_split_every_sentence():
     assert [text[c.start:c.end] for c in cs] == ["پل ساخته شد", "مدیران باید گزارش آن را ارائه کنند",
                                                   "وی گفت", "کار تمام می‌شود"]
     assert [c.after_colon for c in cs] == [False, False, False, True]
+
+
+def test_thresholds_and_model_kinds_survive_save_and_load(tmp_path):
+    from pipeline.records.commitment_model import CommitmentModel
+
+    m = CommitmentModel(["none", "plan", "promise"], {"w=طرح": [0.1, 0.2, -0.3]}, [0.0, 0.1, 0.2], 0.6, "card",
+                        {"C": 2.0}, 0.9, ("scheduled",))
+    m.save(tmp_path / "m.json")
+    back = CommitmentModel.load(tmp_path / "m.json")
+    assert (back.threshold, back.cue_threshold, back.model_kinds) == (0.6, 0.9, ("scheduled",))
+    assert back.kind_among([0.1, 0.2, 0.7], ("plan", "promise")) == "promise"
+
+
+@pytest.mark.parametrize("model_kinds, expected", [((), "plan"), (("scheduled",), "promise")])
+def test_the_model_names_plan_or_promise_of_scheduled_work_only_when_told(model_kinds, expected):
+    from pipeline.records.clauses import split_clauses
+    from pipeline.records.commitment_model import CommitmentModel
+    from pipeline.records.commitments import classify_clause
+    from pipeline.textkey import fold
+
+    text = "سه بوستان تا پایان سال افتتاح می‌شود"
+    (cl,) = split_clauses(text, 0, len(text))
+    # a model that always prefers promise and is never sure of «none»
+    m = CommitmentModel(["none", "plan", "promise"], {}, [0.0, 0.0, 3.0], 0.5, "", {}, 0.95, model_kinds)
+    assert classify_clause(fold(text), cl, m) == expected
+    plan_cue = "قرار است سه بوستان تا پایان سال افتتاح شود"
+    (cl,) = split_clauses(plan_cue, 0, len(plan_cue))
+    assert classify_clause(fold(plan_cue), cl, m) == "plan"  # an explicit plan cue is not the model's to rename

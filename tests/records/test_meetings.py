@@ -149,3 +149,76 @@ def test_sports_match_is_not_a_meeting(text, ents, old):
     if old:
         text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
     assert find_meetings(make_doc(text, ents)) == []
+
+
+# ---------------------------------------------------------------- rules added with the participant filter
+# (run with the filter off: these assert what the rules propose)
+from pipeline.records.participant_model import using_model as _using_participant_model  # noqa: E402
+
+
+def _rules(text, ents, old):
+    if old:
+        text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
+    with _using_participant_model(None):
+        return find_meetings(make_doc(text, ents))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("honorific", ["(ره)", "(ع)", "(ص)", "( س )", "(مدظله)"])
+def test_a_revered_name_is_never_a_participant(honorific, old):
+    text = (f"فرهاد نیکزاد در مراسم بزرگداشت امام خمینی {honorific} با حضور کاوه سلامی فرماندار ساری "
+            "گفت: برنامه‌ها ادامه دارد.")
+    ents = [("PER", "فرهاد نیکزاد"), ("PER", "امام خمینی"), ("PER", "کاوه سلامی"), ("ROLE", "فرماندار"),
+            ("LOC", "ساری")]
+    (m,) = _rules(text, ents, old)
+    names = [key(n) for n in _people(m)]
+    assert key("کاوه سلامی") in names and key("فرهاد نیکزاد") in names
+    assert key("امام خمینی") not in names
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, groups", [
+    # groups after the first item of a «با حضور» list, joined by «،» or «و»
+    ("نشست شورای اداری شهرستان نور با حضور رضا کاظمی فرماندار، بخشداران و دهیاران در فرمانداری برگزار شد.",
+     [("ORG", "شورای اداری شهرستان نور"), ("PER", "رضا کاظمی"), ("ROLE", "فرماندار"), ("LOC", "فرمانداری")],
+     ["بخشداران", "دهیاران"]),
+    ("آیین افتتاح پارک با شرکت مریم فرهادی شهردار و معاونان در محل پارک برگزار شد.",
+     [("PER", "مریم فرهادی"), ("ROLE", "شهردار")], ["معاونان"]),
+])
+def test_later_items_of_a_presence_list_are_groups(text, ents, groups, old):
+    (m,) = _rules(text, ents, old)
+    got = {key(p.group) for p in m.participants if p.group}
+    assert all(any(g.startswith(key(x)) for g in got) for x in groups), got
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("group", ["مردم شریف استان", "شهروندان عزیز منطقه"])
+def test_the_public_however_qualified_is_not_a_group(group, old):
+    text = f"جلسه شورای شهر کاشان با حضور {group} در سالن شورا برگزار شد."
+    ents = [("ORG", "شورای شهر کاشان"), ("LOC", "سالن شورا")]
+    (m,) = _rules(text, ents, old)
+    assert all(not (p.group and key(p.group).startswith(key(group.split()[0]))) for p in m.participants)
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_body_session_told_in_a_quote_has_the_body_not_the_speaker(old):
+    text = ("سهیل مرادی گفت: در جلسه شورای سلامت استان گیلان مقرر شد مدارس تعطیل شود.")
+    ents = [("PER", "سهیل مرادی"), ("ORG", "شورای سلامت استان گیلان")]
+    (m,) = _rules(text, ents, old)
+    body = _old("شورای سلامت استان گیلان") if old else "شورای سلامت استان گیلان"
+    assert _people(m) == [body]
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_body_in_its_own_session_holds_it(old):
+    text = "شورای اسلامی شهر یزد در صد و دهمین جلسه رسمی خود طرح ساماندهی پسماند را تصویب کرد."
+    ents = [("ORG", "شورای اسلامی شهر یزد")]
+    (m,) = _rules(text, ents, old)
+    body = _old("شورای اسلامی شهر یزد") if old else "شورای اسلامی شهر یزد"
+    assert _people(m) == [body]
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_visual_and_audio_adjectives_are_not_a_meeting(old):
+    text = "علی توکلی گفت: رسانه‌های دیداری و شنیداری در اطلاع‌رسانی نقش دارند."
+    assert _rules(text, [("PER", "علی توکلی")], old) == []
