@@ -143,7 +143,7 @@ LEARNED: dict[str, tuple[Callable[[list[dict]], object], Callable[[object], obje
 
 
 #: learned components by name: the module that provides ``train_model`` and ``using_model``
-LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model"}
+LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model", "officials": "pipeline.records.official_model"}
 
 
 def register_learned(names: list[str]) -> None:
