@@ -327,6 +327,38 @@ def link(pairs: list[Pair], probs: list[float], threshold: float) -> dict[int, l
     return out
 
 
+def linked_titles(doc: Document, co: Coref) -> dict[int, list[tuple[RoleMention, int]]]:
+    """Referent id -> the titles the current model gives it (cached on ``co`` per model)."""
+    model = current_model()
+    cache = co.__dict__.setdefault("_linked", {})
+    hit = cache.get(id(model))
+    if hit is None or hit[0] is not model:
+        pairs = candidate_pairs(doc, co)
+        hit = (model, link(pairs, [model.prob(p.feats) for p in pairs], model.threshold))
+        cache[id(model)] = hit
+    return hit[1]
+
+
+def title_holder(doc: Document, co: Coref, ref: Referent) -> Referent | None:
+    """The named person the model gives ``ref``'s title to (``ref`` an unnamed titled speaker:
+    «فرماندار ری گفت» and, a sentence on, «حسن نوری به عنوان فرماندار ری»): the holder of one of
+    the same title mentions, else the one named person holding a compatible title."""
+    from pipeline.records.coref import roles_compatible
+
+    if ref.names or not ref.roles:
+        return None
+    linked = linked_titles(doc, co)
+    starts = {rm.start for rm, _ in ref.roles}
+    by_id = {r.id: r for r in co.referents if r.names}
+    same = [by_id[rid] for rid, roles in linked.items()
+            if rid in by_id and any(rm.start in starts for rm, _ in roles)]
+    if same:
+        return same[0]
+    compatible = [by_id[rid] for rid, roles in linked.items()
+                  if rid in by_id and any(roles_compatible(a, b) for a, _ in roles for b, _ in ref.roles)]
+    return compatible[0] if len(compatible) == 1 else None
+
+
 # ---------------------------------------------------------------- training (scikit-learn)
 def _same_person(a: str | None, b: str | None) -> bool:
     """The scorer's person match: equal keys, or one name's words inside the other's with the same last word."""

@@ -41,12 +41,11 @@ def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | N
 
 def find_officials(doc: Document) -> list[Official]:
     """All officials of ``doc`` (see the module docstring)."""
-    from pipeline.records.official_model import candidate_pairs, current_model, link
+    from pipeline.records.official_model import current_model, linked_titles
 
     co = analyze(doc)
     model = current_model()
-    pairs = candidate_pairs(doc, co)
-    linked = link(pairs, [model.prob(p.feats) for p in pairs], model.threshold)
+    linked = linked_titles(doc, co)
     out: list[Official] = []
     for ref in co.referents:
         name = ref.name
