@@ -199,6 +199,8 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
             f["as_title"] = 1.0  # «به عنوان مدیرعامل»
             if sd == 0 and after and nwords <= 4:
                 f["as_title|near_after"] = 1.0  # «X (را) به عنوان مدیرعامل ...»
+            if sd == 0 and after:
+                f[f"as_title|after|per_between={min(pb, 1)}"] = 1.0
         elif k in ("مرحوم", "سابق", "اسبق", "پیشین"):
             f["former"] = 1.0
     # how the person is written: the word before a name («امام», «شهید», «آقای») and «(ع)»/«(ره)» after it
@@ -496,7 +498,7 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
 
 
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None,
-                untitled: str | None = None) -> LinkModel:
+                untitled: str | None = "never") -> LinkModel:
     """Train on annotated articles (dicts with ``text``, ``entities`` and ``officials``). Settings not
     given are chosen by 4-fold cross-validation inside ``gold_docs``."""
     if C is None or threshold is None or untitled is None:
