@@ -89,12 +89,20 @@ def _prev_nonblank_line(text: str, line_start: int) -> tuple[int, int] | None:
     return s, i
 
 
-def _skip_report_prefix(doc: Document, s: int, e: int) -> int:
-    """After «به گزارش خبرگزاری ...،» (up to its comma) when the region starts with it."""
+_PREFIX_END_RE = re.compile(r"[،,:]")
+
+
+def _skip_report_prefix(doc: Document, s: int, e: int, index: EntityIndex | None = None) -> int:
+    """After «به گزارش خبرگزاری ...،» (up to its comma) when the region starts with it; a name
+    before that comma starts the clause («به نقل از روابط عمومی استانداری ... حسن نوری در ...، ...»)."""
     m = lexicon_cues("report_prefixes").search(doc.text, s, e)
     if m is not None and not doc.text[s:m.start].strip(" \u200c\n«»:،"):
-        c = re.compile(r"[،,:]").search(doc.text, m.end, e)
+        c = _PREFIX_END_RE.search(doc.text, m.end, e)
         if c is not None:
+            if index is not None:
+                per = next((x for x in index.within(m.end, c.start()) if x.label == "PER"), None)
+                if per is not None:
+                    return per.start
             return c.end()
     return s
 
@@ -209,7 +217,7 @@ def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
 
 def find_subject(ctx: _Ctx, s: int, e: int) -> Mention | None:
     """The subject mention of a clause ``[s, e)`` that ends with a speech verb."""
-    s = _skip_report_prefix(ctx.doc, s, e)
+    s = _skip_report_prefix(ctx.doc, s, e, ctx.index)
     cands = [m for m in _candidates(ctx, s, e)]
     if not cands:
         return None
@@ -235,7 +243,7 @@ def sentence_subjects(doc: Document, ctx: _Ctx | None = None) -> list[Mention]:
     ctx = _Ctx(doc) if ctx is None else ctx
     out: list[Mention] = []
     for sent in doc.sentences:
-        s = _skip_report_prefix(doc, sent.start, sent.end)
+        s = _skip_report_prefix(doc, sent.start, sent.end, ctx.index)
         for m in _candidates(ctx, s, sent.end):
             if m.kind == "PER" and _position_class(ctx, m.start, s) == "good":
                 out.append(m)

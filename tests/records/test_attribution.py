@@ -92,3 +92,17 @@ def test_sentence_subjects_are_clause_initial_names():
     text = "رضا امینی به کرج رفت. در دیدار با مریم احمدی صحبت شد. علی رضایی آمد."
     doc = make_doc(text, [("PER", "رضا امینی"), ("LOC", "کرج"), ("PER", "مریم احمدی"), ("PER", "علی رضایی")])
     assert [(m.kind, m.text) for m in sentence_subjects(doc)] == [("PER", "رضا امینی"), ("PER", "علی رضایی")]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, subject", [
+    # the report prefix runs on into the name without a comma: the name is the subject
+    ("به گزارش خبرگزاری فارس به نقل از روابط عمومی استانداری یزد کاوه نیکو در آیین افتتاح، "
+     "این پروژه را مهم دانست.", [("ORG", "خبرگزاری فارس"), ("PER", "کاوه نیکو")], ("PER", "کاوه نیکو")),
+    # a comma ends the prefix: the subject comes after it
+    ("به گزارش خبرگزاری فارس از یزد، کاوه نیکو گفت: کار پل تمام شد.",
+     [("ORG", "خبرگزاری فارس"), ("LOC", "یزد"), ("PER", "کاوه نیکو")], ("PER", "کاوه نیکو")),
+])
+def test_report_prefix_without_comma_before_the_name(text, ents, subject, form):
+    ev = _events(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert ev and ev[0][2] == (subject[0], form(subject[1]))
