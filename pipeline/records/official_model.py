@@ -39,7 +39,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "official_link.json"
 #: how many sentences before/after a name a title may stand to be a candidate
 WINDOW = 1
 #: rule links that always stand: a title written right next to the name (mentions.appositions)
-APPOSITIONS = ("after", "before", "paren", "second", "coord")
+APPOSITIONS = ("after", "before", "paren", "second", "coord", "as")
 #: a gap of at most this many words is described word by word
 GAP_WORDS = 6
 
