@@ -304,6 +304,17 @@ def _analyze(doc: Document) -> Coref:
         i = bisect.bisect_right(narrated_ends, pos) - 1
         return narrated[i] if i >= 0 else None
 
+    def introduced_next(idx: int) -> bool:
+        """The next speech event's subject is a name first mentioned after event ``idx`` (a title
+        subject followed by a new name that goes on speaking: «دبیر هیئت ... گفت: ... X افزود: ...»)."""
+        if idx + 1 >= len(events):
+            return False
+        nxt = events[idx + 1].subject
+        if nxt is None or nxt.kind != "PER" or nxt.per is None or nxt.role is not None:
+            return False
+        r = by_per.get(nxt.per.start)
+        return r is not None and min(n.start for n in r.names) > events[idx].verb_end
+
     for idx, ev in enumerate(events):
         subj: Mention | None = ev.subject
         ref: Referent | None = None
@@ -326,7 +337,7 @@ def _analyze(doc: Document) -> Coref:
             rm = subj.role
             ref = holder_of(rm)
             if ref is None and current is not None and current.names and not current.roles and not subj.also \
-                    and resolved and resolved[-1][1] is current:
+                    and resolved and resolved[-1][1] is current and not introduced_next(idx):
                 ref = current
             if ref is None:
                 ref = new_ref(subj.text)

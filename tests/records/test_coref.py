@@ -84,3 +84,25 @@ def test_surname_names_a_glued_given_name_and_surname(short, full, same, form):
 def test_pronoun_skips_names_inside_statements(text, ents, speakers, form):
     doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
     assert [q.speaker for q in find_quotes(doc)] == [form(s) for s in speakers]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+def test_title_subject_goes_to_the_new_name_that_goes_on_speaking(form):
+    # a second story: the title speaks first, then a name not seen before goes on («افزود»)
+    text = form("مهدی کاظمی گفت: مسابقات در تهران برگزار می‌شود.\n"
+                "دبیر هیئت فوتبال یزد گفت: تیم‌های لیگ مشخص شدند.\n"
+                "احمد نوری امروز در گفت‌وگو با خبرنگاران افزود: شش تیم در لیگ هستند.")
+    doc = make_doc(text, [("PER", form("مهدی کاظمی")), ("LOC", form("تهران")), ("ROLE", form("دبیر")),
+                          ("ORG", form("هیئت فوتبال یزد")), ("PER", form("احمد نوری"))])
+    assert [q.speaker for q in find_quotes(doc)] == [form("مهدی کاظمی"), form("احمد نوری"), form("احمد نوری")]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+def test_title_subject_stays_with_the_untitled_current_speaker(form):
+    # the same speaker goes on under a title; the next name is the one already speaking
+    text = form("مهدی کاظمی گفت: مسابقات در تهران برگزار می‌شود.\n"
+                "دبیر هیئت فوتبال یزد افزود: تیم‌های لیگ مشخص شدند.\n"
+                "کاظمی ادامه داد: شش تیم در لیگ هستند.")
+    doc = make_doc(text, [("PER", form("مهدی کاظمی")), ("LOC", form("تهران")), ("ROLE", form("دبیر")),
+                          ("ORG", form("هیئت فوتبال یزد")), ("PER", form("کاظمی"))])
+    assert [q.speaker for q in find_quotes(doc)] == [form("مهدی کاظمی")] * 3
