@@ -6,8 +6,9 @@
 
 Folds are article-level (articles sorted by id, fold = index mod 4), as in ``scripts/eval_records.py``.
 Gold entities are placed in the normalized text (``pipeline/training/gold_spans.py``), so the model
-does not depend on one tagger. C, the threshold and whether untitled speakers are listed are
-chosen by the best pooled official F1 (person+role) over the folds; seeds and dev are never read.
+does not depend on one tagger. C and the threshold are chosen by the best pooled official F1
+(person+role) over the folds; the table also shows listing untitled speakers, which the shipped
+model does not do (``untitled=never``). Seeds and dev are never read.
 """
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     model = om.train_model(docs)
     model.card = ("official linker: logistic regression over name-title pair features (official_model.py), "
                   f"trained on train.jsonl ({len(docs)} articles, gold entities); C={model.meta['C']}, "
-                  f"threshold={model.threshold}, untitled={model.untitled} chosen by 4-fold CV inside train")
+                  f"threshold={model.threshold} chosen by 4-fold CV inside train; untitled={model.untitled} "
+                  "(people without a title are not listed)")
     model.save(args.out)
     print(f"saved {args.out} ({len(model.weights)} weights, threshold {model.threshold}, untitled {model.untitled})")
     return 0

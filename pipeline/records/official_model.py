@@ -13,7 +13,7 @@ regression scores the pairs; a title goes to the person that scores highest, whe
 passes the model's threshold.
 
 The model is a small JSON file (``pipeline/records/data/official_link.json``): weights, threshold,
-whether people without any title are listed, and a model-card line. It is trained on
+whether people without any title are listed (``never`` in the shipped model), and a model-card line. It is trained on
 ``../shared/gold/train.jsonl`` by ``scripts/train_officials.py`` (gold entities placed in the
 normalized text; scikit-learn at training time only, prediction is a dot product in plain Python).
 Threshold and C are chosen by cross-validation inside the training articles.
@@ -424,6 +424,8 @@ def fit(X: list[dict[str, float]], y: list[int], C: float = 1.0, min_count: int 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    if len(set(y)) < 2:
+        raise ModelError("training pairs need both labels (linked and not linked); give whole annotated articles")
     counts = Counter(k for row in X for k in row)
     keep = {k for k, n in counts.items() if n >= min_count}
     vec = DictVectorizer()
@@ -499,8 +501,9 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
 
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None,
                 untitled: str | None = "never") -> LinkModel:
-    """Train on annotated articles (dicts with ``text``, ``entities`` and ``officials``). Settings not
-    given are chosen by 4-fold cross-validation inside ``gold_docs``."""
+    """Train on annotated articles (dicts with ``text``, ``entities`` and ``officials``). C and threshold,
+    when not given, are chosen by 4-fold cross-validation inside ``gold_docs``; ``untitled=None`` lets
+    the cross-validation choose that too (the default ``never``: people without a title are not listed)."""
     if C is None or threshold is None or untitled is None:
         cv = cross_validate(gold_docs, Cs=(C,) if C is not None else CS,
                             thresholds=(threshold,) if threshold is not None else THRESHOLDS,
