@@ -88,6 +88,9 @@ class _Article:
         self.subject_offsets = {off for off, _ in co.subjects}
         self.app_how = {(a.person.start, a.role.start): a.how for a in co.apps}
         self.app_role_person = {a.role.start: a.person.start for a in co.apps}
+        self.app_by_role: dict[int, list[tuple[int, str]]] = {}
+        for a in co.apps:
+            self.app_by_role.setdefault(a.role.start, []).append((a.person.start, a.how))
 
     def nearest_per(self, start: int, end: int) -> tuple[int | None, int | None]:
         """Starts of the PER spans right before ``start`` and right after ``end``."""
@@ -154,8 +157,8 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f["rule"] = 1.0
         how = art.app_how.get((n.start, rm.start))
         if how is None:
-            how = next((h for (p, r), h in art.app_how.items() if r == rm.start
-                        and any(x.start == p for x in ref.names)), "subject")
+            starts = {x.start for x in ref.names}
+            how = next((h for p, h in art.app_by_role.get(rm.start, ()) if p in starts), "subject")
         f[f"rule={how}"] = 1.0
     holder = co.by_role.get(rm.start)
     if holder is not None and holder is not ref:
@@ -350,14 +353,18 @@ def title_holder(doc: Document, co: Coref, ref: Referent) -> Referent | None:
     if ref.names or not ref.roles:
         return None
     linked = linked_titles(doc, co)
-    starts = {rm.start for rm, _ in ref.roles}
-    by_id = {r.id: r for r in co.referents if r.names}
-    same = [by_id[rid] for rid, roles in linked.items()
-            if rid in by_id and any(rm.start in starts for rm, _ in roles)]
-    if same:
-        return same[0]
-    compatible = [by_id[rid] for rid, roles in linked.items()
-                  if rid in by_id and any(roles_compatible(a, b) for a, _ in roles for b, _ in ref.roles)]
+    holders = co.__dict__.get("_title_holders")
+    if holders is None or holders[0] is not linked:
+        by_id = {r.id: r for r in co.referents if r.names}
+        by_start = {rm.start: by_id[rid] for rid, roles in linked.items() if rid in by_id for rm, _ in roles}
+        named = [(by_id[rid], roles) for rid, roles in linked.items() if rid in by_id]
+        holders = (linked, by_start, named)
+        co.__dict__["_title_holders"] = holders
+    _, by_start, named = holders
+    for rm, _ in ref.roles:
+        if rm.start in by_start:
+            return by_start[rm.start]
+    compatible = [r for r, roles in named if any(roles_compatible(a, b) for a, _ in roles for b, _ in ref.roles)]
     return compatible[0] if len(compatible) == 1 else None
 
 

@@ -156,6 +156,7 @@ def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+_DIGIT_RE = re.compile(r"\d")
 _TITLE_AFTER_RE = re.compile(r"^[ \t\u200c]*(?:(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+)")
 
 
@@ -191,7 +192,7 @@ def _surname_as_place(text: str, ents: list[Span]) -> list[Span]:
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         ws = x.text.split()
         if x.label not in ("LOC", "ORG") or not 1 <= len(ws) <= 3 or "\n" in x.text or key(x.text) in places \
-                or any(key(w) in blocked or re.search(r"\d", fold(w)) for w in ws) \
+                or any(key(w) in blocked or _DIGIT_RE.search(fold(w)) for w in ws) \
                 or not _name_evidence(text, x.end, nxt):
             out.append(x)
             continue
