@@ -125,13 +125,18 @@ def document_of(tagged: dict):
     return doc
 
 
+#: re-run the entity repairs on the cached entities (``--repair``: after a change to ``tag/repair.py``)
+REPAIR = False
+
+
 def records_of(tagged: dict) -> dict:
     """The record fields (as plain dicts) that the record stages build for one article.
 
-    The cached entities are the output's, already repaired, so the repair stage is not run again."""
+    The cached entities are the output's, already repaired, so the repair stage is not run again
+    unless :data:`REPAIR` is set (the repairs are idempotent)."""
     from pipeline.records.assemble import build_records
 
-    doc = build_records(document_of(tagged), repair=False)
+    doc = build_records(document_of(tagged), repair=REPAIR)
     out: dict = {"id": tagged["id"], "entities": tagged["entities"]}
     for name in ("officials", "meetings", "commitments", "quotes", "figures"):
         out[name] = [r.model_dump() if hasattr(r, "model_dump") else r for r in doc.records.get(name, [])]
@@ -144,7 +149,8 @@ LEARNED: dict[str, tuple[Callable[[list[dict]], object], Callable[[object], obje
 
 #: learned components by name: the module that provides ``train_model`` and ``using_model``
 LEARNED_MODULES = {"commitments": "pipeline.records.commitment_model",
-                   "participants": "pipeline.records.participant_model"}
+                   "participants": "pipeline.records.participant_model",
+                   "officials": "pipeline.records.official_model"}
 
 
 def register_learned(names: list[str]) -> None:
@@ -266,6 +272,8 @@ def main(args=None) -> int:
     ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where the tagged gold articles are kept")
     ap.add_argument("--retag", action="store_true", help="re-run the tagger even when the cache is fresh")
     ap.add_argument("--model", default=None, help="tagger model path (default: the shipped model)")
+    ap.add_argument("--repair", action="store_true",
+                    help="re-run the entity repairs on the cached entities (after a repair change, without --retag)")
     ap.add_argument("--show", default=None, help="print gold vs predicted items of this record type")
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
     ap.add_argument("--learned", default=",".join(LEARNED_MODULES),
@@ -283,6 +291,8 @@ def main(args=None) -> int:
     if not (SHARED / "gold").exists():
         print("../shared/gold is not present next to the checkout; nothing to measure", file=sys.stderr)
         return 2
+    global REPAIR
+    REPAIR = ns.repair
     reports = run(ns)
     if ns.json:
         print(json.dumps(reports, ensure_ascii=False, indent=1))

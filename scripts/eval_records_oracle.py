@@ -23,15 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.document import Document, Span  # noqa: E402
-from pipeline.textkey import key as fold  # noqa: E402
+from pipeline.document import Document  # noqa: E402
+from pipeline.training.gold_spans import locate  # noqa: E402
 from pipeline.records.assemble import build_records  # noqa: E402
 from pipeline.tokenize import tokenize  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEFAULT_GOLD = [SHARED / "gold" / "seeds.jsonl", SHARED / "gold" / "dev.jsonl"]
-_IGNORE = set(" \t\n\r\u200c\u200d\u200e\u200f\u0640") | set(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670"}
-_PUNCT = set("«»\"'()[]،,:؛;.!?؟-–—")
 
 
 def normalize(raw: str):
@@ -39,55 +37,6 @@ def normalize(raw: str):
     from pipeline.normalize import normalize as norm
 
     return norm(raw)
-
-
-def _squeeze(text: str, drop_punct: bool) -> tuple[str, list[int]]:
-    out, idx = [], []
-    ft = fold(text)
-    for i, ch in enumerate(ft):
-        if ch in _IGNORE or (drop_punct and ch in _PUNCT):
-            continue
-        out.append(ch)
-        idx.append(i)
-    return "".join(out), idx
-
-
-def locate(text: str, ents: list[dict]) -> list[Span]:
-    """Gold entity texts -> spans of ``text``, searched in order (then anywhere unused)."""
-    spans: list[Span] = []
-    sq = {p: _squeeze(text, p) for p in (False, True)}
-    pos = {False: 0, True: 0}
-    used: list[tuple[int, int]] = []
-    for e in ents:
-        found = None
-        for p in (False, True):
-            stext, idx = sq[p]
-            needle = _squeeze(e["text"], p)[0]
-            if not needle:
-                continue
-            starts = [stext.find(needle, pos[p])]
-            j = stext.find(needle)
-            while j >= 0:
-                starts.append(j)
-                j = stext.find(needle, j + 1)
-            for j in starts:
-                if j < 0:
-                    continue
-                s, t = idx[j], idx[j + len(needle) - 1] + 1
-                if any(s < b and a < t for a, b in used):
-                    continue
-                found = (s, t, p, j + len(needle))
-                break
-            if found:
-                break
-        if not found:
-            continue
-        s, t, p, nxt = found
-        pos[p] = nxt
-        used.append((s, t))
-        spans.append(Span(e["label"], s, t, text[s:t]))
-    spans.sort(key=lambda sp: sp.start)
-    return spans
 
 
 def build_doc(gold: dict, tagger=None) -> Document:

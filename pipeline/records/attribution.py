@@ -89,12 +89,20 @@ def _prev_nonblank_line(text: str, line_start: int) -> tuple[int, int] | None:
     return s, i
 
 
-def _skip_report_prefix(doc: Document, s: int, e: int) -> int:
-    """After «به گزارش خبرگزاری ...،» (up to its comma) when the region starts with it."""
+_PREFIX_END_RE = re.compile(r"[،,:]")
+
+
+def _skip_report_prefix(doc: Document, s: int, e: int, index: EntityIndex | None = None) -> int:
+    """After «به گزارش خبرگزاری ...،» (up to its comma) when the region starts with it; a name
+    before that comma starts the clause («به نقل از روابط عمومی استانداری ... حسن نوری در ...، ...»)."""
     m = lexicon_cues("report_prefixes").search(doc.text, s, e)
     if m is not None and not doc.text[s:m.start].strip(" \u200c\n«»:،"):
-        c = re.compile(r"[،,:]").search(doc.text, m.end, e)
+        c = _PREFIX_END_RE.search(doc.text, m.end, e)
         if c is not None:
+            if index is not None:
+                per = next((x for x in index.within(m.end, c.start()) if x.label == "PER"), None)
+                if per is not None:
+                    return per.start
             return c.end()
     return s
 
@@ -209,7 +217,7 @@ def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
 
 def find_subject(ctx: _Ctx, s: int, e: int) -> Mention | None:
     """The subject mention of a clause ``[s, e)`` that ends with a speech verb."""
-    s = _skip_report_prefix(ctx.doc, s, e)
+    s = _skip_report_prefix(ctx.doc, s, e, ctx.index)
     cands = [m for m in _candidates(ctx, s, e)]
     if not cands:
         return None
@@ -235,7 +243,7 @@ def sentence_subjects(doc: Document, ctx: _Ctx | None = None) -> list[Mention]:
     ctx = _Ctx(doc) if ctx is None else ctx
     out: list[Mention] = []
     for sent in doc.sentences:
-        s = _skip_report_prefix(doc, sent.start, sent.end)
+        s = _skip_report_prefix(doc, sent.start, sent.end, ctx.index)
         for m in _candidates(ctx, s, sent.end):
             if m.kind == "PER" and _position_class(ctx, m.start, s) == "good":
                 out.append(m)
@@ -292,6 +300,27 @@ def _reported_after(text: str, pos: int) -> bool:
     return len(ws) >= 3 and looks_finite(ws)
 
 
+def _quoted_extent(text: str, s: int, e: int) -> tuple[int, int]:
+    """A statement ``[s, e)`` that opens with «: only up to the matching » («او گفت «...» و رفت»)."""
+    i = s
+    while i < e and text[i] in " \t\u200c":
+        i += 1
+    if i >= e or text[i] != "«":
+        return s, e
+    depth = 0
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    for j in range(i, line_end):
+        c = text[j]
+        if c == "«":
+            depth += 1
+        elif c == "»":
+            depth -= 1
+            if depth == 0:
+                return i + 1, j
+    return s, e
+
+
 def _sentence_end(text: str, pos: int) -> int:
     m = re.compile(r"[.!؟?\n]").search(text, pos)
     return m.start() if m else len(text)
@@ -334,8 +363,7 @@ def speech_events(doc: Document) -> list[SpeechEvent]:
             nw = next_word(t, s)
             if nw is not None and key(nw[2]) in ("که", "تا"):
                 s = nw[1]
-            e = _sentence_end(t, s)
-            ev.statement = (s, e)
+            ev.statement = _quoted_extent(t, s, _sentence_end(t, s))
         elif ev.frame == "from":
             s0 = subj.end if subj is not None else sent_start
             s0 = _strip_background(ctx, s0, cm.start)
@@ -345,10 +373,10 @@ def speech_events(doc: Document) -> list[SpeechEvent]:
                     break
         elif (nw := next_word(t, cm.end)) is not None and key(nw[2]) == "که" and cm.label == "say":
             # «X گفت که ...»: the statement follows «که»
-            ev.statement = (nw[1], _sentence_end(t, nw[1]))
+            ev.statement = _quoted_extent(t, nw[1], _sentence_end(t, nw[1]))
         elif cm.label == "say" and not _clause_end_after(t, cm.end) and _reported_after(t, cm.end):
             # «X گفت بودجه ... تأمین شده است»: no colon, the statement follows the verb
-            ev.statement = (cm.end, _sentence_end(t, cm.end))
+            ev.statement = _quoted_extent(t, cm.end, _sentence_end(t, cm.end))
         else:  # say, reported
             if not _clause_end_after(t, cm.end):
                 ev.statement = None

@@ -18,6 +18,7 @@ The result is cached per document content, so the record modules can each call i
 """
 from __future__ import annotations
 
+import bisect
 import difflib
 from functools import lru_cache
 import re
@@ -65,6 +66,20 @@ def _edit1(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    from pipeline.lexicons import word_set
+
+    return word_set("given_names") | word_set("given_names_broad")
+
+
+def _glued_given_name(word: str, surname: str) -> bool:
+    """``word`` is a given name glued to ``surname`` («امیرسامع» = «امیر» + «سامع»)."""
+    if len(surname) < 3 or len(word) - len(surname) < 2 or not word.endswith(surname):
+        return False
+    return word[:-len(surname)] in _given_names()
+
+
 @lru_cache(maxsize=65536)
 def names_match(short: str, full: str) -> bool:
     """Whether mention ``short`` can name the person called ``full``."""
@@ -77,6 +92,8 @@ def names_match(short: str, full: str) -> bool:
         return True
     if len(ws) == 1 and (ws[0] in _zwnj_parts(full) or (len(wf) > 1 and ws[0] in wf[1:])):
         return True
+    if len(ws) == 1 and len(wf) >= 2 and _glued_given_name(wf[-1], ws[0]):
+        return True  # «سامع» names «سید امیرسامع» (given name glued to the surname)
     if len(ws) == len(wf) >= 2 and ws[-1] == wf[-1] and all(_edit1(a, b) for a, b in zip(ws, wf)):
         return True
     return False
@@ -236,8 +253,6 @@ def _analyze(doc: Document) -> Coref:
         r.add_role(a.role, a.person.start)
         by_role[a.role.start] = r
     events = speech_events(doc)
-    subjects = [(m.start, by_per[m.per.start]) for m in sentence_subjects(doc)
-                if m.per is not None and m.per.start in by_per]
     resolved: list[tuple[SpeechEvent, Referent | None]] = []
     current: Referent | None = None
     pending: list[tuple[Referent, int]] = []  # unnamed title/ORG speakers, with the event index
@@ -272,8 +287,33 @@ def _analyze(doc: Document) -> Coref:
         other.speaker = False
         into.orgs.extend(other.orgs)
 
-    last_person_before = lambda pos: max(  # noqa: E731
-        (n for r in refs for n in r.names if n.end <= pos), key=lambda n: n.start, default=None)
+    # names inside a statement (a person the speaker talks about) are not what a later «وی» refers to
+    stm = sorted(ev.statement for ev in events if ev.statement is not None)
+    stm_starts = [a for a, _ in stm]
+
+    def in_statement(pos: int) -> bool:
+        i = bisect.bisect_right(stm_starts, pos) - 1
+        return any(stm[j][0] <= pos < stm[j][1] for j in range(i, max(-1, i - 3), -1))
+
+    subjects = [(m.start, by_per[m.per.start]) for m in sentence_subjects(doc)
+                if m.per is not None and m.per.start in by_per and not in_statement(m.start)]
+    narrated = sorted((n for r in refs for n in r.names if not in_statement(n.start)), key=lambda n: n.start)
+    narrated_ends = [n.end for n in narrated]
+
+    def last_person_before(pos: int) -> Span | None:
+        i = bisect.bisect_right(narrated_ends, pos) - 1
+        return narrated[i] if i >= 0 else None
+
+    def introduced_next(idx: int) -> bool:
+        """The next speech event's subject is a name first mentioned after event ``idx`` (a title
+        subject followed by a new name that goes on speaking: «دبیر هیئت ... گفت: ... X افزود: ...»)."""
+        if idx + 1 >= len(events):
+            return False
+        nxt = events[idx + 1].subject
+        if nxt is None or nxt.kind != "PER" or nxt.per is None or nxt.role is not None:
+            return False
+        r = by_per.get(nxt.per.start)
+        return r is not None and min(n.start for n in r.names) > events[idx].verb_end
 
     for idx, ev in enumerate(events):
         subj: Mention | None = ev.subject
@@ -297,7 +337,7 @@ def _analyze(doc: Document) -> Coref:
             rm = subj.role
             ref = holder_of(rm)
             if ref is None and current is not None and current.names and not current.roles and not subj.also \
-                    and resolved and resolved[-1][1] is current:
+                    and resolved and resolved[-1][1] is current and not introduced_next(idx):
                 ref = current
             if ref is None:
                 ref = new_ref(subj.text)

@@ -6,6 +6,7 @@ A :class:`RoleMention` is a ROLE span plus the organization/place it belongs to
 
 * after the name: «مهدی کاظمی، مدیرعامل سازمان ...», «سارا نیکو (نایب‌رئیس اتحادیه)»; a second title
   joined by «و» is the same person's («X، شهردار کرج و رئیس اتحادیه ...»);
+* after the name and «(را) به عنوان»: «رضا امینی را به عنوان شهردار بابل منصوب کرد»;
 * before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی»;
 * coordinated names share a plural title: «X و Y اعضای شورای شهر» -> both «عضو».
 
@@ -14,12 +15,17 @@ Nothing here depends on exact ROLE boundaries beyond "the title is a span of its
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.cues import word_set
 from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sorted_entities, words
+
+
+#: «(را) به عنوان» between a name and a title: an appointment or introduction
+AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+$")
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ class RoleMention:
 class Apposition:
     person: Span
     role: RoleMention
-    how: str  # "after" | "before" | "paren" | "coord"
+    how: str  # "after" | "as" | "before" | "paren" | "second" | "coord"
 
 
 def _is_plural_role(text: str) -> bool:
@@ -148,6 +154,9 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") + gap.count(",") <= 1:
             cand = by_start.get(nxt.start)
             how = "paren" if "(" in gap else "after"
+        elif nxt.label == "ROLE" and AS_TITLE_GAP_RE.match(fold(gap)):
+            cand = by_start.get(nxt.start)  # «X (را) به عنوان مدیرعامل ... معرفی/منصوب کرد»
+            how = "as"
         if cand is not None:
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)

@@ -1,39 +1,26 @@
 """Officials: named people with the title, organization and place the article gives them.
 
-One record per (person, title, scope) under the person's fullest name; a title stated
-with and without its organization is one record. Named people with no title get a
-record with ``role=None`` when they take part in the story (speakers, people in a
-meeting sentence, «با حضور X»), not when they are only mentioned in passing.
+Which titles are a person's is decided by the learned linker of
+:mod:`pipeline.records.official_model` (name–title pairs of the article, scored with the rule
+links of :mod:`pipeline.records.coref` among the features). One record per (person, title,
+scope) under the person's fullest name; a title stated with and without its organization is one
+record. A named person with no title is listed only when the model says so (``untitled``:
+``never``, or ``speaker`` for people who are quoted); the shipped model's choice comes from
+cross-validation on the training articles.
 """
 from __future__ import annotations
 
 from pipeline.document import Document
-from pipeline.textkey import fold, key
 from pipeline.records.coref import Referent, analyze, role_key, scopes_compatible
-from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.evidence import evidence
-from pipeline.records.textutil import prev_word
+from pipeline.records.mentions import RoleMention
 from pipeline.schema import Official
 
 
-def _in_story(doc: Document, ref: Referent) -> bool:
-    if ref.speaker:
-        return True
-    cues = cue_classes()
-    for n in ref.names:
-        sent = doc.sentence_at(n.start)
-        if sent is not None and cues.search(doc.text, "meeting.noun", sent.start, sent.end) is not None:
-            return True
-        pw = prev_word(doc.text, n.start)
-        if pw is not None and key(pw[2]) in ("حضور", "همراهی", "ریاست"):
-            return True
-    return False
-
-
-def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | None, int]]:
-    """(role, org, location, offset) per distinct title of ``ref``, merged by compatibility."""
+def fields_of(roles: list[tuple[RoleMention, int]]) -> list[tuple[str | None, str | None, str | None, int]]:
+    """(role, org, location, offset) per distinct title, merged by compatibility."""
     out: list[list] = []
-    for rm, off in sorted(ref.roles, key=lambda x: x[1]):
+    for rm, off in sorted(roles, key=lambda x: x[1]):
         role, org = rm.member_form()
         loc = rm.location if org == rm.org else None
         for rec in out:
@@ -47,22 +34,30 @@ def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | N
     return [tuple(r) for r in out]
 
 
+def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | None, int]]:
+    """(role, org, location, offset) per distinct title the rules gave ``ref``."""
+    return fields_of(ref.roles)
+
+
 def find_officials(doc: Document) -> list[Official]:
     """All officials of ``doc`` (see the module docstring)."""
+    from pipeline.records.official_model import current_model, linked_titles
+
     co = analyze(doc)
+    model = current_model()
+    linked = linked_titles(doc, co)
     out: list[Official] = []
     for ref in co.referents:
         name = ref.name
         if not name:
             continue
-        fields = official_fields(ref)
+        fields = fields_of(linked.get(ref.id, []))
         first = min(n.start for n in ref.names)
         if not fields:
-            if not _in_story(doc, ref):
-                continue
-            n0 = min(ref.names, key=lambda s: s.start)
-            out.append(Official(person=name, role=None, org=None, location=None,
-                                evidence=evidence(doc, n0.start, n0.end)))
+            if model.untitled == "speaker" and ref.speaker:
+                n0 = min(ref.names, key=lambda s: s.start)
+                out.append(Official(person=name, role=None, org=None, location=None,
+                                    evidence=evidence(doc, n0.start, n0.end)))
             continue
         for role, org, loc, off in fields:
             out.append(Official(person=name, role=role, org=org, location=loc,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pipeline.document import Document
 from pipeline.records.coref import analyze
 from pipeline.records.evidence import evidence
+from pipeline.records.official_model import title_holder
 from pipeline.schema import Quote
 
 
@@ -23,6 +24,8 @@ def find_quotes(doc: Document) -> list[Quote]:
         text = doc.text[s:e].strip()
         if not text:
             continue
+        if ref is not None and not ref.names:
+            ref = title_holder(doc, co, ref) or ref  # a titled speaker whose name the article gives elsewhere
         speaker = ref.display if ref is not None else None
         out.append(Quote(speaker=speaker, text=text, evidence=evidence(doc, min(ev.sent_start, s), e)))
     return out

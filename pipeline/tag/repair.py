@@ -11,6 +11,9 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
 * a given name tagged alone (as PER or LOC) with the next, untagged word before a title
   («زهرا» + «کریمی» + «عضو ...») is one name with that word; an untagged given name right
   before a PER («نسرین» + «کریمی‌نژاد») belongs to it;
+* a given name with its surname tagged as a place or organization («محمد» + LOC «اسماعیل نوری»,
+  «علیرضا» + ORG «رزم حسینی», LOC «پیمان نوری») is one name when a speech verb, a title or
+  «(را) به عنوان» + title follows; known places and words that head places or organizations never are;
 * a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:») is a
   surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
@@ -21,9 +24,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from pipeline.document import Document, Span
-from pipeline.lexicons import load_lexicon, word_set
+from pipeline.lexicons import load_lexicon, load_table, word_set
 from pipeline.lexicons.matcher import cue_classes
 from pipeline.textkey import fold, key
 from pipeline.records.textutil import PUNCT_GAP_RE, words
@@ -152,6 +156,58 @@ def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+_DIGIT_RE = re.compile(r"\d")
+_TITLE_AFTER_RE = re.compile(r"^[ \t\u200c]*(?:(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+)")
+
+
+def _name_evidence(text: str, end: int, nxt: Span | None) -> bool:
+    """What follows a name at ``end``: a speech verb right away («... افزود:»), a title after a comma
+    or space, or «(را) به عنوان» + a title."""
+    vm = cue_classes().search(text, "speech", end, min(len(text), end + 40))
+    if vm is not None and not text[end:vm.start].strip(" \t\u200c"):
+        return True
+    if nxt is None or nxt.label != "ROLE":
+        return False
+    gap = text[end:nxt.start]
+    if PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") <= 1:
+        return True
+    m = _TITLE_AFTER_RE.match(fold(gap))
+    return m is not None and m.end() == len(gap)
+
+
+@lru_cache(maxsize=1)
+def _place_keys() -> frozenset[str]:
+    return frozenset(key(p) for p in load_table("places"))
+
+
+def _surname_as_place(text: str, ents: list[Span]) -> list[Span]:
+    """«محمد» (PER) + LOC/ORG «اسماعیل نوری», or LOC/ORG «پیمان نوری» starting with a given name, with
+    a speech verb or a title after it: one PER. The LOC/ORG has at most three words, is not a known
+    place and holds no place-type or organization-head word."""
+    given = word_set("given_names") | word_set("given_names_broad")
+    blocked = word_set("place_types") | word_set("org_heads") | word_set("generic_orgs") | _FUNCTION
+    places = _place_keys()
+    out: list[Span] = []
+    for i, x in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        ws = x.text.split()
+        if x.label not in ("LOC", "ORG") or not 1 <= len(ws) <= 3 or "\n" in x.text or key(x.text) in places \
+                or any(key(w) in blocked or _DIGIT_RE.search(fold(w)) for w in ws) \
+                or not _name_evidence(text, x.end, nxt):
+            out.append(x)
+            continue
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PER" and _SPACE_GAP_RE.match(text[prev.end:x.start]) \
+                and prev.text.split() and key(prev.text.split()[-1]) in given and len(ws) <= 2:
+            out[-1] = _span(text, "PER", prev.start, x.end, prev)
+            continue
+        if len(ws) >= 2 and key(ws[0]) in given and key(ws[-1]) not in given:
+            out.append(dataclasses.replace(x, label="PER"))
+            continue
+        out.append(x)
+    return out
+
+
 #: the first word of a sentence and the space after it
 _SUBJECT_RE = re.compile(r"[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)[ \t\u200c]+")
 
@@ -240,7 +296,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
         sentence_starts = [s.start for s in sentences_of(text)]
     ents = sorted(ents, key=lambda e: (e.start, e.end))
     for fix in (_extend_grouped_numbers, _drop_latin_lowercase, _guillemet_names, _merge_adjacent_per,
-                _given_name_surname):
+                _surname_as_place, _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
     for fix in (_split_coordinated_group_role, _group_orgs_as_roles):

@@ -121,3 +121,16 @@ def test_grouped_numbers_are_one_figure(sentence, fig):
 
 def test_dotted_date_is_not_a_figure():
     assert find_figures("در تاریخ 1399.12.11 جلسه برگزار شد.") == []
+
+
+@pytest.mark.parametrize("sentence, fig, value", [
+    # «N گانه» counts its parts (as «پنج‌نفره» counts people)
+    ("شهرداری مناطق ۶ گانه را بازسازی کرد.", "۶ گانه", 6),
+    ("طرح‌های هفت گانه اجرا شد.", "هفت گانه", 7),
+    ("كميسيون‌هاي 3 گانه تشكيل شد.", "3 گانه", 3),                 # older orthography, ASCII digits
+    ("شهرداري مناطق ٦ گانه را بازسازي كرد.", "٦ گانه", 6),           # Arabic-Indic digit
+])
+def test_n_part_adjective_is_a_count(sentence, fig, value):
+    found = find_figures(sentence)
+    assert [sentence[f.start:f.end] for f in found] == [fig]
+    assert found[0].value == value

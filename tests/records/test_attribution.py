@@ -49,11 +49,25 @@ def test_speech_events(text, ents, expected):
     assert _events(text, ents) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a quotation right after the verb without a colon («او گفت «...» و رفت») "
-                                       "runs the statement past the closing » to the sentence end")
-def test_quoted_statement_after_verb_stops_at_closing_quote():
-    text = "او گفت «این کار را می‌کنیم» و رفت."
-    assert _events(text, []) == [("say", False, ("PRON", "او"), "این کار را می‌کنیم")]
+def _arabic(s: str) -> str:
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, subject, statement", [
+    # a quotation right after the verb, no colon: it ends at its closing »
+    ("او گفت «این کار را می‌کنیم» و رفت.", [], ("PRON", "او"), "این کار را می‌کنیم"),
+    ("رضا امینی گفت «بودجه کم است».", [("PER", "رضا امینی")], ("PER", "رضا امینی"), "بودجه کم است"),
+    # «گفت که «...»»; a full stop inside the quotation does not cut it
+    ("مریم احمدی گفت که «پل تمام شد. جاده هم تمام می‌شود» و از جلسه بیرون رفت.", [("PER", "مریم احمدی")],
+     ("PER", "مریم احمدی"), "پل تمام شد. جاده هم تمام می‌شود"),
+    # nested guillemets stay inside
+    ("وی گفت «نام طرح «باغ شهر» است» و ادامه داد.", [], ("PRON", "وی"), "نام طرح «باغ شهر» است"),
+])
+def test_quoted_statement_after_verb_stops_at_closing_quote(text, ents, subject, statement, form):
+    ev = _events(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert ev[0][2] == (subject[0], form(subject[1]))
+    assert ev[0][3] == form(statement)
 
 
 def test_colon_statement_runs_over_wrapped_lines_until_the_next_speaker():
@@ -78,3 +92,17 @@ def test_sentence_subjects_are_clause_initial_names():
     text = "رضا امینی به کرج رفت. در دیدار با مریم احمدی صحبت شد. علی رضایی آمد."
     doc = make_doc(text, [("PER", "رضا امینی"), ("LOC", "کرج"), ("PER", "مریم احمدی"), ("PER", "علی رضایی")])
     assert [(m.kind, m.text) for m in sentence_subjects(doc)] == [("PER", "رضا امینی"), ("PER", "علی رضایی")]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, subject", [
+    # the report prefix runs on into the name without a comma: the name is the subject
+    ("به گزارش خبرگزاری فارس به نقل از روابط عمومی استانداری یزد کاوه نیکو در آیین افتتاح، "
+     "این پروژه را مهم دانست.", [("ORG", "خبرگزاری فارس"), ("PER", "کاوه نیکو")], ("PER", "کاوه نیکو")),
+    # a comma ends the prefix: the subject comes after it
+    ("به گزارش خبرگزاری فارس از یزد، کاوه نیکو گفت: کار پل تمام شد.",
+     [("ORG", "خبرگزاری فارس"), ("LOC", "یزد"), ("PER", "کاوه نیکو")], ("PER", "کاوه نیکو")),
+])
+def test_report_prefix_without_comma_before_the_name(text, ents, subject, form):
+    ev = _events(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert ev and ev[0][2] == (subject[0], form(subject[1]))

@@ -115,3 +115,28 @@ def test_appositions_accept_precomputed_roles():
     assert appositions(doc, roles=[]) == []
     (a,) = appositions(doc, roles=role_mentions(doc))
     assert (a.person.start, a.role.start, a.how) == (doc.text.index("رضا"), 0, "before")
+
+
+def _arabic(s: str) -> str:
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, lambda s: s.replace("به عنوان", "به‌عنوان")],
+                         ids=["persian", "arabic-yk", "joined-be"])
+@pytest.mark.parametrize("text, ents, apps", [
+    # «X را به عنوان ROLE ... منصوب کرد»
+    ("استاندار، سارا نیکو را به عنوان فرماندار کاشان منصوب کرد.",
+     [("ROLE", "استاندار"), ("PER", "سارا نیکو"), ("ROLE", "فرماندار"), ("LOC", "کاشان")],
+     [("سارا نیکو", "فرماندار", "as")]),
+    # «X به عنوان ROLE ... معرفی شد»
+    ("در این مراسم حمید توانا به عنوان شهردار جدید معرفی شد.",
+     [("PER", "حمید توانا"), ("ROLE", "شهردار")],
+     [("حمید توانا", "شهردار", "as")]),
+    # words between the name and «به عنوان»: not an apposition (the linker decides)
+    ("حمید توانا پس از سال‌ها به عنوان شهردار کار کرد.",
+     [("PER", "حمید توانا"), ("ROLE", "شهردار")],
+     []),
+])
+def test_as_title_apposition(text, ents, apps, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]

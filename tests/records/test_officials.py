@@ -1,5 +1,10 @@
 """Officials: appositions, titles before names, parentheses, plural titles, headline titles."""
+from dataclasses import replace
+
+import pytest
+
 from pipeline.textkey import key
+from pipeline.records.official_model import shipped_model, using_model
 from pipeline.records.officials import find_officials
 
 from .conftest import make_doc
@@ -63,8 +68,57 @@ def test_one_record_per_title_under_the_fullest_name():
     assert [(o.person, o.role) for o in offs] == [("محمد باقری", "فرماندار")]
 
 
-def test_names_only_in_passing_are_not_officials_but_speakers_are():
+def test_names_only_in_passing_and_untitled_speakers_are_not_officials():
     text = "شعری از حافظ خوانده شد. نادر قاسمی گفت: این برنامه ادامه دارد."
     doc = make_doc(text, [("PER", "حافظ"), ("PER", "نادر قاسمی")])
-    offs = find_officials(doc)
+    assert find_officials(doc) == []
+
+
+def test_untitled_speakers_are_listed_when_the_model_says_so():
+    text = "شعری از حافظ خوانده شد. نادر قاسمی گفت: این برنامه ادامه دارد."
+    doc = make_doc(text, [("PER", "حافظ"), ("PER", "نادر قاسمی")])
+    m = shipped_model()
+    with using_model(replace(m, untitled="speaker")):
+        offs = find_officials(doc)
     assert [(o.person, o.role) for o in offs] == [("نادر قاسمی", None)]
+
+
+def _arabic(s: str) -> str:
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+def _split(s: str) -> str:
+    return s.replace("\u200c", " ")
+
+
+LINKS = [
+    # «X به عنوان ROLE ... معرفی شد»: the title after «به عنوان» is the person's
+    ("در این مراسم رضا کاظمی به عنوان مدیرعامل سازمان پارک‌ها معرفی شد.",
+     [("PER", "رضا کاظمی"), ("ROLE", "مدیرعامل"), ("ORG", "سازمان پارک‌ها")],
+     {("رضا کاظمی", "مدیرعامل")}),
+    # «استاندار ...، X را به عنوان ROLE ... منصوب کرد»: the appointer's title is not the appointee's
+    ("استاندار یزد با صدور حکمی، مهدی نوری را به عنوان فرماندار میبد منصوب کرد.",
+     [("ROLE", "استاندار"), ("LOC", "یزد"), ("PER", "مهدی نوری"), ("ROLE", "فرماندار"), ("LOC", "میبد")],
+     {("مهدی نوری", "فرماندار")}),
+    # two people, each with a title written next to the name
+    ("سارا امینی، معاون شهردار کرج و علی پاکزاد، رئیس شورای شهر کرج در این جلسه حضور داشتند.",
+     [("PER", "سارا امینی"), ("ROLE", "معاون شهردار"), ("LOC", "کرج"), ("PER", "علی پاکزاد"),
+      ("ROLE", "رئیس شورای شهر"), ("LOC", "کرج")],
+     {("سارا امینی", "معاون شهردار"), ("علی پاکزاد", "رئیس شورای شهر")}),
+    # a second title joined by «و»: two records for one person
+    ("کاوه نیکو، شهردار اراک و رئیس اتحادیه شهرداری‌ها گفت: بودجه کافی نیست.",
+     [("PER", "کاوه نیکو"), ("ROLE", "شهردار"), ("LOC", "اراک"), ("ROLE", "رئیس"), ("ORG", "اتحادیه شهرداری‌ها")],
+     {("کاوه نیکو", "شهردار"), ("کاوه نیکو", "رئیس")}),
+    # a holy name with «(ع)» and a name in passing get no title and no record
+    ("در سالروز میلاد امام حسین (ع) شهردار ساری گفت: جشن برگزار می‌شود.",
+     [("PER", "حسین"), ("ROLE", "شهردار"), ("LOC", "ساری")],
+     set()),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, ents, expected", LINKS)
+def test_linker_gives_titles_to_the_right_people(text, ents, expected, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    got = {(key(o.person), key(o.role)) for o in find_officials(doc)}
+    assert got == {(key(form(p)), key(form(r))) for p, r in expected}

@@ -1,4 +1,6 @@
 """Quotes: colon statements over sentences/lines, reported speech, background clauses."""
+import pytest
+
 from pipeline.records.quotes import find_quotes
 
 from .conftest import make_doc
@@ -56,3 +58,17 @@ def test_old_orthography_and_according_to():
     qs = find_quotes(doc)
     assert [q.text for q in qs][0].startswith("طرح تا پايان سال")
     assert all(q.speaker and "فرماندار" in q.speaker for q in qs)
+
+
+def _arabic(s: str) -> str:
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+def test_titled_speaker_takes_the_name_the_article_gives_the_title(form):
+    # the title speaks first; the holder is named later with «به عنوان» + the same title
+    text = form("فرماندار میبد گفت: جاده تا پایان سال تمام می‌شود.\n"
+                "در این مراسم مهدی نوری به عنوان فرماندار میبد معرفی شد و از خدمات مدیران قبلی تقدیر کرد.")
+    doc = make_doc(text, [("ROLE", form("فرماندار")), ("LOC", form("میبد")), ("PER", form("مهدی نوری")),
+                          ("ROLE", form("فرماندار")), ("LOC", form("میبد"))])
+    assert [q.speaker for q in find_quotes(doc)] == [form("مهدی نوری")]

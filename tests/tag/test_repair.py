@@ -134,3 +134,61 @@ def test_a_verb_after_a_given_name_is_not_a_surname():
     text = "محمد گفت: طرح آماده است."
     ents = repair_entities(text, [Span("PER", 0, 4, "محمد")])
     assert [text[e.start:e.end] for e in ents if e.label == "PER"] == ["محمد"]
+
+
+def _spans(text, pairs):
+    out, pos = [], 0
+    for label, sub in pairs:
+        i = text.index(sub, pos)
+        out.append(Span(label, i, i + len(sub), sub))
+        pos = i + 1
+    return out
+
+
+def _arabic(s):
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+SURNAME_AS_PLACE = [
+    # given name PER + surname tagged LOC, then «را به عنوان» + title
+    ("استاندار، حمید [اسماعیل توانا] را به عنوان فرماندار معرفی کرد.",
+     [("PER", "حمید"), ("LOC", "اسماعیل توانا"), ("ROLE", "فرماندار")], "حمید اسماعیل توانا"),
+    # given name PER + two-word surname tagged ORG, then a speech verb
+    ("علیرضا رزم حسینی افزود: کار ادامه دارد.", [("PER", "علیرضا"), ("ORG", "رزم حسینی")], "علیرضا رزم حسینی"),
+    # the whole name tagged LOC, a speech verb right after
+    ("پیمان نارونی گفت: خیابان آسفالت شد.", [("LOC", "پیمان نارونی")], "پیمان نارونی"),
+    # ... or a title after a comma
+    ("کیوان توانگر، معاون شهردار گفت: کار تمام شد.", [("LOC", "کیوان توانگر"), ("ROLE", "معاون شهردار")], "کیوان توانگر"),
+]
+
+NOT_A_NAME = [
+    # a known place after a name is the place the person speaks from
+    ("علی رضایی در تهران گفت: کار تمام شد.", [("PER", "علی رضایی"), ("LOC", "تهران")]),
+    # a given name followed by a known place: no speech verb or title right after the place
+    ("رضا به کرمان رفت و حسین شیراز را دید.", [("PER", "رضا"), ("LOC", "کرمان"), ("PER", "حسین"), ("LOC", "شیراز")]),
+    # an organization headed by an organization word stays an organization
+    ("حسن شهرداری تبریز گفت: کار تمام شد.", [("PER", "حسن"), ("ORG", "شهرداری تبریز")]),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, pairs, name", SURNAME_AS_PLACE)
+def test_surname_tagged_as_place_or_org_joins_the_given_name(text, pairs, name, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text.replace("[", "").replace("]", ""))
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert form(name) in [e.text for e in ents if e.label == "PER"]
+    assert not [e for e in ents if e.label in ("LOC", "ORG") and e.text in form(name)]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, pairs", NOT_A_NAME)
+def test_places_and_organizations_after_a_name_stay(text, pairs, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    spans = _spans(text, [(lab, form(sub)) for lab, sub in pairs])
+    ents = repair_entities(text, spans)
+    assert [(e.label, e.text) for e in ents if e.label in ("LOC", "ORG")] == \
+        [(s.label, s.text) for s in spans if s.label in ("LOC", "ORG")]

@@ -1,0 +1,104 @@
+"""pipeline.records.official_model: pair features, the JSON model, title linking, training on invented articles."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.records.coref import analyze
+from pipeline.records.official_model import (
+    LinkModel, ModelError, candidate_pairs, link, train_model, using_model,
+)
+from pipeline.records.officials import find_officials
+from pipeline.textkey import key
+
+from .conftest import make_doc
+
+
+def _arabic(s: str) -> str:
+    return s.replace("ی", "ي").replace("ک", "ك")
+
+
+FORMS = pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+
+
+def _pairs(text, ents):
+    doc = make_doc(text, ents)
+    co = analyze(doc)
+    return {(p.ref.name, p.role.role): p.feats for p in candidate_pairs(doc, co)}
+
+
+@FORMS
+@pytest.mark.parametrize("text, ents, person, role, present, absent", [
+    # «X (را) به عنوان ROLE»: apposition «as», the title after «به عنوان», no name between
+    ("استاندار، سارا نیکو را به عنوان فرماندار کاشان منصوب کرد.",
+     [("ROLE", "استاندار"), ("PER", "سارا نیکو"), ("ROLE", "فرماندار"), ("LOC", "کاشان")],
+     "سارا نیکو", "فرماندار", ["rule=as", "as_title", "dir=after", "sd=0", "per_between=0"], ["other_link"]),
+    # the appointer's title is before the name and held by nobody named
+    ("استاندار، سارا نیکو را به عنوان فرماندار کاشان منصوب کرد.",
+     [("ROLE", "استاندار"), ("PER", "سارا نیکو"), ("ROLE", "فرماندار"), ("LOC", "کاشان")],
+     "سارا نیکو", "استاندار", ["dir=before", "unheld|sd=0|before", "role_early"], ["rule", "as_title"]),
+    # a title that speaks in one sentence, a name that goes on in the next
+    ("شهردار یزد گفت: کار پل تمام شد.\nحمید توانا افزود: جاده هم ساخته می‌شود.",
+     [("ROLE", "شهردار"), ("LOC", "یزد"), ("PER", "حمید توانا")],
+     "حمید توانا", "شهردار", ["sd=-1", "dir=before", "role_is_subject", "speaker"], ["role_in_statement"]),
+    # a title inside another speaker's statement
+    ("حمید توانا گفت: شهردار یزد از پل بازدید کرد.",
+     [("PER", "حمید توانا"), ("ROLE", "شهردار"), ("LOC", "یزد")],
+     "حمید توانا", "شهردار", ["role_in_statement", "role_in_own_statement"], ["rule"]),
+])
+def test_pair_features(text, ents, person, role, present, absent, form):
+    feats = _pairs(form(text), [(lab, form(s)) for lab, s in ents])[(form(person), form(role))]
+    assert all(f in feats for f in present), sorted(feats)
+    assert not any(f in feats for f in absent), sorted(feats)
+
+
+def test_model_json_round_trip_and_missing_file(tmp_path):
+    m = LinkModel({"rule": 2.0, "plural": -1.0}, -1.0, threshold=0.4, untitled="speaker", card="c")
+    m.save(tmp_path / "m.json")
+    back = LinkModel.load(tmp_path / "m.json")
+    assert (back.weights, back.bias, back.threshold, back.untitled, back.card) == (m.weights, -1.0, 0.4, "speaker", "c")
+    assert back.prob({"rule": 1.0}) > 0.7 > 0.2 > back.prob({"plural": 1.0})
+    with pytest.raises(ModelError, match="train_officials"):
+        LinkModel.load(tmp_path / "none.json")
+
+
+def test_link_gives_each_title_to_the_best_person_and_keeps_appositions():
+    text = "استاندار، سارا نیکو را به عنوان فرماندار کاشان منصوب کرد."
+    doc = make_doc(text, [("ROLE", "استاندار"), ("PER", "سارا نیکو"), ("ROLE", "فرماندار"), ("LOC", "کاشان")])
+    co = analyze(doc)
+    pairs = candidate_pairs(doc, co)
+    # a model that scores nothing above the threshold: only the apposition stands
+    linked = link(pairs, [0.0] * len(pairs), 0.5)
+    assert [(rm.role) for roles in linked.values() for rm, _ in roles] == ["فرماندار"]
+    # everything scores high: the one title each, no title twice
+    linked = link(pairs, [0.9] * len(pairs), 0.5)
+    titles = [rm.start for roles in linked.values() for rm, _ in roles]
+    assert len(titles) == len(set(titles)) == 2
+
+
+def _gold(i: int) -> dict:
+    names = ["حمید توانا", "سارا نیکو", "کاوه نوری", "مریم احمدی", "رضا کاظمی", "لیلا صدری"]
+    cities = ["یزد", "کاشان", "اراک", "ساری", "بم", "کرج"]
+    p, q, c = names[i % 6], names[(i + 1) % 6], cities[i % 6]
+    text = f"شهردار {c} در حضور {q} گفت: کار پل تمام شد.\n{p} افزود: جاده هم ساخته می‌شود."
+    return {"id": f"x{i}", "text": text,
+            "entities": [{"label": "ROLE", "text": "شهردار"}, {"label": "LOC", "text": c},
+                         {"label": "PER", "text": q}, {"label": "PER", "text": p}],
+            "officials": [{"person": p, "role": "شهردار", "org": None, "location": c}]}
+
+
+def test_training_needs_both_labels():
+    pytest.importorskip("sklearn")
+    from pipeline.records.official_model import fit
+
+    with pytest.raises(ModelError, match="both"):
+        fit([{"bias": 1.0}, {"bias": 1.0}], [1, 1])
+
+
+def test_training_on_invented_articles_learns_the_speaking_title():
+    pytest.importorskip("sklearn")
+    model = train_model([_gold(i) for i in range(12)], C=1.0, threshold=0.5)
+    doc = make_doc("شهردار میبد در حضور علی رضایی گفت: پارک ساخته شد.\nنادر قاسمی افزود: بودجه تامین است.",
+                   [("ROLE", "شهردار"), ("LOC", "میبد"), ("PER", "علی رضایی"), ("PER", "نادر قاسمی")])
+    with using_model(model):
+        got = {(key(o.person), key(o.role or "")) for o in find_officials(doc)}
+    assert got == {(key("نادر قاسمی"), key("شهردار"))}
