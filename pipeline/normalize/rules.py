@@ -19,6 +19,9 @@ runs inside ``correct_spacing``, damages things this project extracts):
   non-joining letter is dropped (it is invisible);
 * line structure is kept: spaces are trimmed at line ends, blank lines are
   kept (runs of 3+ newlines become 2, as in Hazm);
+* the decimal point and the percent sign stay as written («12.5», «50%» keep «.» and «%»; Hazm
+  writes «٫» and «٪»): a figure keeps the spelling of the source, so annotations, quotes and
+  searches made on the raw text match it (digits still become Persian; every text key folds them);
 * a lone «می» is only joined to the next word when that word is a verb form
   (Hazm joins «ماه می سال» into «ماه می‌سال»).
 """
@@ -151,8 +154,9 @@ def build_char_map() -> dict[int, str]:
 
 CHAR_MAP = build_char_map()
 
-# Hazm ``number_translation_src/dst``: Latin and Arabic-Indic digits and % to Persian.
-DIGITS_TO_PERSIAN = str.maketrans("0123456789%٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹٪۰۱۲۳۴۵۶۷۸۹")
+# Hazm ``number_translation_src/dst``: Latin and Arabic-Indic digits to Persian. Unlike Hazm, «%»
+# stays as written (see the module docstring).
+DIGITS_TO_PERSIAN = str.maketrans("0123456789٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹۰۱۲۳۴۵۶۷۸۹")
 #: The reverse, used with ``persian_digits=False``: every digit becomes ASCII.
 DIGITS_TO_ASCII = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٪", "01234567890123456789%")
 
@@ -227,9 +231,7 @@ UNICODE_REPLACEMENTS = [
 QUOTE_PAIR = r'"([^\n"]+)"'
 
 PERSIAN_STYLE_RULES = [
-    # decimal point between digits -> Persian momayyez; ours: not the dots of
-    # a chain of thousands groups («12.500.000»: two or more «.ddd» groups)
-    (r"(?<=\d)(?<!\.\d{3})\.(?=\d)(?!\d{3}\.\d)", "٫"),
+    # (Hazm's decimal point -> momayyez «٫» is not applied: see the module docstring)
     (r"(?<= )\.\.\.", "…"),  # three dots after a space -> ellipsis
     (r"(?<! )\.\.\.", " …"),  # three dots glued to a word -> space + ellipsis (Hazm ' ?\.\.\.' -> ' …')
 ]
