@@ -243,7 +243,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
-    for fix in (_split_coordinated_group_role, _group_orgs_as_roles):
+    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
@@ -260,3 +260,180 @@ def repair_document(doc: Document) -> Document:
     doc.entities = [e if e.text == doc.text[e.start:e.end] else dataclasses.replace(e, text=doc.text[e.start:e.end])
                     for e in fixed]
     return doc
+
+
+# ---------------------------------------------------------------- ROLE/ORG boundaries (span classes)
+#: modifiers that never end an organization's name («شورای عالی» + «ترافیک»)
+_OPEN_MODIFIERS = frozenset(key(w) for w in "عالی کل".split())
+#: ordinals: «شورای چهارم» is one council's term, a named body
+_ORDINALS = frozenset(key(w) for w in "اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم".split())
+#: place-like words a membership group may keep («اعضای شورای اداری استان»): not a named place
+_GENERIC_PLACE = frozenset(key(w) for w in "استان شهرستان شهر کشور روستا روستاها منطقه ناحیه بخش".split())
+MAX_EXTEND_WORDS = 4
+#: plural membership words and the council words that still need a name after them («اعضای شورای» + ...)
+_MEMBERS = frozenset(key(w) for w in "اعضای اعضا اعضاء".split())
+_OPEN_COUNCIL = frozenset(key(w) for w in "شورای شوراهای اسلامی".split())
+
+
+def _lx():
+    from pipeline.tag.lexindex import finder_lexicons
+
+    return finder_lexicons()
+
+
+def _toks(text: str, s: int, e: int):
+    from pipeline.tag.lexindex import tokenize_words
+
+    return [dataclasses.replace(t, start=t.start + s, end=t.end + s) for t in tokenize_words(text[s:e])]
+
+
+def _starts_head(toks, i: int, kind: str) -> bool:
+    """Token ``i`` starts a role title / group noun (``kind="ROLE"``) or an org head / known org (``"ORG"``)."""
+    lx = _lx()
+    if i >= len(toks) or not toks[i].is_word:
+        return False
+    if kind == "ROLE":
+        return lx["role"].match(toks, i) > i or toks[i].key in word_set("group_nouns")
+    return lx["org"].match(toks, i) > i or lx["known_org"].match(toks, i) > i
+
+
+def _known_whole(toks) -> bool:
+    """The tokens are exactly one known name or one org head phrase («آموزش و پرورش», «صدا و سیما»)."""
+    lx = _lx()
+    return bool(toks) and (lx["known_org"].match(toks, 0, max_tokens=12) == len(toks)
+                           or lx["org"].match(toks, 0, max_tokens=12) == len(toks))
+
+
+def _split_lists(text: str, ents: list[Span]) -> list[Span]:
+    """A ROLE or ORG that runs over a list is split into its members.
+
+    * at «،» when the part after it starts a new title (ROLE: a title or group noun,
+      «شهردار، معاونان»; ORG: an org head or known name, «هلال‌احمر، نیروی انتظامی»);
+    * an ORG at «و» when both sides start with an org head or are known names
+      («ستاد ... و پلیس راهور»), unless the whole is one known name or the two words
+      around «و» are a name pair («راه و شهرسازی»).
+    A part that is a bare institution word or has no title word is dropped."""
+    from pipeline.tag.find_orgs import _ORG_PAIRS
+
+    generic = {key(w) for w in load_lexicon("generic_orgs")}
+    out: list[Span] = []
+    for x in ents:
+        if x.label not in ("ROLE", "ORG") or ("،" not in x.text and "," not in x.text and " و " not in x.text):
+            out.append(x)
+            continue
+        toks = _toks(text, x.start, x.end)
+        cuts: list[tuple[int, int]] = []  # (index of the separator token, index where the next part starts)
+        if x.label == "ORG" and _known_whole(toks):
+            out.append(x)
+            continue
+        for k, t in enumerate(toks):
+            if k == 0 or k + 1 >= len(toks):
+                continue
+            if t.text in ("،", ","):
+                if _starts_head(toks, k + 1, x.label):
+                    cuts.append((k, k + 1))
+            elif x.label == "ORG" and t.key == "و":
+                left_from = cuts[-1][1] if cuts else 0
+                left = toks[left_from:k]
+                pair = (toks[k - 1].key, toks[k + 1].key) in _ORG_PAIRS
+                if not pair and _starts_head(toks, k + 1, "ORG") \
+                        and (_starts_head(left, 0, "ORG") or _known_whole(left)) \
+                        and not _known_whole(toks[left_from:]):
+                    cuts.append((k, k + 1))
+        if not cuts:
+            out.append(x)
+            continue
+        bounds, a = [], 0
+        for sep, nxt in cuts:
+            bounds.append((a, sep))
+            a = nxt
+        bounds.append((a, len(toks)))
+        for a, b in bounds:
+            if a >= b:
+                continue
+            s, e = toks[a].start, toks[b - 1].end
+            part = text[s:e]
+            if x.label == "ORG" and key(part) in generic:
+                continue
+            if x.label == "ROLE" and not (_starts_head(toks, a, "ROLE") or any(
+                    _starts_head(toks, i, "ROLE") for i in range(a, b))):
+                continue
+            out.append(_span(text, x.label, s, e, x))
+    return out
+
+
+def _name_words_after(text: str, end: int, ents: list[Span], limit: int = MAX_EXTEND_WORDS,
+                      stop_at_place: bool = True) -> int:
+    """End offset of the untagged name words right after ``end`` (space-separated, no function word,
+    verb, title or org head, up to a named place); ``end`` itself when there are none."""
+    from pipeline.tag.wordclass import name_word_at
+
+    lx = _lx()
+    nxt = min((y.start for y in ents if y.start >= end), default=len(text))
+    toks = _toks(text, end, min(nxt, end + 80))
+    new_end, n = end, 0
+    for k, t in enumerate(toks):
+        if n >= limit or not t.is_word or not _SPACE_GAP_RE.match(text[new_end:t.start] or " "):
+            break
+        if key(t.text) in _FUNCTION or not name_word_at(toks, k, lx) or lx["role"].match(toks, k) > k \
+                or lx["org"].match(toks, k) > k or lx["given"].match(toks, k) > k:
+            break
+        if stop_at_place and lx["place_any"].match(toks, k) > k and t.key not in _GENERIC_PLACE:
+            break
+        new_end, n = t.end, n + 1
+    return new_end
+
+
+def _extend_open_orgs(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that ends on a modifier that never ends a name («شورای عالی», «ستاد کل») or on its
+    head alone takes the untagged name words after it, and a place right after them
+    («شورای عالی» + «ترافیک» -> «شورای عالی ترافیک»)."""
+    out = list(ents)
+    for idx, x in enumerate(out):
+        if x.label != "ORG":
+            continue
+        ws = x.text.split()
+        if not ws or key(ws[-1]) not in _OPEN_MODIFIERS:
+            continue
+        others = [y for y in out if y is not x]
+        end = _name_words_after(text, x.end, others)
+        if end > x.end:
+            nxt = next((y for y in sorted(others, key=lambda y: y.start) if y.start >= end), None)
+            if nxt is not None and nxt.label == "LOC" and _SPACE_GAP_RE.match(text[end:nxt.start]):
+                out.remove(nxt)
+                end = nxt.end
+            out[out.index(x)] = _span(text, "ORG", x.start, end, x)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _group_roles(text: str, ents: list[Span]) -> list[Span]:
+    """Members of a council with no named place are one group ROLE (ANNOTATION: «اعضای شورای شهر»):
+
+    * ROLE «اعضای» + ORG «شورای ...» without a named place -> one ROLE;
+    * a ROLE that stops on its council words («اعضای شورای») takes the name words after it
+      («اداری استان»), up to a named place."""
+    lx = _lx()
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        x = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if x.label == "ROLE":
+            ws = x.text.split()
+            if nxt is not None and nxt.label == "ORG" and len(ws) == 1 and key(ws[0]) in _MEMBERS \
+                    and _SPACE_GAP_RE.match(text[x.end:nxt.start]):
+                toks = _toks(text, nxt.start, nxt.end)
+                if toks and toks[0].key in _OPEN_COUNCIL and not any(
+                        (lx["place_any"].match(toks, k) > k and toks[k].key not in _GENERIC_PLACE)
+                        or toks[k].key in _ORDINALS or not toks[k].is_word for k in range(1, len(toks))):
+                    out.append(_span(text, "ROLE", x.start, nxt.end, x))
+                    i += 2
+                    continue
+            if len(ws) >= 2 and key(ws[0]) in _MEMBERS and key(ws[-1]) in _OPEN_COUNCIL:
+                end = _name_words_after(text, x.end, [y for y in ents if y is not x], limit=3)
+                if end > x.end:
+                    x = _span(text, "ROLE", x.start, end, x)
+        out.append(x)
+        i += 1
+    return out
