@@ -31,7 +31,7 @@ from pipeline.records.textutil import PUNCT_GAP_RE, words
 _SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")
 _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 #: function words that never end a name («زهرا در ...», «علی و ...»)
-_FUNCTION = frozenset(key(w) for w in "و در به از با که را برای تا این آن نیز هم بر طی ضمن یا اما ولی".split())
+_FUNCTION = frozenset(key(w) for w in "و در به از با که را برای تا این آن نیز هم بر طی ضمن یا اما ولی همانند مانند نظیر مثل چون".split())
 _GUILLEMET_RE = re.compile(r"«([^«»\n]{2,60})»")
 MAX_GUILLEMET_WORDS = 4
 
@@ -270,6 +270,9 @@ _ORDINALS = frozenset(key(w) for w in "اول دوم سوم چهارم پنجم 
 #: place-like words a membership group may keep («اعضای شورای اداری استان»): not a named place
 _GENERIC_PLACE = frozenset(key(w) for w in "استان شهرستان شهر کشور روستا روستاها منطقه ناحیه بخش".split())
 MAX_EXTEND_WORDS = 4
+#: adjectives that close a title («بخشدار مرکزی»): a title word after one starts a new title
+_SPECIALISTS = frozenset(key(w) for w in "متخصص فوق‌تخصص فوق‌متخصص".split())
+_CLOSED_MODIFIERS = frozenset(key(w) for w in "مرکزی سابق اسبق پیشین جدید".split())
 #: plural membership words and the council words that still need a name after them («اعضای شورای» + ...)
 _MEMBERS = frozenset(key(w) for w in "اعضای اعضا اعضاء".split())
 _OPEN_COUNCIL = frozenset(key(w) for w in "شورای شوراهای اسلامی".split())
@@ -318,7 +321,7 @@ def _split_lists(text: str, ents: list[Span]) -> list[Span]:
     generic = {key(w) for w in load_lexicon("generic_orgs")}
     out: list[Span] = []
     for x in ents:
-        if x.label not in ("ROLE", "ORG") or ("،" not in x.text and "," not in x.text and " و " not in x.text):
+        if x.label not in ("ROLE", "ORG") or (x.label == "ORG" and not re.search(r"[،,]| و ", x.text)):
             out.append(x)
             continue
         toks = _toks(text, x.start, x.end)
@@ -327,7 +330,13 @@ def _split_lists(text: str, ents: list[Span]) -> list[Span]:
             out.append(x)
             continue
         for k, t in enumerate(toks):
-            if k == 0 or k + 1 >= len(toks):
+            if k == 0:
+                continue
+            if x.label == "ROLE" and k >= 2 and t.is_word and toks[k - 1].key in _CLOSED_MODIFIERS \
+                    and _lx()["role"].match(toks, k) > k and not (cuts and cuts[-1][1] == k - 1):
+                cuts.append((k, k))  # «بخشدار مرکزی» | «رئیس ...»: a title after an adjective that closed the last
+                continue
+            if k + 1 >= len(toks):
                 continue
             if t.text in ("،", ","):
                 if _starts_head(toks, k + 1, x.label):
@@ -345,7 +354,7 @@ def _split_lists(text: str, ents: list[Span]) -> list[Span]:
             continue
         bounds, a = [], 0
         for sep, nxt in cuts:
-            bounds.append((a, sep))
+            bounds.append((a, sep))  # sep == nxt: no separator token between the parts
             a = nxt
         bounds.append((a, len(toks)))
         for a, b in bounds:
@@ -407,7 +416,8 @@ def _extend_open_orgs(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _group_roles(text: str, ents: list[Span]) -> list[Span]:
-    """Members of a council with no named place are one group ROLE (ANNOTATION: «اعضای شورای شهر»):
+    """Members of a council with no named place are one group ROLE (ANNOTATION: «اعضای شورای شهر»),
+    and a specialist keeps the field («متخصص» + «بیماری‌های چشم»):
 
     * ROLE «اعضای» + ORG «شورای ...» without a named place -> one ROLE;
     * a ROLE that stops on its council words («اعضای شورای») takes the name words after it
@@ -430,7 +440,8 @@ def _group_roles(text: str, ents: list[Span]) -> list[Span]:
                     out.append(_span(text, "ROLE", x.start, nxt.end, x))
                     i += 2
                     continue
-            if len(ws) >= 2 and key(ws[0]) in _MEMBERS and key(ws[-1]) in _OPEN_COUNCIL:
+            if (len(ws) >= 2 and key(ws[0]) in _MEMBERS and key(ws[-1]) in _OPEN_COUNCIL) \
+                    or (ws and key(ws[-1]) in _SPECIALISTS):  # «متخصص» + its field («بیماری‌های چشم»)
                 end = _name_words_after(text, x.end, [y for y in ents if y is not x], limit=3)
                 if end > x.end:
                     x = _span(text, "ROLE", x.start, end, x)
