@@ -243,7 +243,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
-    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles):
+    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_then_place, _states_as_places):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
@@ -447,4 +447,51 @@ def _group_roles(text: str, ents: list[Span]) -> list[Span]:
                     x = _span(text, "ROLE", x.start, end, x)
         out.append(x)
         i += 1
+    return out
+
+
+def _org_then_place(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG followed right away (a space, no comma) by a LOC keeps the place inside
+    (ANNOTATION: «استانداری سمنان», «جمعیت هلال‌احمر» + «خراسان جنوبی» is one ORG)."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for x in ents:
+        prev = out[-1] if out else None
+        if x.label == "LOC" and prev is not None and prev.label == "ORG" and _SPACE_GAP_RE.match(text[prev.end:x.start]):
+            out[-1] = _span(text, "ORG", prev.start, x.end, prev)
+            continue
+        out.append(x)
+    return out
+
+
+#: a state's formal name: «جمهوری اسلامی» (+ a country) is the country, a LOC
+_STATE_FORMS = ("جمهوری اسلامی", "جمهوری", "پادشاهی")
+#: «نظام (مقدس)» before a state's name is not part of it
+_SYSTEM_WORDS = frozenset(key(w) for w in "نظام مقدس".split())
+
+
+def _countries() -> frozenset[str]:
+    from pipeline.lexicons import load_table
+
+    return frozenset(key(p) for p, row in load_table("places").items()
+                     if (row[0] if isinstance(row, (list, tuple)) else row) == "country")
+
+
+def _states_as_places(text: str, ents: list[Span]) -> list[Span]:
+    """A country tagged ORG is a LOC (ANNOTATION: LOC is a place, country included):
+    «جمهوری اسلامی ایران», «جمهوری اسلامی»; a leading «نظام (مقدس)» is left out."""
+    forms = [key(f) for f in _STATE_FORMS]
+    countries = None
+    out = []
+    for x in ents:
+        if x.label == "ORG":
+            ws = words(text, x.start, x.end)
+            while len(ws) > 1 and key(ws[0][2]) in _SYSTEM_WORDS:
+                ws = ws[1:]
+            k = key(text[ws[0][0]:x.end]) if ws else ""
+            if countries is None:
+                countries = _countries()
+            if k and (k in forms or any(k == f + c for f in forms for c in countries)):
+                x = _span(text, "LOC", ws[0][0], x.end, x)
+        out.append(x)
     return out
