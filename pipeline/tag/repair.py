@@ -243,7 +243,8 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
-    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_then_place, _states_as_places):
+    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
+                _states_as_places, _places_tagged_org, _speakers_tagged_org):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
@@ -493,5 +494,60 @@ def _states_as_places(text: str, ents: list[Span]) -> list[Span]:
                 countries = _countries()
             if k and (k in forms or any(k == f + c for f in forms for c in countries)):
                 x = _span(text, "LOC", ws[0][0], x.end, x)
+        out.append(x)
+    return out
+
+
+def _org_name_pairs(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that stops before «و» + the second word of a name pair («سازمان فنی» + «و حرفه‌ای»,
+    «اداره راه» + «و شهرسازی») takes it."""
+    from pipeline.tag.find_orgs import _ORG_PAIRS
+
+    out = sorted(ents, key=lambda e: e.start)
+    for idx, x in enumerate(out):
+        if x.label != "ORG" or not x.text.split():
+            continue
+        m = re.match(r"[ \t\u200c]+و[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)", text[x.end:x.end + 40])
+        if m is None:
+            continue
+        s2, e2 = x.end + m.start(1), x.end + m.end(1)
+        if (key(x.text.split()[-1]), key(m.group(1))) not in _ORG_PAIRS or any(
+                y.start < e2 and s2 < y.end for y in out if y is not x):
+            continue
+        out[idx] = _span(text, "ORG", x.start, e2, x)
+    return out
+
+
+def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that is only a place name («تهران» after «شهردار») is a LOC."""
+    lx = _lx()
+    out = []
+    for x in ents:
+        if x.label == "ORG":
+            toks = _toks(text, x.start, x.end)
+            if toks and lx["place"].match(toks, 0) == len(toks) and lx["org"].match(toks, 0) == 0 \
+                    and lx["known_org"].match(toks, 0) == 0:
+                x = dataclasses.replace(x, label="LOC")
+        out.append(x)
+    return out
+
+
+def _speakers_tagged_org(text: str, ents: list[Span]) -> list[Span]:
+    """A one- or two-word ORG with no org head, known name or place in it, not after a title, right
+    before a colon speech verb («شاملو بیان داشت:») is the speaker's surname: PER."""
+    lx = _lx()
+    verbs = cue_classes()
+    out = []
+    for x in ents:
+        titled = out and out[-1].label == "ROLE" and PUNCT_GAP_RE.match(text[out[-1].end:x.start])
+        if x.label == "ORG" and len(x.text.split()) <= 2 and not titled:
+            toks = _toks(text, x.start, x.end)
+            if toks and not any(lx["org"].match(toks, k) > k or lx["known_org"].match(toks, k) > k
+                                or lx["place_any"].match(toks, k) > k
+                                or key(t.text) in word_set("news_sources") for k, t in enumerate(toks)):
+                vm = verbs.search(text, "speech", x.end, min(len(text), x.end + 30))
+                if vm is not None and not text[x.end:vm.start].strip(" \t\u200c") \
+                        and re.match(r"[ \t\u200c]*:", text[vm.end:]):
+                    x = dataclasses.replace(x, label="PER")
         out.append(x)
     return out
