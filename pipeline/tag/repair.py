@@ -507,12 +507,15 @@ def _org_name_pairs(text: str, ents: list[Span]) -> list[Span]:
     for idx, x in enumerate(out):
         if x.label != "ORG" or not x.text.split():
             continue
-        m = re.match(r"[ \t\u200c]+و[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)", text[x.end:x.end + 40])
+        m = re.match(r"[ \t\u200c]+و[ \t\u200c]*(?=[^\W\d_])", text[x.end:x.end + 40])
         if m is None:
             continue
-        s2, e2 = x.end + m.start(1), x.end + m.end(1)
-        if (key(x.text.split()[-1]), key(m.group(1))) not in _ORG_PAIRS or any(
-                y.start < e2 and s2 < y.end for y in out if y is not x):
+        ws = words(text, x.end + m.end(), min(len(text), x.end + 60))[:2]
+        last = key(x.text.split()[-1])
+        # the second word, or the second word split at its ZWNJ («حرفه ای»)
+        ends = [w[1] for k, w in enumerate(ws) if k == 0 or _SPACE_GAP_RE.match(text[ws[k - 1][1]:w[0]])]
+        e2 = next((e for e in ends if (last, key(text[ws[0][0]:e])) in _ORG_PAIRS), None)
+        if not ws or e2 is None or any(y.start < e2 and ws[0][0] < y.end for y in out if y is not x):
             continue
         out[idx] = _span(text, "ORG", x.start, e2, x)
     return out
