@@ -200,7 +200,7 @@ def _split_coordinated_group_role(text: str, ents: list[Span]) -> list[Span]:
 
 def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
     """«شهرداران استان سمنان» tagged ORG: a plural people noun heads a group title."""
-    groups = word_set("group_nouns")
+    groups = word_set("group_nouns") - word_set("org_heads")  # «هیئت» heads boards: «هیئت جودوی استان»
     out = []
     for x in ents:
         ws = x.text.split()
@@ -243,7 +243,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
-    for fix in (_split_lists, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
+    for fix in (_split_lists, _role_then_org_modifiers, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
                 _states_as_places, _places_tagged_org, _speakers_tagged_org):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
@@ -553,4 +553,44 @@ def _speakers_tagged_org(text: str, ents: list[Span]) -> list[Span]:
                         and re.match(r"[ \t\u200c]*:", text[vm.end:]):
                     x = dataclasses.replace(x, label="PER")
         out.append(x)
+    return out
+
+
+#: words that end a title only in the lexicon's «نماینده مردم»: the people's place follows as LOC
+_TRAILING_NON_TITLE = frozenset(key(w) for w in "مردم".split())
+
+
+def _role_then_org_modifiers(text: str, ents: list[Span]) -> list[Span]:
+    """A title's department words tagged as the start of the next ORG go to the title:
+    ROLE «معاون» + ORG «خدمات شهری شهرداری مشهد» -> ROLE «معاون خدمات شهری» + ORG «شهرداری مشهد»;
+    what is left of the ORG is an ORG if it starts with an org head, a LOC if it is a place
+    («مدیرکل» + «حراست آذربایجان شرقی»); «نماینده مردم» + place: ROLE «نماینده»."""
+    lx = _lx()
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        x = ents[i]
+        if x.label == "ROLE":
+            ws = words(text, x.start, x.end)
+            if len(ws) >= 2 and key(ws[-1][2]) in _TRAILING_NON_TITLE:
+                x = _span(text, "ROLE", x.start, ws[-2][1], x)
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if x.label == "ROLE" and nxt is not None and nxt.label == "ORG" and _SPACE_GAP_RE.match(text[x.end:nxt.start]):
+            toks = _toks(text, nxt.start, nxt.end)
+            k = 0
+            while k < len(toks) and lx["org"].match(toks, k) == k and lx["known_org"].match(toks, k) == k:
+                m = lx["mod"].match(toks, k)
+                if m == k:
+                    break
+                k = m
+            rest_is_org = k < len(toks) and lx["org"].match(toks, k) > k
+            rest_is_place = k < len(toks) and lx["place_any"].match(toks, k) == len(toks)
+            if k > 0 and (rest_is_org or rest_is_place):
+                out.append(_span(text, "ROLE", x.start, toks[k - 1].end, x))
+                out.append(_span(text, "ORG" if rest_is_org else "LOC", toks[k].start, nxt.end, nxt))
+                i += 2
+                continue
+        out.append(x)
+        i += 1
     return out
