@@ -15,7 +15,12 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
 * a ROLE that runs on into a coordinated group title («شهردار و اعضای» + ORG) is two titles;
-* an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE).
+* an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE);
+* ROLE/ORG boundaries (README "ROLE and ORG boundaries"): lists split at «،» (and ORGs at «و»
+  between two org heads), a title after a closing adjective, ORGs ending on «عالی/کل» or before
+  a name pair or a place extended, council members as one group ROLE, a title's department
+  words taken back from the next ORG; a state's name or a lone place tagged ORG is a LOC, a
+  surname tagged ORG before a colon speech verb a PER.
 """
 from __future__ import annotations
 
