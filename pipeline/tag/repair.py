@@ -18,7 +18,12 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
 * a ROLE that runs on into a coordinated group title («شهردار و اعضای» + ORG) is two titles;
-* an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE).
+* an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE);
+* ROLE/ORG boundaries (README "ROLE and ORG boundaries"): lists split at «،» (and ORGs at «و»
+  between two org heads), a title after a closing adjective, ORGs ending on «عالی/کل» or before
+  a name pair or a place extended, council members as one group ROLE, a title's department
+  words taken back from the next ORG; a state's name or a lone place tagged ORG is a LOC, a
+  surname tagged ORG before a colon speech verb a PER.
 """
 from __future__ import annotations
 
@@ -35,7 +40,7 @@ from pipeline.records.textutil import PUNCT_GAP_RE, words
 _SPACE_GAP_RE = re.compile(r"^[ \t\u200c]+$")
 _LATIN_RE = re.compile(r"^[A-Za-z][A-Za-z .'\-]*$")
 #: function words that never end a name («زهرا در ...», «علی و ...»)
-_FUNCTION = frozenset(key(w) for w in "و در به از با که را برای تا این آن نیز هم بر طی ضمن یا اما ولی".split())
+_FUNCTION = frozenset(key(w) for w in "و در به از با که را برای تا این آن نیز هم بر طی ضمن یا اما ولی همانند مانند نظیر مثل چون".split())
 _GUILLEMET_RE = re.compile(r"«([^«»\n]{2,60})»")
 MAX_GUILLEMET_WORDS = 4
 
@@ -256,7 +261,7 @@ def _split_coordinated_group_role(text: str, ents: list[Span]) -> list[Span]:
 
 def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
     """«شهرداران استان سمنان» tagged ORG: a plural people noun heads a group title."""
-    groups = word_set("group_nouns")
+    groups = word_set("group_nouns") - word_set("org_heads")  # «هیئت» heads boards: «هیئت جودوی استان»
     out = []
     for x in ents:
         ws = x.text.split()
@@ -299,7 +304,8 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _surname_as_place, _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
-    for fix in (_split_coordinated_group_role, _group_orgs_as_roles):
+    for fix in (_split_lists, _role_then_org_modifiers, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
+                _states_as_places, _places_tagged_org, _speakers_tagged_org):
         ents = fix(text, ents)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
@@ -316,3 +322,336 @@ def repair_document(doc: Document) -> Document:
     doc.entities = [e if e.text == doc.text[e.start:e.end] else dataclasses.replace(e, text=doc.text[e.start:e.end])
                     for e in fixed]
     return doc
+
+
+# ---------------------------------------------------------------- ROLE/ORG boundaries (span classes)
+#: modifiers that never end an organization's name («شورای عالی» + «ترافیک»)
+_OPEN_MODIFIERS = frozenset(key(w) for w in "عالی کل".split())
+#: ordinals: «شورای چهارم» is one council's term, a named body
+_ORDINALS = frozenset(key(w) for w in "اول دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم یازدهم دوازدهم".split())
+#: place-like words a membership group may keep («اعضای شورای اداری استان»): not a named place
+_GENERIC_PLACE = frozenset(key(w) for w in "استان شهرستان شهر کشور روستا روستاها منطقه ناحیه بخش".split())
+MAX_EXTEND_WORDS = 4
+#: adjectives that close a title («بخشدار مرکزی»): a title word after one starts a new title
+_SPECIALISTS = frozenset(key(w) for w in "متخصص فوق‌تخصص فوق‌متخصص".split())
+_CLOSED_MODIFIERS = frozenset(key(w) for w in "مرکزی سابق اسبق پیشین جدید".split())
+#: plural membership words and the council words that still need a name after them («اعضای شورای» + ...)
+_MEMBERS = frozenset(key(w) for w in "اعضای اعضا اعضاء".split())
+_OPEN_COUNCIL = frozenset(key(w) for w in "شورای شوراهای اسلامی".split())
+
+
+def _lx():
+    from pipeline.tag.lexindex import finder_lexicons
+
+    return finder_lexicons()
+
+
+def _toks(text: str, s: int, e: int):
+    from pipeline.tag.lexindex import tokenize_words
+
+    return [dataclasses.replace(t, start=t.start + s, end=t.end + s) for t in tokenize_words(text[s:e])]
+
+
+def _starts_head(toks, i: int, kind: str) -> bool:
+    """Token ``i`` starts a role title / group noun (``kind="ROLE"``) or an org head / known org (``"ORG"``)."""
+    lx = _lx()
+    if i >= len(toks) or not toks[i].is_word:
+        return False
+    if kind == "ROLE":
+        return lx["role"].match(toks, i) > i or toks[i].key in word_set("group_nouns")
+    return lx["org"].match(toks, i) > i or lx["known_org"].match(toks, i) > i
+
+
+def _known_whole(toks) -> bool:
+    """The tokens are exactly one known name or one org head phrase («آموزش و پرورش», «صدا و سیما»)."""
+    lx = _lx()
+    return bool(toks) and (lx["known_org"].match(toks, 0, max_tokens=12) == len(toks)
+                           or lx["org"].match(toks, 0, max_tokens=12) == len(toks))
+
+
+def _split_lists(text: str, ents: list[Span]) -> list[Span]:
+    """A ROLE or ORG that runs over a list is split into its members.
+
+    * at «،» when the part after it starts a new title (ROLE: a title or group noun,
+      «شهردار، معاونان»; ORG: an org head or known name, «هلال‌احمر، نیروی انتظامی»);
+    * an ORG at «و» when both sides start with an org head or are known names
+      («ستاد ... و پلیس راهور»), unless the whole is one known name or the two words
+      around «و» are a name pair («راه و شهرسازی»).
+    A part that is a bare institution word or has no title word is dropped."""
+    from pipeline.tag.find_orgs import _ORG_PAIRS
+
+    generic = {key(w) for w in load_lexicon("generic_orgs")}
+    out: list[Span] = []
+    for x in ents:
+        if x.label not in ("ROLE", "ORG") or (x.label == "ORG" and not re.search(r"[،,]| و ", x.text)):
+            out.append(x)
+            continue
+        toks = _toks(text, x.start, x.end)
+        cuts: list[tuple[int, int]] = []  # (index of the separator token, index where the next part starts)
+        if x.label == "ORG" and _known_whole(toks):
+            out.append(x)
+            continue
+        for k, t in enumerate(toks):
+            if k == 0:
+                continue
+            if x.label == "ROLE" and k >= 2 and t.is_word and toks[k - 1].key in _CLOSED_MODIFIERS \
+                    and _lx()["role"].match(toks, k) > k and not (cuts and cuts[-1][1] == k - 1):
+                cuts.append((k, k))  # «بخشدار مرکزی» | «رئیس ...»: a title after an adjective that closed the last
+                continue
+            if k + 1 >= len(toks):
+                continue
+            if t.text in ("،", ","):
+                if _starts_head(toks, k + 1, x.label):
+                    cuts.append((k, k + 1))
+            elif x.label == "ORG" and t.key == "و":
+                left_from = cuts[-1][1] if cuts else 0
+                left = toks[left_from:k]
+                pair = (toks[k - 1].key, toks[k + 1].key) in _ORG_PAIRS
+                if not pair and _starts_head(toks, k + 1, "ORG") \
+                        and (_starts_head(left, 0, "ORG") or _known_whole(left)) \
+                        and not _known_whole(toks[left_from:]):
+                    cuts.append((k, k + 1))
+        if not cuts:
+            out.append(x)
+            continue
+        bounds, a = [], 0
+        for sep, nxt in cuts:
+            bounds.append((a, sep))  # sep == nxt: no separator token between the parts
+            a = nxt
+        bounds.append((a, len(toks)))
+        for a, b in bounds:
+            if a >= b:
+                continue
+            s, e = toks[a].start, toks[b - 1].end
+            part = text[s:e]
+            if x.label == "ORG" and key(part) in generic:
+                continue
+            if x.label == "ROLE" and not (_starts_head(toks, a, "ROLE") or any(
+                    _starts_head(toks, i, "ROLE") for i in range(a, b))):
+                continue
+            out.append(_span(text, x.label, s, e, x))
+    return out
+
+
+def _name_words_after(text: str, end: int, ents: list[Span], limit: int = MAX_EXTEND_WORDS,
+                      stop_at_place: bool = True) -> int:
+    """End offset of the untagged name words right after ``end`` (space-separated, no function word,
+    verb, title or org head, up to a named place); ``end`` itself when there are none."""
+    from pipeline.tag.wordclass import name_word_at
+
+    lx = _lx()
+    nxt = min((y.start for y in ents if y.start >= end), default=len(text))
+    toks = _toks(text, end, min(nxt, end + 80))
+    new_end, n = end, 0
+    for k, t in enumerate(toks):
+        if n >= limit or not t.is_word or not _SPACE_GAP_RE.match(text[new_end:t.start] or " "):
+            break
+        if key(t.text) in _FUNCTION or not name_word_at(toks, k, lx) or lx["role"].match(toks, k) > k \
+                or lx["org"].match(toks, k) > k or lx["given"].match(toks, k) > k:
+            break
+        if stop_at_place and lx["place_any"].match(toks, k) > k and t.key not in _GENERIC_PLACE:
+            break
+        new_end, n = t.end, n + 1
+    return new_end
+
+
+def _extend_open_orgs(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that ends on a modifier that never ends a name («شورای عالی», «ستاد کل») or on its
+    head alone takes the untagged name words after it, and a place right after them
+    («شورای عالی» + «ترافیک» -> «شورای عالی ترافیک»)."""
+    out = list(ents)
+    for idx, x in enumerate(out):
+        if x.label != "ORG":
+            continue
+        ws = x.text.split()
+        if not ws or key(ws[-1]) not in _OPEN_MODIFIERS:
+            continue
+        others = [y for y in out if y is not x]
+        end = _name_words_after(text, x.end, others)
+        if end > x.end:
+            nxt = next((y for y in sorted(others, key=lambda y: y.start) if y.start >= end), None)
+            if nxt is not None and nxt.label == "LOC" and _SPACE_GAP_RE.match(text[end:nxt.start]):
+                out.remove(nxt)
+                end = nxt.end
+            out[out.index(x)] = _span(text, "ORG", x.start, end, x)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _group_roles(text: str, ents: list[Span]) -> list[Span]:
+    """Members of a council with no named place are one group ROLE (ANNOTATION: «اعضای شورای شهر»),
+    and a specialist keeps the field («متخصص» + «بیماری‌های چشم»):
+
+    * ROLE «اعضای» + ORG «شورای ...» without a named place -> one ROLE;
+    * a ROLE that stops on its council words («اعضای شورای») takes the name words after it
+      («اداری استان»), up to a named place."""
+    lx = _lx()
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        x = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if x.label == "ROLE":
+            ws = x.text.split()
+            if nxt is not None and nxt.label == "ORG" and len(ws) == 1 and key(ws[0]) in _MEMBERS \
+                    and _SPACE_GAP_RE.match(text[x.end:nxt.start]):
+                toks = _toks(text, nxt.start, nxt.end)
+                if toks and toks[0].key in _OPEN_COUNCIL and not any(
+                        (lx["place_any"].match(toks, k) > k and toks[k].key not in _GENERIC_PLACE)
+                        or toks[k].key in _ORDINALS or not toks[k].is_word for k in range(1, len(toks))):
+                    out.append(_span(text, "ROLE", x.start, nxt.end, x))
+                    i += 2
+                    continue
+            if (len(ws) >= 2 and key(ws[0]) in _MEMBERS and key(ws[-1]) in _OPEN_COUNCIL) \
+                    or (ws and key(ws[-1]) in _SPECIALISTS):  # «متخصص» + its field («بیماری‌های چشم»)
+                end = _name_words_after(text, x.end, [y for y in ents if y is not x], limit=3)
+                if end > x.end:
+                    x = _span(text, "ROLE", x.start, end, x)
+        out.append(x)
+        i += 1
+    return out
+
+
+def _org_then_place(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG followed right away (a space, no comma) by a LOC keeps the place inside
+    (ANNOTATION: «استانداری سمنان», «جمعیت هلال‌احمر» + «خراسان جنوبی» is one ORG)."""
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for x in ents:
+        prev = out[-1] if out else None
+        if x.label == "LOC" and prev is not None and prev.label == "ORG" and _SPACE_GAP_RE.match(text[prev.end:x.start]):
+            out[-1] = _span(text, "ORG", prev.start, x.end, prev)
+            continue
+        out.append(x)
+    return out
+
+
+#: a state's formal name: «جمهوری اسلامی» (+ a country) is the country, a LOC
+_STATE_FORMS = ("جمهوری اسلامی", "جمهوری", "پادشاهی")
+#: «نظام (مقدس)» before a state's name is not part of it
+_SYSTEM_WORDS = frozenset(key(w) for w in "نظام مقدس".split())
+
+
+def _countries() -> frozenset[str]:
+    from pipeline.lexicons import load_table
+
+    return frozenset(key(p) for p, row in load_table("places").items()
+                     if (row[0] if isinstance(row, (list, tuple)) else row) == "country")
+
+
+def _states_as_places(text: str, ents: list[Span]) -> list[Span]:
+    """A country tagged ORG is a LOC (ANNOTATION: LOC is a place, country included):
+    «جمهوری اسلامی ایران», «جمهوری اسلامی»; a leading «نظام (مقدس)» is left out."""
+    forms = [key(f) for f in _STATE_FORMS]
+    countries = None
+    out = []
+    for x in ents:
+        if x.label == "ORG":
+            ws = words(text, x.start, x.end)
+            while len(ws) > 1 and key(ws[0][2]) in _SYSTEM_WORDS:
+                ws = ws[1:]
+            k = key(text[ws[0][0]:x.end]) if ws else ""
+            if countries is None:
+                countries = _countries()
+            if k and (k in forms or any(k == f + c for f in forms for c in countries)):
+                x = _span(text, "LOC", ws[0][0], x.end, x)
+        out.append(x)
+    return out
+
+
+def _org_name_pairs(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that stops before «و» + the second word of a name pair («سازمان فنی» + «و حرفه‌ای»,
+    «اداره راه» + «و شهرسازی») takes it."""
+    from pipeline.tag.find_orgs import _ORG_PAIRS
+
+    out = sorted(ents, key=lambda e: e.start)
+    for idx, x in enumerate(out):
+        if x.label != "ORG" or not x.text.split():
+            continue
+        m = re.match(r"[ \t\u200c]+و[ \t\u200c]*(?=[^\W\d_])", text[x.end:x.end + 40])
+        if m is None:
+            continue
+        ws = words(text, x.end + m.end(), min(len(text), x.end + 60))[:2]
+        last = key(x.text.split()[-1])
+        # the second word, or the second word split at its ZWNJ («حرفه ای»)
+        ends = [w[1] for k, w in enumerate(ws) if k == 0 or _SPACE_GAP_RE.match(text[ws[k - 1][1]:w[0]])]
+        e2 = next((e for e in ends if (last, key(text[ws[0][0]:e])) in _ORG_PAIRS), None)
+        if not ws or e2 is None or any(y.start < e2 and ws[0][0] < y.end for y in out if y is not x):
+            continue
+        out[idx] = _span(text, "ORG", x.start, e2, x)
+    return out
+
+
+def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
+    """An ORG that is only a place name («تهران» after «شهردار») is a LOC."""
+    lx = _lx()
+    out = []
+    for x in ents:
+        if x.label == "ORG":
+            toks = _toks(text, x.start, x.end)
+            if toks and lx["place"].match(toks, 0) == len(toks) and lx["org"].match(toks, 0) == 0 \
+                    and lx["known_org"].match(toks, 0) == 0:
+                x = dataclasses.replace(x, label="LOC")
+        out.append(x)
+    return out
+
+
+def _speakers_tagged_org(text: str, ents: list[Span]) -> list[Span]:
+    """A one- or two-word ORG with no org head, known name or place in it, not after a title, right
+    before a colon speech verb («شاملو بیان داشت:») is the speaker's surname: PER."""
+    lx = _lx()
+    verbs = cue_classes()
+    out = []
+    for x in ents:
+        titled = out and out[-1].label == "ROLE" and PUNCT_GAP_RE.match(text[out[-1].end:x.start])
+        if x.label == "ORG" and len(x.text.split()) <= 2 and not titled:
+            toks = _toks(text, x.start, x.end)
+            if toks and not any(lx["org"].match(toks, k) > k or lx["known_org"].match(toks, k) > k
+                                or lx["place_any"].match(toks, k) > k
+                                or key(t.text) in word_set("news_sources") for k, t in enumerate(toks)):
+                vm = verbs.search(text, "speech", x.end, min(len(text), x.end + 30))
+                if vm is not None and not text[x.end:vm.start].strip(" \t\u200c") \
+                        and re.match(r"[ \t\u200c]*:", text[vm.end:]):
+                    x = dataclasses.replace(x, label="PER")
+        out.append(x)
+    return out
+
+
+#: words that end a title only in the lexicon's «نماینده مردم»: the people's place follows as LOC
+_TRAILING_NON_TITLE = frozenset(key(w) for w in "مردم".split())
+
+
+def _role_then_org_modifiers(text: str, ents: list[Span]) -> list[Span]:
+    """A title's department words tagged as the start of the next ORG go to the title:
+    ROLE «معاون» + ORG «خدمات شهری شهرداری مشهد» -> ROLE «معاون خدمات شهری» + ORG «شهرداری مشهد»;
+    what is left of the ORG is an ORG if it starts with an org head, a LOC if it is a place
+    («مدیرکل» + «حراست آذربایجان شرقی»); «نماینده مردم» + place: ROLE «نماینده»."""
+    lx = _lx()
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        x = ents[i]
+        if x.label == "ROLE":
+            ws = words(text, x.start, x.end)
+            if len(ws) >= 2 and key(ws[-1][2]) in _TRAILING_NON_TITLE:
+                x = _span(text, "ROLE", x.start, ws[-2][1], x)
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if x.label == "ROLE" and nxt is not None and nxt.label == "ORG" and _SPACE_GAP_RE.match(text[x.end:nxt.start]):
+            toks = _toks(text, nxt.start, nxt.end)
+            k = 0
+            while k < len(toks) and lx["org"].match(toks, k) == k and lx["known_org"].match(toks, k) == k:
+                m = lx["mod"].match(toks, k)
+                if m == k:
+                    break
+                k = m
+            rest_is_org = k < len(toks) and lx["org"].match(toks, k) > k
+            rest_is_place = k < len(toks) and lx["place_any"].match(toks, k) == len(toks)
+            if k > 0 and (rest_is_org or rest_is_place):
+                out.append(_span(text, "ROLE", x.start, toks[k - 1].end, x))
+                out.append(_span(text, "ORG" if rest_is_org else "LOC", toks[k].start, nxt.end, nxt))
+                i += 2
+                continue
+        out.append(x)
+        i += 1
+    return out
