@@ -5,10 +5,11 @@
 
 Takes ``--n`` articles of ``../shared/gold/train.jsonl`` (40 by default): sorted by id,
 the ones at index ``i * total // n`` (evenly spaced, so every outlet is in), without
-titles as the evaluation hook gives them. Writes degraded copies and runs ``munifacts extract`` in-process on the original and on each copy (the code path
-of ``benchmarks/entity_scores.py``), then scores every run with
-``../shared/tools/score.py``. Prints entity F1 per label and ALL and the record scores,
-one column per variant, and the change against the original.
+titles as the evaluation hook gives them. Writes degraded copies and runs
+``munifacts extract`` in-process on the original and on each copy (the code path of
+``benchmarks/entity_scores.py``), then scores every run with ``../shared/tools/score.py``.
+Prints entity F1 per label and ALL and the record scores, one column per variant, as the
+change against the original.
 
 Variants (each alone, then ``all``; a fixed seed, so every run sees the same text):
 
@@ -35,8 +36,9 @@ stays as it is: a clitic glued onto an entity's first word («درتهران») 
 gets the same gold as ``arabic`` + digits. ``--clitic-outside`` instead never glues
 onto the first word of a gold entity (an easier test).
 
-``--keep DIR`` keeps the inputs, predictions and gold copies. Prints numbers, asserts
-nothing.
+The shipped tagger was trained on most of ``train.jsonl``, so the original column is
+optimistic; the point is the change per variant. ``--keep DIR`` keeps the inputs,
+predictions and gold copies. Prints numbers, asserts nothing.
 """
 from __future__ import annotations
 
