@@ -353,10 +353,12 @@ class Normalizer:
             return
         edits = []
         prev = None  # (match, current left word)
-        for m in _WORD_RE.finditer(text):
+        matches = list(_WORD_RE.finditer(text))
+        for i, m in enumerate(matches):
             if prev is not None and prev[0].end() + 1 == m.start() and text[prev[0].end()] == " ":
                 left, right = prev[1], m.group()
-                sep = self._pair_sep(left, right)
+                nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
+                sep = self._pair_sep(left, right, nxt)
                 if sep is not None:
                     edits.append((prev[0].end(), m.start(), sep))
                     prev = (m, left + sep + right)
@@ -365,7 +367,7 @@ class Normalizer:
         if edits:
             t.apply(edits)
 
-    def _pair_sep(self, left: str, right: str) -> str | None:
+    def _pair_sep(self, left: str, right: str, nxt: str = "") -> str | None:
         if len(left) < 2 or ZWNJ in right:
             return None
         last = left[-1]
@@ -374,6 +376,9 @@ class Normalizer:
                 return None
             if right in _CLITIC_SUFFIXES:
                 return ZWNJ if last == "ه" else None
+            return ZWNJ if joins_next(last) else ""
+        if (right in rules.NAME_BOUND_PIECES and left not in rules.NAME_PIECE_BLOCKERS and ZWNJ not in left
+                and not (right == "زاده" and nxt in rules.BORN_VERBS)):  # «در تهران زاده شد»
             return ZWNJ if joins_next(last) else ""
         if not joins_next(last):
             return None
