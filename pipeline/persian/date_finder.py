@@ -45,7 +45,7 @@ def _valid(kind: str, text: str) -> bool:
         token = m.group(1)
         if token.isdigit():
             return len(token) == 2 or 1300 <= int(token) <= 1499 or 1900 <= int(token) <= 2100
-        v = parse_number(token)  # a year in words: «هشتاد و هفت», «هزار و سیصد و نود»
+        v = parse_number(token)  # a year in words: «نود و دو», «هزار و سیصد و نود»
         return v is not None and v == int(v) and (10 <= v <= 99 or 1300 <= v <= 1499)
     if kind == "decade":
         digits = re.findall(r"\d+", fold(text))
@@ -139,7 +139,7 @@ _SINCE_KINDS = frozenset({"position", "relative", "weekday", "day_month", "day_t
 
 @lru_cache(maxsize=1)
 def _duration_end() -> re.Pattern:
-    """A number, or a number and a time unit, right before «تا»: «چهار دهه تا سوم خرداد ۶۱» is a
+    """A number, or a number and a time unit, right before «تا»: «سه دهه تا پنجم آبان ۷۰» is a
     stretch that ends at the date, «۱۰ تا ۱۵ روز» a range of counts; «تا» then stays outside."""
     units = alternation(load_table("date_time_units"))
     return re.compile(rf"(?:(?<![\d/.,])\d+|{NOT_LETTER_BEFORE}{_numw_src()})(?:{OPT_SEP}{units})?[\s\u200c]+\Z")

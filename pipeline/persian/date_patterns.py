@@ -138,7 +138,7 @@ def _patterns() -> _Patterns:
     num_any = rf"(?:(?<![\d/.,])\d+(?![\d/.,]\d)|{numw}|{chand})"
     sal_ha = rf"(?:{sal}{O}(?:های|ها))"
 
-    # «... ۱۳۹۹», «... سال ۱۳۹۹», «... سال جاری میلادی»; a bare 2-digit year must not be a count
+    # «... ۱۴۰۱», «... سال ۱۴۰۱», «... سال جاری میلادی»; a bare 2-digit year must not be a count
     year_tail = (
         rf"(?:{S}(?:{sal}{S}(?:{mali}{S})?(?:{year_digits}|{numw})|{rel_year}|{phrase_pattern('جاری')}|(?:{year_digits})(?!{O}{units}{E})))?"
         rf"(?:{S}{cal}{E})?"

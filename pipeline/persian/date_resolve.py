@@ -63,7 +63,7 @@ def _value(text: str, start: _dt.date | None, end: _dt.date | None = None, relat
 
 
 def _year_value(token: str, calendar: str | None, anchor: _dt.date | None) -> tuple[int, str] | None:
-    """(year, calendar) from a year token: 4 digits, 2 digits or words («هشتاد و هفت»)."""
+    """(year, calendar) from a year token: 4 digits, 2 digits or words («نود و دو»)."""
     v = parse_number(token)
     if v is None or v != int(v):
         return None
@@ -448,7 +448,7 @@ def _day_value(s: str) -> int | None:
 def _month_in_year(
     cal: str, mon: int, day: int | None, day_end: int | None = None, year: int | None = None, anchor: _dt.date | None = None
 ) -> tuple[_dt.date, _dt.date]:
-    """The day («۱۱ اسفند»), days («دوم و سوم خرداد») or whole month in ``year``, or
+    """The day («۲۳ آبان»), days («چهارم و پنجم مهر») or whole month in ``year``, or
     without a year in the year that puts it nearest the article date (see :func:`_nearest`)."""
 
     def make_range(y: int) -> tuple[_dt.date, _dt.date]:

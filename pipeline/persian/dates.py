@@ -1,8 +1,8 @@
 """Persian date and time expressions: find them (DATE spans) and resolve them.
 
 :func:`find_dates` is a rule-based DATE span finder over normalized text. It knows
-absolute Jalali, Gregorian and Hijri dates («۱۱ اسفند ۱۳۹۹», «اسفند ماه ۱۳۹۹»,
-«۱۳۹۹/۱۲/۱۱», «سال ۹۸», «2025-10-23», «۲۰ جولای»), weekdays and parts of the day
+absolute Jalali, Gregorian and Hijri dates («۲۳ آبان ۱۴۰۱», «آبان ماه ۱۴۰۱»,
+«۱۴۰۱/۰۸/۲۳», «سال ۹۸», «2024-03-17», «۸ اکتبر»), weekdays and parts of the day
 («شامگاه دوشنبه», «صبح امروز»), relative words («دیروز», «هفته آینده», «۲۴ ساعت
 گذشته»), positions in a period («نیمه اول سال آینده», «پایان خرداد»), named
 periods («دهه فجر امسال», «هفته دولت») and keeps the preposition of a deadline or

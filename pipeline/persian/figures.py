@@ -1,13 +1,13 @@
 """Figures (FIG): a number with its unit or counted noun, parsed into value/unit/kind/approx.
 
-:func:`parse_figure` reads one figure text («حدود یک هزار و ۵۰۰ میلیارد تومان» ->
-1.5e12, تومان, money, approx). :func:`find_figures` is a rule-based FIG span finder
+:func:`parse_figure` reads one figure text («حدود یک هزار و ۳۰۰ میلیارد تومان» ->
+1.3e12, تومان, money, approx). :func:`find_figures` is a rule-based FIG span finder
 over normalized text, built for precision (it also makes silver training data).
 
 Conventions (ANNOTATION.md and the gold files):
 
-* The span keeps approximators and the counted noun: «بیش از ۱۰ تولیدکننده»,
-  «۵۲ متری», «پنج‌نفره», «دو ایستگاه» (a demonstrative before it, «این دو
+* The span keeps approximators and the counted noun: «بیش از ۱۴ پیمانکار»,
+  «۳۸ متری», «پنج‌نفره», «دو ایستگاه» (a demonstrative before it, «این دو
   ایستگاه», stays outside).
 * ``value`` is a plain number; ریال and تومان stay distinct and are never converted.
   A range («۱۰ تا ۱۵ درصد») reports its lower bound with ``approx`` true; an
@@ -19,7 +19,7 @@ Conventions (ANNOTATION.md and the gold files):
 * ``kind``: money, percent, area, length, duration, population, count, other, from
   units.tsv. «متر» alone is length, «متر مربع» area. «نفر» is population from
   10,000 people up (residents: «۳۶۵ هزار نفر») and count below («سه نفر»). A
-  scale word with no unit («۵ میلیارد», «بیش از ۷۱ میلیارد») is money with unit
+  scale word with no unit («۵ میلیارد», «بیش از ۲۶ میلیارد») is money with unit
   None: in municipal news a bare «میلیارد» is an amount of money (gold convention).
   An unknown counted noun is count; a number with no unit or noun is other.
 * Not figures: the article «یک» before an ordinary noun («یک طرح»; «یک» with a
@@ -58,7 +58,7 @@ POPULATION_MIN = 10_000
 #: a bare scale word at least this large means money («۵ میلیارد»)
 MONEY_SCALE_MIN = 1_000_000
 #: from this scale up the word after the number is not taken as a counted noun:
-#: «۵ میلیارد بودجه» is money, not 5e9 «بودجه»s
+#: «۳ میلیارد اعتبار» is money, not 3e9 «اعتبار»s
 OPEN_NOUN_SCALE_MAX = 1_000_000_000
 
 
@@ -175,7 +175,7 @@ def _unit_info(unit_text: str, value: float | None, after: str = "") -> tuple[st
 def parse_figure(text: str) -> FigureValue:
     """Parse one figure text into value, unit, kind and approx.
 
-    «بالغ بر ۷۰ میلیارد ریال» -> (7e10, "ریال", "money", True); «۵۲ متری» -> (52,
+    «بالغ بر ۴۳ میلیارد ریال» -> (4.3e10, "ریال", "money", True); «۳۸ متری» -> (38,
     "متر", "length", False); «دو برابر» -> (2, "برابر", "other", False); «۵ میلیارد»
     -> (5e9, None, "money", False). Text without a number gives value None.
     """
@@ -285,7 +285,7 @@ def _clause_initial(folded: str, pos: int) -> bool:
 
 
 def _year_like(m: NumberMatch) -> bool:
-    """Four plain digits that read as a Jalali or Gregorian year («۱۳۹۹», «2021»)."""
+    """Four plain digits that read as a Jalali or Gregorian year («۱۴۰۱», «2021»)."""
     d = fold(m.digits)
     return len(d) == 4 and d.isdigit() and (1300 <= m.value <= 1499 or 1900 <= m.value <= 2100)
 

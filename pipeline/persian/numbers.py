@@ -369,7 +369,7 @@ def parse_number(text: str) -> float | None:
 
     Accepts digits in Latin, Persian or Arabic-Indic script with grouping or
     decimal marks, number words, fractions («دو سوم», «نیم», «ربع») and mixes
-    («۴ هزار و ۴۰۰», «یک‌هزار و ۶۱»). Ordinals («دومین», «سوم») give None.
+    («۶ هزار و ۲۰۰», «یک‌هزار و ۴۷»). Ordinals («دومین», «سوم») give None.
     """
     if not text or not text.strip():
         return None

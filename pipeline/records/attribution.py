@@ -4,7 +4,7 @@ A :class:`SpeechEvent` is one ``speech.*`` cue of ``pipeline/lexicons/cues.tsv``
 «می‌گوید», «گفته است»; belief verbs «بر این باور است», «معتقد است») with
 
 * its **subject**: the mention in subject position before the verb: a PER span, a role
-  phrase («شهردار اردبیل»), a pronoun («وی»), a demonstrative («این مسئول») or an ORG;
+  phrase («شهردار زنجان»), a pronoun («وی»), a demonstrative («این مسئول») or an ORG;
   names after prepositions («در دیدار با X») are never subjects;
 * its **statement**: after a colon (running over the following lines until the next
   attribution, the end of the paragraph, or a finished sentence), or the reported clause

@@ -9,9 +9,9 @@
 * speech-event subjects (:mod:`pipeline.records.attribution`) are resolved in text order:
   «وی/او» and «این مسئول» -> the current speaker; a bare title («مدیرعامل سازمان آتش‌نشانی
   ... افزود») -> the person who holds that title in the article; a headline-style title
-  with no holder yet («شهردار اردبیل گفت: ...») waits for the next named speaker and is
+  with no holder yet («شهردار زنجان گفت: ...») waits for the next named speaker and is
   linked to them; when the current speaker has no title yet and the article goes on
-  with a title subject («معاون ... وزارت کشور در بخش دیگری از سخنان خود گفت»), the title
+  with a title subject («معاون ... استانداری در بخش دیگری از سخنان خود گفت»), the title
   is theirs (unless «نیز» marks a new speaker).
 
 The result is cached per document content, so the record modules can each call it.
@@ -103,7 +103,7 @@ def role_key(role: str | None) -> str:
     return key(role or "")
 
 
-#: place-type words that one mention of a scope may leave out («منطقه ۹ شهرداری مشهد» = «منطقه ۹ مشهد»)
+#: place-type words that one mention of a scope may leave out («منطقه ۴ شهرداری تبریز» = «منطقه ۴ تبریز»)
 _SCOPE_FILLERS = frozenset(key(w) for w in "شهر شهرداری شهرستان استان کشور".split())
 
 

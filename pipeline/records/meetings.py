@@ -449,7 +449,7 @@ def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) 
         t = text[s:e].strip(" \u200c«»")
         if 1 <= len(t.split()) <= 20:
             return t
-    # «نشست هماندیشی شهرداران ...», «جلسه بررسی ...», «مراسم گرامیداشت ...»: the cue's own name
+    # «نشست هم‌اندیشی مدیران ...», «جلسه بررسی ...», «مراسم گرامیداشت ...»: the cue's own name
     speech = [m.start for m in cue_classes().finditer(ft, "speech", cm.end, sent[1], folded=True)]
     out_end = None
     for ws, we, w in words(text, cm.end, sent[1])[:8]:
@@ -510,7 +510,7 @@ def _drafts(doc: Document):
             b.why = ("src=body",)
             b.add_group(d, body)
             d.body = body
-        # the same meeting again («در دیدار مدیرعامل با ...» in the headline, then in the body)
+        # the same meeting again («در دیدار فرماندار با ...» in the headline, then in the body)
         same = None
         lead = sent_index.get(sent, 99) <= 4
         tkey = _topic_key(text, cm, b.index.within(cm.start, cm.end + 200))
@@ -595,7 +595,7 @@ def _document_of(tagged: dict) -> Document:
 
 
 def _topic_key(text: str, cm, ents: list[Span] | None = None) -> str:
-    """The two words after the cue («نشست هماندیشی شهرداران ...»): the meeting's name
+    """The two words after the cue («نشست هم‌اندیشی مدیران ...»): the meeting's name
     (empty when they are a participant's title or name rather than a name of the meeting)."""
     ws = words(text, cm.end, min(len(text), cm.end + 60))[:2]
     if len(ws) < 2 or any(key(w) in _STOP for _, _, w in ws):

@@ -101,7 +101,7 @@ def role_mentions(doc: Document) -> list[RoleMention]:
                     org = prev_orgs[-1].text
                     end = w[1]
         out.append(RoleMention(r, r.text, org, loc, r.start, end, _is_plural_role(r.text)))
-    # «شهردار و اعضای شورای شهر بابل»: the place distributes over a bare first title
+    # «فرماندار و اعضای شورای شهر ساری»: the place distributes over a bare first title
     fixed: list[RoleMention] = []
     for j, m in enumerate(out):
         if m.org is None and m.location is None and j + 1 < len(out):
@@ -121,7 +121,7 @@ def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMen
     if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
         return None
     second = by_start.get(after[0].start)
-    if second is None or second.plural:  # «شهردار و اعضای شورا»: a group, not a second title
+    if second is None or second.plural:  # «بخشدار و اعضای شورا»: a group, not a second title
         return None
     j = bisect.bisect_left(starts, second.end)
     nxt = ents[j:j + 1]

@@ -1,4 +1,4 @@
-"""ORG finders: an ORG head with its name words («سازمان همیاری شهرداری‌ها»), keeping a contained
+"""ORG finders: an ORG head with its name words («سازمان آتش‌نشانی و خدمات ایمنی»), keeping a contained
 place («شهرداری قم»); bare institution words are not ORGs; and organizations known by name
 without a head word («آموزش و پرورش», «صداوسیما»)."""
 from __future__ import annotations
@@ -25,7 +25,7 @@ def find_orgs(toks, occ, lx, spans):
             continue
         head_key = "".join(t.key for t in toks[i:j])
         if head_key in _PLACE_BOUND:
-            # «شهرداری قم», «استانداری سمنان», «شهرداری منطقه ۲»: only a place makes these a name
+            # «شهرداری قم», «استانداری زنجان», «شهرداری منطقه ۲»: only a place makes these a name
             end = j
             if end < n and toks[end].key in DISTRICT and end + 1 < n and DIGITS.match(toks[end + 1].key):
                 end += 2

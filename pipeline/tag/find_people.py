@@ -37,7 +37,7 @@ def find_people(toks, occ, lx, spans):
         if g > g_start:
             g2 = given.match(toks, g) if g < n else g
             if g2 > g and g2 < n and not blocked(g2):
-                g = g2  # «محمد حسین سیف‌السادات»
+                g = g2  # «محمد حسین کاظمی‌نیا»
             if g < n and not blocked(g):
                 end = g + 1
                 if end < n and toks[end].key in SURNAME_TAILS:

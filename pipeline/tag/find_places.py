@@ -1,4 +1,4 @@
-"""LOC finder: districts («منطقه ۹ مشهد»), typed places («استان سمنان», «بزرگراه چمران») and the
+"""LOC finder: districts («منطقه ۴ تبریز»), typed places («استان زنجان», «بزرگراه چمران») and the
 place gazetteer (words that are also common words need a place type before them)."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pipeline.tag.lexindex import DIGITS, word_key
 from pipeline.tag.wordclass import COUNCIL_WORDS, DISTRICT, NUMBER_WORDS, mark, name_word_at
 
 
-# type words whose LOC needs a known place after them («استان سمنان»); other types take any name word
+# type words whose LOC needs a known place after them («استان زنجان»); other types take any name word
 GAZ_TYPES = set(word_key(w) for w in "شهر شهرستان استان کشور بخش قاره دهستان".split())
 
 
@@ -19,7 +19,7 @@ def find_places(toks, occ, lx, spans):
             i += 1
             continue
         t = toks[i]
-        # «منطقه ۹ (شهرداری) مشهد», «ناحیه ۲»
+        # «منطقه ۴ (شهرداری) تبریز», «ناحیه ۲»
         if t.key in DISTRICT and i + 1 < n and (DIGITS.match(toks[i + 1].key) or toks[i + 1].key in NUMBER_WORDS):
             end = i + 2
             if end < n and toks[end].key in (word_key("شهرداری"), word_key("شهر")) and end + 1 < n and place_any.match(toks, end + 1) > end + 1:
@@ -29,7 +29,7 @@ def find_places(toks, occ, lx, spans):
             mark(spans, occ, "LOC", i, end)
             i = end
             continue
-        # typed places: «استان سمنان», «پارک وکیل‌آباد», «بزرگراه چمران»
+        # typed places: «استان زنجان», «پارک شقایق», «بزرگراه چمران»
         k = ptype.match(toks, i)
         if k > i and k < n and not occ[k]:
             prev = toks[i - 1].key if i else ""

@@ -30,7 +30,7 @@ def find_roles(toks, occ, lx, spans):
             i += 1
             continue
         head_key = "".join(t.key for t in toks[i:j])
-        # «اتحادیه شهرداران», «انجمن مدیران»: a role word right after an ORG head names the ORG
+        # «انجمن شهرداران», «انجمن مدیران»: a role word right after an ORG head names the ORG
         if i > 0 and not occ[i - 1] and toks[i - 1].key in lx["org_words"]:
             i = j
             continue
@@ -69,7 +69,7 @@ def find_roles(toks, occ, lx, spans):
                 end = first
         while end > j and toks[end - 1].key in ("و", word_key("امور"), word_key("در")):
             end -= 1  # a dangling «و» / «امور» is not part of the title
-        # a bare plural («با شهرداران», «مدیران») names people in general, not a position
+        # a bare plural («با فرمانداران», «مدیران») names people in general, not a position
         if end == j and head_key in BARE_PLURAL and not (j < n and (org.match(toks, j) > j or toks[j].key in COUNCIL_WORDS)):
             i = j
             continue

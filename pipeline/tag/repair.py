@@ -260,7 +260,7 @@ def _split_coordinated_group_role(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _group_orgs_as_roles(text: str, ents: list[Span]) -> list[Span]:
-    """«شهرداران استان سمنان» tagged ORG: a plural people noun heads a group title."""
+    """«شهرداران استان زنجان» tagged ORG: a plural people noun heads a group title."""
     groups = word_set("group_nouns") - word_set("org_heads")  # «هیئت» heads boards: «هیئت جودوی استان»
     out = []
     for x in ents:
@@ -514,7 +514,7 @@ def _group_roles(text: str, ents: list[Span]) -> list[Span]:
 
 def _org_then_place(text: str, ents: list[Span]) -> list[Span]:
     """An ORG followed right away (a space, no comma) by a LOC keeps the place inside
-    (ANNOTATION: «استانداری سمنان», «جمعیت هلال‌احمر» + «خراسان جنوبی» is one ORG)."""
+    (ANNOTATION: «استانداری زنجان», «جمعیت هلال‌احمر» + «خراسان جنوبی» is one ORG)."""
     ents = sorted(ents, key=lambda e: e.start)
     out: list[Span] = []
     for x in ents:

@@ -13,8 +13,8 @@ tokens it takes to the next: places (:mod:`~pipeline.tag.find_places`), roles
 :mod:`~pipeline.tag.lexindex`, shared word classes in :mod:`~pipeline.tag.wordclass`.
 
 Boundaries follow ../shared/ANNOTATION.md: a ROLE stops before an ORG head or a place
-(«مدیرعامل | سازمان همیاری ...», «شهردار | منطقه ۹ مشهد»); an ORG keeps a contained place
-(«شهرداری قم», «شورای شهر رشتخوار»); bare institution words are not entities; honorifics
+(«مدیرعامل | سازمان آتش‌نشانی ...», «شهردار | منطقه ۴ تبریز»); an ORG keeps a contained place
+(«شهرداری قم», «شورای شهر کاشمر»); bare institution words are not entities; honorifics
 («دکتر», «آیت‌الله») stay outside PER while «سید» joined to the name stays inside.
 """
 from __future__ import annotations

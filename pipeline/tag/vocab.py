@@ -2,7 +2,7 @@
 
 The tagger reads words (the pipeline's spaCy tokens). A word's vocabulary key folds
 away what does not change its meaning for tagging: Arabic letter forms, digit script
-and value (every digit becomes ``0``, so «۱۳۹۹» and «1400» share the key ``0000``),
+and value (every digit becomes ``0``, so «۱۴۰۱» and «1400» share the key ``0000``),
 diacritics and kashida, Latin case. The same folding is built into the saved
 tokenizer's normalizer, so ``AutoTokenizer`` gives the same ids as the training code.
 """

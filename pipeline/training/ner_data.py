@@ -149,7 +149,7 @@ def spans_of(tags: list[str]) -> list[tuple[str, int, int]]:
 
 
 def extend_approx(row: dict) -> bool:
-    """Extend FIG spans (from MON/PCT) leftwards over an approximator («بیش از ۸۰ درصد»)."""
+    """Extend FIG spans (from MON/PCT) leftwards over an approximator («بیش از ۶۵ درصد»)."""
     toks, tags, changed = row["tokens"], row["tags"], False
     for lab, a, b in spans_of(tags):
         if lab != "FIG":

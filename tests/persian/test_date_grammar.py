@@ -44,7 +44,7 @@ def test_prepositions_that_start_end_or_bound_a_date_stay_inside(text, expected)
         ("آمار بهتر از سال گذشته بود", ["سال گذشته"]),  # comparative «از»
         ("یکی از روزهای اخیر", ["روزهای اخیر"]),  # partitive «از»
         ("بیش از ۱۰ روز طول کشید", []),  # a duration (FIG), no date
-        ("چهار دهه تا سوم خرداد ۶۱ گذشت", ["سوم خرداد ۶۱"]),  # a stretch ending at the date
+        ("سه دهه تا پنجم آبان ۷۰ گذشت", ["پنجم آبان ۷۰"]),  # a stretch ending at the date
         ("در سال گذشته ۲۰ پارک ساخته شد", ["سال گذشته"]),  # «در» never
         ("گزارشی از شهرداری منتشر شد", []),  # «از» before a non-date
         ("روزنامه همشهری از امروز منتشر می‌شود", ["از امروز"]),  # «روزنامه» is no «روز»

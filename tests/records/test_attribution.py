@@ -20,14 +20,14 @@ def _events(text, ents):
 
 @pytest.mark.parametrize("text, ents, expected", [
     # colon: the statement is what follows it
-    ("رضا امینی گفت: کار پل تا پایان سال تمام می‌شود.", [("PER", "رضا امینی")],
-     [("say", True, ("PER", "رضا امینی"), "کار پل تا پایان سال تمام می‌شود.")]),
+    ("بهروز کیانی گفت: کار پل تا پایان سال تمام می‌شود.", [("PER", "بهروز کیانی")],
+     [("say", True, ("PER", "بهروز کیانی"), "کار پل تا پایان سال تمام می‌شود.")]),
     # «گفت که ...» with a role phrase as subject
     ("شهردار کرج گفت که بودجه پروژه تامین شده است.", [("ROLE", "شهردار"), ("LOC", "کرج")],
      [("say", False, ("ROLE", "شهردار کرج"), "بودجه پروژه تامین شده است")]),
     # no colon, a finite clause follows the verb; older orthography (Arabic ي)
-    ("رضا امیني گفت بودجه پروژه تامين شده است.", [("PER", "رضا امیني")],
-     [("say", False, ("PER", "رضا امیني"), "بودجه پروژه تامين شده است")]),
+    ("بهروز کياني گفت بودجه پروژه تامين شده است.", [("PER", "بهروز کياني")],
+     [("say", False, ("PER", "بهروز کياني"), "بودجه پروژه تامين شده است")]),
     # «X از ... خبر داد» with a pronoun subject
     ("وی از آغاز ساخت پل خبر داد.", [],
      [("from", False, ("PRON", "وی"), "آغاز ساخت پل")]),
@@ -38,10 +38,10 @@ def _events(text, ents):
     ("علی رضایی معتقد است که شهر به پارک نیاز دارد.", [("PER", "علی رضایی")],
      [("after", False, ("PER", "علی رضایی"), "شهر به پارک نیاز دارد")]),
     # «به گفته X، ...»
-    ("به گفته رضا امینی، کار پل تا پایان سال تمام می‌شود.", [("PER", "رضا امینی")],
-     [("according", False, ("PER", "رضا امینی"), "کار پل تا پایان سال تمام می‌شود")]),
+    ("به گفته بهروز کیانی، کار پل تا پایان سال تمام می‌شود.", [("PER", "بهروز کیانی")],
+     [("according", False, ("PER", "بهروز کیانی"), "کار پل تا پایان سال تمام می‌شود")]),
     # a name after a preposition is never a subject; without a colon there is no event
-    ("در دیدار با رضا امینی گفت که کار تمام شد.", [("PER", "رضا امینی")], []),
+    ("در دیدار با بهروز کیانی گفت که کار تمام شد.", [("PER", "بهروز کیانی")], []),
     # a speech verb inside «...» is not an event of this text
     ("مردم می‌گویند «شهردار گفت که کار تمام شد» و منتظرند.", [("ROLE", "شهردار")], []),
 ])
@@ -57,7 +57,7 @@ def _arabic(s: str) -> str:
 @pytest.mark.parametrize("text, ents, subject, statement", [
     # a quotation right after the verb, no colon: it ends at its closing »
     ("او گفت «این کار را می‌کنیم» و رفت.", [], ("PRON", "او"), "این کار را می‌کنیم"),
-    ("رضا امینی گفت «بودجه کم است».", [("PER", "رضا امینی")], ("PER", "رضا امینی"), "بودجه کم است"),
+    ("بهروز کیانی گفت «بودجه کم است».", [("PER", "بهروز کیانی")], ("PER", "بهروز کیانی"), "بودجه کم است"),
     # «گفت که «...»»; a full stop inside the quotation does not cut it
     ("مریم احمدی گفت که «پل تمام شد. جاده هم تمام می‌شود» و از جلسه بیرون رفت.", [("PER", "مریم احمدی")],
      ("PER", "مریم احمدی"), "پل تمام شد. جاده هم تمام می‌شود"),
@@ -71,27 +71,27 @@ def test_quoted_statement_after_verb_stops_at_closing_quote(text, ents, subject,
 
 
 def test_colon_statement_runs_over_wrapped_lines_until_the_next_speaker():
-    text = ("رضا امینی گفت:\nکار پل ادامه دارد و\nتا پایان سال تمام می‌شود.\n"
+    text = ("بهروز کیانی گفت:\nکار پل ادامه دارد و\nتا پایان سال تمام می‌شود.\n"
             "مریم احمدی گفت: بودجه آن تامین شده است.")
-    ev = _events(text, [("PER", "رضا امینی"), ("PER", "مریم احمدی")])
+    ev = _events(text, [("PER", "بهروز کیانی"), ("PER", "مریم احمدی")])
     assert ev == [
-        ("say", True, ("PER", "رضا امینی"), "کار پل ادامه دارد و\nتا پایان سال تمام می‌شود."),
+        ("say", True, ("PER", "بهروز کیانی"), "کار پل ادامه دارد و\nتا پایان سال تمام می‌شود."),
         ("say", True, ("PER", "مریم احمدی"), "بودجه آن تامین شده است."),
     ]
 
 
 def test_event_offsets_point_at_the_verb():
-    text = "رضا امینی گفت: کار پل تمام می‌شود."
-    (ev,) = speech_events(make_doc(text, [("PER", "رضا امینی")]))
+    text = "بهروز کیانی گفت: کار پل تمام می‌شود."
+    (ev,) = speech_events(make_doc(text, [("PER", "بهروز کیانی")]))
     assert text[ev.verb_start:ev.verb_end] == "گفت"
     assert ev.sent_start == 0
-    assert ev.subject.per is not None and ev.subject.per.text == "رضا امینی"
+    assert ev.subject.per is not None and ev.subject.per.text == "بهروز کیانی"
 
 
 def test_sentence_subjects_are_clause_initial_names():
-    text = "رضا امینی به کرج رفت. در دیدار با مریم احمدی صحبت شد. علی رضایی آمد."
-    doc = make_doc(text, [("PER", "رضا امینی"), ("LOC", "کرج"), ("PER", "مریم احمدی"), ("PER", "علی رضایی")])
-    assert [(m.kind, m.text) for m in sentence_subjects(doc)] == [("PER", "رضا امینی"), ("PER", "علی رضایی")]
+    text = "بهروز کیانی به کرج رفت. در دیدار با مریم احمدی صحبت شد. علی رضایی آمد."
+    doc = make_doc(text, [("PER", "بهروز کیانی"), ("LOC", "کرج"), ("PER", "مریم احمدی"), ("PER", "علی رضایی")])
+    assert [(m.kind, m.text) for m in sentence_subjects(doc)] == [("PER", "بهروز کیانی"), ("PER", "علی رضایی")]
 
 
 @pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])

@@ -191,14 +191,14 @@ def test_quote_frames(orth, text, ents, speaker, starts):
 
 @ORTH
 def test_second_title_keeps_the_speaker(orth):
-    text = "علی رضایی، شهردار کرج و رئیس اتحادیه شهرداران استان البرز گفت: همکاری شهرها بیشتر می‌شود."
+    text = "علی رضایی، شهردار کرج و رئیس انجمن شهرداران استان البرز گفت: همکاری شهرها بیشتر می‌شود."
     doc = records(orth, text, [("PER", "علی رضایی"), ("ROLE", "شهردار"), ("LOC", "کرج"), ("ROLE", "رئیس"),
-                               ("ORG", "اتحادیه شهرداران استان البرز")])
+                               ("ORG", "انجمن شهرداران استان البرز")])
     (q,) = doc.quotes
     assert same(q.speaker, "علی رضایی")
     roles = {(o.role, o.org, o.location) for o in doc.officials if same(o.person, "علی رضایی")}
     assert (orth("شهردار"), None, orth("کرج")) in roles
-    assert (orth("رئیس"), orth("اتحادیه شهرداران استان البرز"), None) in roles
+    assert (orth("رئیس"), orth("انجمن شهرداران استان البرز"), None) in roles
 
 
 # ---------------------------------------------------------------- officials

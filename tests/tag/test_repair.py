@@ -58,8 +58,8 @@ def test_untagged_name_in_guillemets_before_a_title():
 
 
 def test_guillemet_concept_before_a_plural_title_is_not_a_name():
-    doc = make_doc("برای هر شهر یک «ناظر ویژه شهری» از مدیران ارشد وزارت کشور تعیین شد.",
-                   [("ROLE", "مدیران ارشد"), ("ORG", "وزارت کشور")])
+    doc = make_doc("برای هر شهر یک «بازرس ویژه منطقه» از مدیران ارشد وزارت نیرو تعیین شد.",
+                   [("ROLE", "مدیران ارشد"), ("ORG", "وزارت نیرو")])
     assert not build_records(doc).officials
 
 

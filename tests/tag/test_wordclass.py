@@ -11,19 +11,19 @@ def _word_at(text, k):
 
 
 @pytest.mark.parametrize("text,k,expected", [
-    ("نصرتی گفت", 0, True),
+    ("کیانفر گفت", 0, True),
     ("همکاری کنند", 0, False),            # the noun of a compound verb
     ("همكاري كنند", 0, False),            # ... in Arabic letters
     ("حضور می‌یابند", 0, False),           # followed by a verb with «می‌»
     ("۱۲ نفر", 0, False),                 # digits
     ("، گفت", 0, False),                  # punctuation
-    ("و نصرتی", 0, False),                # a function word
+    ("و کیانفر", 0, False),                # a function word
 ])
 def test_name_words(text, k, expected):
     assert _word_at(text, k) is expected
 
 
-@pytest.mark.parametrize("word,expected", [("می‌گوید", True), ("برگزار‌شده", True), ("است", True), ("سنجری", False)])
+@pytest.mark.parametrize("word,expected", [("می‌گوید", True), ("برگزار‌شده", True), ("است", True), ("توکلی", False)])
 def test_verbish(word, expected):
     assert is_verbish(tokenize_words(word)[0]) is expected
 

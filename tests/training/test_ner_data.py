@@ -92,8 +92,8 @@ def test_silver_fig_from_find_figures_skips_overlap():
 
 
 def test_gold_dedup_key():
-    blob = bnd.text_key("متن یک خبر درباره شهرداری قم و سازمان همیاری شهرداری‌ها که طولانی است")
-    row = {"tokens": ["شهرداری", "قم", "و", "سازمان", "همیاری", "شهرداریها"], "tags": ["O"] * 6}
+    blob = bnd.text_key("متن یک خبر درباره شهرداری قم و سازمان بازیافت شهرداری‌ها که طولانی است")
+    row = {"tokens": ["شهرداری", "قم", "و", "سازمان", "بازیافت", "شهرداریها"], "tags": ["O"] * 6}
     assert bnd.in_gold(row, blob)
     row2 = {"tokens": ["جمله", "ای", "کاملا", "متفاوت", "و", "بی", "ربط", "دیگر"], "tags": ["O"] * 8}
     assert not bnd.in_gold(row2, blob)
