@@ -77,24 +77,32 @@ def cmd_whole(args, model_args: list[str], label: str = "") -> None:
 
 
 def stage_times(docs, ex) -> dict[str, float]:
-    """Run the Extractor's stages one by one on ``docs`` (a batched stage on the whole batch)."""
-    from pipeline.extract import to_article
+    """Run the Extractor's stages on ``docs`` as :meth:`Extractor.run` does (a batched stage on whole
+    batches, runs of per-document stages one document at a time), timing each stage (CPU time of this
+    process, so another job on the machine does not inflate it)."""
+    from pipeline.extract import stage_groups, to_article
 
-    times: dict[str, float] = {}
-    for name, component in ex.stages:
-        t0 = time.perf_counter()
-        pipe = getattr(component, "pipe", None)
-        if pipe is not None:
-            for i in range(0, len(docs), ex.batch_size):
-                pipe(docs[i:i + ex.batch_size])
-        else:
-            for d in docs:
-                component(d)
-        times[name] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    clock = time.process_time
+    names = {id(c): n for n, c in ex.stages}
+    times: dict[str, float] = {n: 0.0 for n, _ in ex.stages}
+    for i in range(0, len(docs), ex.batch_size):
+        batch = docs[i:i + ex.batch_size]
+        for group in stage_groups([c for _n, c in ex.stages]):
+            pipe = getattr(group[0], "pipe", None)
+            if pipe is not None:
+                t0 = clock()
+                pipe(batch)
+                times[names[id(group[0])]] += clock() - t0
+                continue
+            for d in batch:
+                for c in group:
+                    t0 = clock()
+                    c(d)
+                    times[names[id(c)]] += clock() - t0
+    t0 = clock()
     for d in docs:
         to_article(d, ex.model_info).model_dump_json()
-    times["write"] = time.perf_counter() - t0
+    times["write"] = clock() - t0
     return times
 
 
