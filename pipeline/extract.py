@@ -60,11 +60,12 @@ class Extractor:
 
     def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS, batch_size: int = 16,
                  threads: int | None = None, entities: str = "combined", stages: Sequence[str] | None = None,
-                 without: Sequence[str] = ()):
+                 without: Sequence[str] = (), int8: bool = False):
         """``stages``: stage names in order (default :data:`~pipeline.stages.DEFAULT_STAGES`; ``records``
         stands for the six record stages); ``without``: names to leave out. ``entities="model"`` leaves
         out the ``rules`` and ``combine`` stages (the tagger's spans, repaired). ``model="rules"``: the
-        lexicon stand-in tagger, whose spans already are the rule spans. Raises
+        lexicon stand-in tagger, whose spans already are the rule spans. ``int8``: the tagger's linear layers
+        quantized at load time (faster, slightly different tags). Raises
         :class:`~pipeline.registry.PipelineError` for a pipeline that cannot run."""
         if entities not in ("combined", "model"):
             raise ValueError(f"entities must be 'combined' or 'model', not {entities!r}")
@@ -80,7 +81,7 @@ class Extractor:
         names = [n for n in names if n not in drop]
         self.stage_names = names
         self.batch_size = batch_size
-        settings = Settings(model=model, threads=threads, max_chars=max_chars)
+        settings = Settings(model=model, threads=threads, max_chars=max_chars, int8=int8)
         self.stages = [(spec.name, spec.make(settings)) for spec in check(names)]
         self._groups = stage_groups([c for _n, c in self.stages])
         tag = dict(self.stages).get("tag")
