@@ -313,11 +313,18 @@ class CueClasses:
         if overlaps:
             return iter(found)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
+        # longest first, each kept if it overlaps no kept match; the kept ones are disjoint, so only the
+        # neighbours by start can overlap a candidate (a bisect instead of a scan of all kept matches)
         taken: list[CueMatch] = []
+        starts: list[int] = []
         for c in found:
-            if all(c.end <= t.start or c.start >= t.end for t in taken):
-                taken.append(c)
-        taken.sort(key=lambda c: c.start)
+            i = bisect.bisect_right(starts, c.start)
+            if i > 0 and taken[i - 1].end > c.start:
+                continue
+            if i < len(taken) and taken[i].start < c.end:
+                continue
+            taken.insert(i, c)
+            starts.insert(i, c.start)
         return iter(taken)
 
     def search(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,

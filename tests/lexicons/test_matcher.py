@@ -141,3 +141,28 @@ def _lexicon_path():
     from pipeline.lexicons.matcher import LEXICON
 
     return LEXICON
+
+
+def _longest_first(matches):
+    """The documented rule, written plainly: longest first (then earliest), kept if it overlaps no kept one."""
+    taken = []
+    for c in sorted(matches, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+@ORTHOGRAPHIES
+@pytest.mark.parametrize("sentence", [
+    "شهردار گفت: قرارداد احداث پل با پیمانکار بسته شد و تفاهم‌نامه‌ای هم به امضا رسید.",
+    "وی افزود شهرداری موظف است گزارش را به شورا بدهد و باید تا پایان سال اجرا شود.",
+    "رئیس کمیسیون تصریح کرد: «ما تلاش می‌کنیم تا پایان سال ناوگان را نوسازی کنیم».",
+])
+def test_overlapping_matches_keep_the_longest(orth, sentence):
+    text = orth(" ".join([sentence] * 30))  # many matches: the kept set is found by bisection
+    cc = cue_classes()
+    for prefix in ("", "commitment", ("commitment", "speech", "meeting.verb")):
+        every = list(cc.finditer(text, prefix, overlaps=True))
+        assert list(cc.finditer(text, prefix)) == _longest_first(every)
+        assert list(cc.finditer(text, prefix, start=40, end=400)) == _longest_first(
+            [c for c in every if c.start >= 40 and c.end <= 400])
