@@ -46,3 +46,12 @@ def test_int8_checkpoint_loads_tags_and_stays_close(tiny_model):
     scale = a[real].abs().max()
     assert (a[real] - z[real]).abs().max() < 0.1 * scale  # int8 rounding, not a different model
     assert [len(p) for p in q.model.decode(z, b["attention_mask"])] == [4, 2]
+
+
+@pytest.mark.parametrize("text", ["شهردار تهران گفت.", "شهردار كرج گفت."])  # both orthographies
+def test_extractor_int8_says_so_in_the_output(tiny_model, text):
+    from pipeline.extract import Extractor
+
+    art = Extractor(model=tiny_model, int8=True, threads=1, without=["records"]).extract_text(text)
+    plain = Extractor(model=tiny_model, threads=1, without=["records"]).extract_text(text)
+    assert art.model.tagger == f"{plain.model.tagger} (int8)" and art.text == plain.text
