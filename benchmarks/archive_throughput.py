@@ -5,6 +5,7 @@ Every number is printed; nothing is asserted. Run niced on a quiet machine, e.g.
     python benchmarks/archive_throughput.py whole --articles 400 --workers 1 2
     python benchmarks/archive_throughput.py stages --articles 200
     python benchmarks/archive_throughput.py memory --sizes 1000 10000 [--article-words 40]
+    python benchmarks/archive_throughput.py memory --sizes 1000 10000 50000 --stages normalize,tokenize --workers 2
     python benchmarks/archive_throughput.py long --words 5000 20000 80000
     python benchmarks/archive_throughput.py bert --articles 200 --workers 2
 
@@ -12,7 +13,10 @@ Articles are built from sentences in ``benchmarks/_corpus.py`` (about 400 words 
 ``--source FILE.jsonl`` repeats real articles instead (read at run time, e.g. ../shared/gold/train.jsonl).
 ``whole``/``memory``/``bert`` time ``python -m pipeline extract`` as a user runs it (start-up included,
 and start-up measured alone so the steady rate can be given too); peak memory is the largest sum of
-the resident memory of the command and its worker processes, sampled every 50 ms.
+the resident memory of the command and its worker processes, sampled every 50 ms. CPU time (user +
+system of the command and all its workers) is printed too: on a machine where other jobs take cores,
+CPU ms per article and its ratio between worker counts say more than wall-clock rates. ``threads`` is
+the most OS threads any worker process had (torch's pool is 1 per worker when workers = cores).
 """
 from __future__ import annotations
 
@@ -31,70 +35,93 @@ from _corpus import article_text, write_archive  # noqa: E402
 
 
 def run_command(inputs: Path, out: Path, extra: list[str]) -> dict:
-    """Run the extract command; wall time and peak resident memory of its process tree."""
+    """Run the extract command: wall time, CPU time (user + system, the command and its workers) and
+    peak resident memory of its process tree; the most threads any worker process had."""
+    import resource
+
     import psutil
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "pipeline", "extract", str(inputs), "-o", str(out), "-q", *extra]
+    if out.with_name(out.name + ".resume").exists():
+        out.with_name(out.name + ".resume").unlink()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
-    peak = 0
+    peak, threads = 0, 0
     while proc.poll() is None:
         try:
-            procs = [ps, *ps.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in procs))
+            kids = ps.children(recursive=True)
+            peak = max(peak, sum(p.memory_info().rss for p in [ps, *kids]))
+            threads = max([threads, *(p.num_threads() for p in (kids or [ps]))])
         except psutil.Error:
             pass
         time.sleep(0.05)
     dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # children and their reaped workers
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     err = proc.stderr.read().decode()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"extract failed ({proc.returncode}): {err}")
-    return {"seconds": dt, "peak_mb": peak / 2**20}
+    return {"seconds": dt, "cpu": cpu, "peak_mb": peak / 2**20, "worker_threads": threads}
 
 
 def cmd_whole(args, model_args: list[str], label: str = "") -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         n, words = write_archive(tmp / "in.jsonl", args.articles, args.article_words, source=args.source)
-        write_archive(tmp / "one.jsonl", 1, source=args.source)
         print(f"{label}{n} articles, {words} words ({words / n:.0f} per article)")
         print(f"{'workers':>7} {'start-up s':>10} {'total s':>8} {'art/s':>7} {'words/s':>8} {'steady art/s':>12} "
-              f"{'peak MB':>8}")
-        rates = {}
+              f"{'peak MB':>8} {'CPU s':>7} {'start CPU':>9} {'CPU ms/art':>10} {'threads':>7}")
+        rates, cpu_rates = {}, {}
         for w in args.workers:
-            extra = [*model_args, "--workers", str(w)]
-            start = run_command(tmp / "one.jsonl", tmp / "one.out.jsonl", extra)["seconds"]
+            extra = [*model_args, *args.extra, "--workers", str(w)]
+            # start-up: one article per worker, one article per batch, so every worker starts
+            write_archive(tmp / "one.jsonl", w, source=args.source)
+            start = run_command(tmp / "one.jsonl", tmp / "one.out.jsonl", [*extra, "--batch-size", "1"])
             r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", extra)
-            steady = n / max(1e-9, r["seconds"] - start)
+            steady = n / max(1e-9, r["seconds"] - start["seconds"])
             rates[w] = n / r["seconds"]
-            print(f"{w:7d} {start:10.1f} {r['seconds']:8.1f} {n / r['seconds']:7.1f} {words / r['seconds']:8.0f} "
-                  f"{steady:12.1f} {r['peak_mb']:8.0f}")
+            per_art = (r["cpu"] - start["cpu"]) / max(1, n - w)  # steady-state CPU per article, all processes
+            cpu_rates[w] = 1 / max(1e-9, per_art)
+            print(f"{w:7d} {start['seconds']:10.1f} {r['seconds']:8.1f} {n / r['seconds']:7.1f} "
+                  f"{words / r['seconds']:8.0f} {steady:12.1f} {r['peak_mb']:8.0f} {r['cpu']:7.1f} "
+                  f"{start['cpu']:9.1f} {1000 * per_art:10.1f} {r['worker_threads']:7d}")
         if len(rates) > 1:
             ws = sorted(rates)
-            print(f"speed-up {ws[-1]} vs {ws[0]} workers (whole command): {rates[ws[-1]] / rates[ws[0]]:.2f}x")
+            print(f"speed-up {ws[-1]} vs {ws[0]} workers (whole command, wall): {rates[ws[-1]] / rates[ws[0]]:.2f}x; "
+                  f"CPU per article {ws[-1]} vs {ws[0]} workers: {cpu_rates[ws[0]] / cpu_rates[ws[-1]]:.2f}x "
+                  f"(1.00 = a second worker costs no extra CPU per article)")
 
 
 def stage_times(docs, ex) -> dict[str, float]:
-    """Run the Extractor's stages one by one on ``docs`` (a batched stage on the whole batch)."""
-    from pipeline.extract import to_article
+    """Run the Extractor's stages on ``docs`` as :meth:`Extractor.run` does (a batched stage on whole
+    batches, runs of per-document stages one document at a time), timing each stage (CPU time of this
+    process, so another job on the machine does not inflate it)."""
+    from pipeline.extract import stage_groups, to_article
 
-    times: dict[str, float] = {}
-    for name, component in ex.stages:
-        t0 = time.perf_counter()
-        pipe = getattr(component, "pipe", None)
-        if pipe is not None:
-            for i in range(0, len(docs), ex.batch_size):
-                pipe(docs[i:i + ex.batch_size])
-        else:
-            for d in docs:
-                component(d)
-        times[name] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    clock = time.process_time
+    names = {id(c): n for n, c in ex.stages}
+    times: dict[str, float] = {n: 0.0 for n, _ in ex.stages}
+    for i in range(0, len(docs), ex.batch_size):
+        batch = docs[i:i + ex.batch_size]
+        for group in stage_groups([c for _n, c in ex.stages]):
+            pipe = getattr(group[0], "pipe", None)
+            if pipe is not None:
+                t0 = clock()
+                pipe(batch)
+                times[names[id(group[0])]] += clock() - t0
+                continue
+            for d in batch:
+                for c in group:
+                    t0 = clock()
+                    c(d)
+                    times[names[id(c)]] += clock() - t0
+    t0 = clock()
     for d in docs:
         to_article(d, ex.model_info).model_dump_json()
-    times["write"] = time.perf_counter() - t0
+    times["write"] = clock() - t0
     return times
 
 
@@ -155,12 +182,16 @@ def cmd_memory(args) -> None:
     model_args = ["--model", args.model] if args.model else []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'peak MB':>8}")
+        stages = f"stages {args.stages}" if args.stages else "all stages"
+        print(f"reader -> runner -> sink, {stages}, {args.article_words} words per article")
+        print(f"{'articles':>8} {'workers':>7} {'seconds':>8} {'CPU s':>8} {'peak MB':>8}")
         for n in args.sizes:
             write_archive(tmp / "in.jsonl", n, args.article_words, source=args.source)
             for w in args.workers:
-                r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", [*model_args, "--workers", str(w)])
-                print(f"{n:8d} {w:7d} {r['seconds']:8.1f} {r['peak_mb']:8.0f}")
+                extra = [*model_args, *args.extra, "--workers", str(w)]
+                extra += ["--stages", args.stages] if args.stages else []
+                r = run_command(tmp / "in.jsonl", tmp / "out.jsonl", extra)
+                print(f"{n:8d} {w:7d} {r['seconds']:8.1f} {r['cpu']:8.1f} {r['peak_mb']:8.0f}", flush=True)
 
 
 def cmd_bert(args) -> None:
@@ -186,7 +217,11 @@ def main(argv=None) -> None:
     ap.add_argument("--threads", type=int, default=1, help="torch threads (stages, long)")
     ap.add_argument("--model", default=None, help="checkpoint folder (default: the shipped model)")
     ap.add_argument("--source", type=Path, default=None, help="repeat the articles of this JSONL file")
+    ap.add_argument("--stages", default=None, help="memory: run only these stages (e.g. normalize,tokenize)")
+    ap.add_argument("--int8", dest="extra", action="append_const", const="--int8",
+                    help="whole/memory/bert: pass --int8 to the command")
     args = ap.parse_args(argv)
+    args.extra = args.extra or []
     if args.what == "whole":
         cmd_whole(args, ["--model", args.model] if args.model else [])
     else:

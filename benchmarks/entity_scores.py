@@ -1,7 +1,7 @@
 """Entity scores of tagger checkpoints through ``munifacts extract``, side by side.
 
     python benchmarks/entity_scores.py --model shipped --model work/e5/teacher \
-        --heldout work/e5/run1/holdout_ids.txt [--sets peyma,heldout,seedsdev] [--threads 1]
+        --heldout work/e5/run1/holdout_ids.txt [--sets peyma,heldout,seedsdev] [--threads 1] [--int8]
 
 For each model (``shipped`` = models/munitagger-fa) and each set, runs the extract
 command in-process (same code path as the CLI) and prints one line of scores plus the
@@ -63,7 +63,8 @@ def peyma_docs(path: Path, per_doc: int = 10) -> list[dict]:
     return docs
 
 
-def run_extract(model: str, articles: list[dict], tmp: Path, name: str, entities: str, threads: int):
+def run_extract(model: str, articles: list[dict], tmp: Path, name: str, entities: str, threads: int,
+                int8: bool = False):
     from pipeline.cli import main as cli
 
     src, out = tmp / f"{name}.in.jsonl", tmp / f"{name}.{entities}.out.jsonl"
@@ -73,6 +74,7 @@ def run_extract(model: str, articles: list[dict], tmp: Path, name: str, entities
                                 ensure_ascii=False) + "\n")
     cmd = ["extract", str(src), "-o", str(out), "-q", "--entities", entities, "--threads", str(threads)]
     cmd += [] if model == "shipped" else ["--model", model]
+    cmd += ["--int8"] if int8 else []
     t0 = time.time()
     cli(cmd)
     return out, time.time() - t0
@@ -124,6 +126,7 @@ def main(argv=None) -> int:
     ap.add_argument("--heldout", default=None, help="file of held-out train.jsonl article ids (one per line)")
     ap.add_argument("--peyma", default=str(ROOT / "work" / "ner" / "peyma_test.jsonl"))
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--int8", action="store_true", help="score each model twice: as it is and with --int8")
     ap.add_argument("--shared", default=None, help="the shared data folder (default: ../shared beside the checkout)")
     args = ap.parse_args(argv)
     global SHARED
@@ -150,14 +153,16 @@ def main(argv=None) -> int:
     with tempfile.TemporaryDirectory() as tmpd:
         tmp = Path(tmpd)
         for mi, model in enumerate(args.model):
-            for name, arts in data.items():
-                modes = ["combined"] if name == "peyma" else ["combined", "model"]
-                for mode in modes:
-                    tag = f"m{mi}-{name}"
-                    pred, secs = run_extract(model, arts, tmp, tag, mode, args.threads)
-                    res = score_peyma(arts, pred) if name == "peyma" else score_gold(arts, pred, tmp, tag + mode)
-                    print(json.dumps({"model": model, "set": name, "docs": len(arts), "entities": mode,
-                                      "seconds": round(secs, 1), **res}, ensure_ascii=False), flush=True)
+            for int8 in ([False, True] if args.int8 else [False]):
+                for name, arts in data.items():
+                    modes = ["combined"] if name == "peyma" else ["combined", "model"]
+                    for mode in modes:
+                        tag = f"m{mi}{'q' if int8 else ''}-{name}"
+                        pred, secs = run_extract(model, arts, tmp, tag, mode, args.threads, int8)
+                        res = score_peyma(arts, pred) if name == "peyma" else score_gold(arts, pred, tmp, tag + mode)
+                        print(json.dumps({"model": model, **({"int8": int8} if args.int8 else {}), "set": name,
+                                          "docs": len(arts), "entities": mode, "seconds": round(secs, 1), **res},
+                                         ensure_ascii=False), flush=True)
     return 0
 
 

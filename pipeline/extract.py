@@ -43,16 +43,29 @@ def to_article(doc: Document, model_info: ModelInfo) -> Article:
                    entities=entities, model=model_info, extensions=extensions, **named)
 
 
+def stage_groups(components: list) -> list[list]:
+    """Consecutive stages grouped for :meth:`Extractor._run_batch`: a batched stage (``pipe``) alone,
+    runs of per-document stages together."""
+    groups: list[list] = []
+    for c in components:
+        if getattr(c, "pipe", None) is not None or not groups or getattr(groups[-1][0], "pipe", None) is not None:
+            groups.append([c])
+        else:
+            groups[-1].append(c)
+    return groups
+
+
 class Extractor:
     """Runs a pipeline of registered stages; construct once (loading the model takes a second), reuse."""
 
     def __init__(self, model: str | Path | None = None, max_chars: int = MAX_CHARS, batch_size: int = 16,
                  threads: int | None = None, entities: str = "combined", stages: Sequence[str] | None = None,
-                 without: Sequence[str] = ()):
+                 without: Sequence[str] = (), int8: bool = False):
         """``stages``: stage names in order (default :data:`~pipeline.stages.DEFAULT_STAGES`; ``records``
         stands for the six record stages); ``without``: names to leave out. ``entities="model"`` leaves
         out the ``rules`` and ``combine`` stages (the tagger's spans, repaired). ``model="rules"``: the
-        lexicon stand-in tagger, whose spans already are the rule spans. Raises
+        lexicon stand-in tagger, whose spans already are the rule spans. ``int8``: the tagger's linear layers
+        quantized at load time (faster, slightly different tags). Raises
         :class:`~pipeline.registry.PipelineError` for a pipeline that cannot run."""
         if entities not in ("combined", "model"):
             raise ValueError(f"entities must be 'combined' or 'model', not {entities!r}")
@@ -68,8 +81,9 @@ class Extractor:
         names = [n for n in names if n not in drop]
         self.stage_names = names
         self.batch_size = batch_size
-        settings = Settings(model=model, threads=threads, max_chars=max_chars)
+        settings = Settings(model=model, threads=threads, max_chars=max_chars, int8=int8)
         self.stages = [(spec.name, spec.make(settings)) for spec in check(names)]
+        self._groups = stage_groups([c for _n, c in self.stages])
         tag = dict(self.stages).get("tag")
         self.tagger = getattr(tag, "tagger", None)
         self.model_info = getattr(tag, "model_info", None) or ModelInfo(tagger="none", version=SCHEMA_VERSION)
@@ -95,22 +109,25 @@ class Extractor:
                 results.append(Document(id=item.id, raw=item.text, title=item.title, date=item.date,
                                         source=item.source))
                 live.append(k)
-        for _name, component in self.stages:
-            pipe = getattr(component, "pipe", None)
-            if pipe is not None and len(live) > 1:
+        for group in self._groups:
+            if len(group) == 1 and getattr(group[0], "pipe", None) is not None and len(live) > 1:
                 try:
-                    pipe([results[k] for k in live])
+                    group[0].pipe([results[k] for k in live])
                     continue
                 except Exception:  # noqa: BLE001 - one bad article must not sink the batch: retry one by one
                     pass
+            # per-document stages run one document at a time through the whole run of stages, so the
+            # per-article caches of the record rules (coreference, cue matches) are hit, not evicted
             for k in list(live):
-                try:
-                    component(results[k])
-                except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
-                    item = batch[k]
-                    reason = str(e) if isinstance(e, RejectedInput) else f"internal error: {type(e).__name__}: {e}"
-                    results[k] = InputError(source=item.location, id=item.id, reason=reason)
-                    live.remove(k)
+                for component in group:
+                    try:
+                        component(results[k])
+                    except Exception as e:  # noqa: BLE001 - recorded, the batch goes on
+                        item = batch[k]
+                        reason = str(e) if isinstance(e, RejectedInput) else f"internal error: {type(e).__name__}: {e}"
+                        results[k] = InputError(source=item.location, id=item.id, reason=reason)
+                        live.remove(k)
+                        break
         for k in live:
             try:
                 results[k] = to_article(results[k], self.model_info)

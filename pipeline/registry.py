@@ -44,6 +44,7 @@ class Settings:
     model: str | Path | None = None
     threads: int | None = None
     max_chars: int = 1_000_000
+    int8: bool = False  # the tagger's linear layers quantized at load time
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -93,9 +93,10 @@ def make_tag(settings: Settings) -> TagStage:
                                                 version=SCHEMA_VERSION))
     from pipeline.tag.tagger import Tagger
 
-    tagger = Tagger.load(model, threads=settings.threads)
+    tagger = Tagger.load(model, threads=settings.threads, int8=settings.int8)
     version = getattr(tagger.model.config, "munifacts_model_version", None) or "unversioned"
-    return TagStage(tagger, ModelInfo(tagger=Path(str(model)).name or str(model), version=str(version)))
+    name = Path(str(model)).name or str(model)
+    return TagStage(tagger, ModelInfo(tagger=f"{name} (int8)" if settings.int8 else name, version=str(version)))
 
 
 @stage("rules", requires=("text", "spans.dates", "spans.figures"), assigns=("spans.rules",))

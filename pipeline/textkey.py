@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable
 
 _FOLD = str.maketrans({
@@ -51,8 +52,17 @@ def fold(text: str) -> str:
 def key(text: str | None) -> str:
     """THE comparison key: NFKC, folded, marks removed, no ZWNJ and no spaces («ده‌ها» -> «دهها»,
     «هیأت»/«هیئت» -> «هیات», «۱۴۰۲» -> «1402»)."""
+    if text is not None and len(text) <= 64:  # words and names, compared over and over: remembered
+        return _key_short(text)
+    return _key(text)
+
+
+def _key(text: str | None) -> str:
     k = _SEP_RE.sub("", _MARKS_RE.sub("", fold(unicodedata.normalize("NFKC", text or ""))))
     return k.replace("ئ", "ی").replace("هییت", "هیات")
+
+
+_key_short = lru_cache(maxsize=1 << 16)(_key)
 
 
 def _units(phrase: str) -> list[str]:

@@ -73,6 +73,17 @@ def words(text: str) -> list[Word]:
     digits written together are two tokens («۵نفر» -> «۵», «نفر»). Pure Python, no model:
     ``words("۲/۵ میلیارد")`` -> ``[Word(0, 3, "۲/۵", "num", "2/5"), Word(4, 11, "میلیارد", "word", ...)]``.
     """
+    if len(text) > 200:  # a whole article is read by several finders: lexed once
+        return list(_article_words(text))
+    return _words(text)
+
+
+@lru_cache(maxsize=2)
+def _article_words(text: str) -> tuple[Word, ...]:
+    return tuple(_words(text))
+
+
+def _words(text: str) -> list[Word]:
     folded = fold(text)
     out = []
     for m in _WORDS_RE.finditer(folded):

@@ -49,3 +49,45 @@ def test_import_pipeline_loads_neither_torch_nor_spacy():
             "print(sorted(m for m in ('torch', 'spacy', 'transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.fixture
+def logging_stages():
+    """Two per-document stages that log their calls; ``first`` fails on the article with id «bad»."""
+    from pipeline.registry import REGISTRY, stage
+
+    calls: list[tuple[str, str]] = []
+
+    @stage("log_first", requires=("entities",), assigns=("records.log_first",))
+    def log_first(doc):
+        calls.append((doc.id, "first"))
+        if doc.id == "bad":
+            raise ValueError("this article breaks the stage")
+        doc.records["log_first"] = [len(doc.entities)]
+        return doc
+
+    @stage("log_second", requires=("records.log_first",), assigns=("records.log_second",))
+    def log_second(doc):
+        calls.append((doc.id, "second"))
+        doc.records["log_second"] = doc.records["log_first"]
+        return doc
+
+    yield calls
+    REGISTRY.pop("log_first")
+    REGISTRY.pop("log_second")
+
+
+def test_per_document_stages_run_one_article_at_a_time_and_a_failure_stays_with_its_article(logging_stages):
+    from pipeline.extract import Extractor
+    from pipeline.inputs import InputItem
+    from pipeline.schema import InputError
+
+    text = "شهردار یزد گفت ساخت پل تا پایان سال به پایان می‌رسد."
+    ex = Extractor(model="rules", stages=["normalize", "tokenize", "tag", "repair", "log_first", "log_second"])
+    items = [InputItem(id=i, text=text, location=i) for i in ("a", "bad", "c")]
+    out = list(ex.run(items))
+    assert [r.id for r in out] == ["a", "bad", "c"]
+    assert isinstance(out[1], InputError) and "breaks the stage" in out[1].reason
+    assert out[0].extensions["log_second"] == out[2].extensions["log_second"] == [len(out[0].entities)]
+    # after the batched tagger, each article goes through both stages before the next one starts
+    assert logging_stages == [("a", "first"), ("a", "second"), ("bad", "first"), ("c", "first"), ("c", "second")]

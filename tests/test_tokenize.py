@@ -71,3 +71,13 @@ def test_words_kinds_and_keys(text, expected):
 
 def test_words_skips_whitespace_and_line_breaks():
     assert [w.text for w in words("  اول\n\nدوم\t. ")] == ["اول", "دوم", "."]
+
+
+def test_words_of_a_long_text_are_lexed_once_and_handed_out_as_fresh_lists():
+    from pipeline.tokenize import _words, words
+
+    text = "شهرداري تهران ۱۲٬۵۰۰ نفر را استخدام كرد؛ " * 20  # longer than the cached-text threshold
+    first = words(text)
+    assert first == _words(text) and len(first) > 100
+    first.clear()  # a caller changing its list does not change what the next caller gets
+    assert words(text) == _words(text)

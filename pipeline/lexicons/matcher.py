@@ -77,12 +77,34 @@ class _Cue:
     pattern: str
     regex: re.Pattern[str]
     verbs: tuple[tuple[str, bool], ...]  # (group tag, vowel-final present stem)
+    #: literal pieces a match must contain: for each group, at least one of its strings occurs in the
+    #: folded text (a substring test rules most cues out before their regex scans the text)
+    needs: tuple[tuple[str, ...], ...] = ()
+
+    def may_match(self, ft: str) -> bool:
+        return all(any(p in ft for p in group) for group in self.needs)
 
 
 def _literal(word: str) -> str:
     """Regex for a literal word/phrase: any separator (or none) between its words and letters joined by ZWNJ."""
     parts = [p for p in re.split(r"[ \u200c]+", fold(word)) if p]
     return _OPT.join(re.escape(p) for p in parts)
+
+
+def _parts(word: str) -> list[str]:
+    """The folded pieces :func:`_literal` matches literally (separators between them are free)."""
+    return [p for p in re.split(r"[ \u200c]+", fold(word)) if p]
+
+
+def _needs(el: str) -> list[tuple[str, ...]]:
+    """Literal pieces a match of pattern element ``el`` must contain (see :class:`_Cue`); none for
+    verbs and gaps."""
+    if (el.startswith("<") and el.endswith(">")) or re.fullmatch(r"\[\d+\]", el):
+        return []
+    if el.startswith("(") and el.endswith(")"):
+        firsts = [_parts(w) for w in el[1:-1].split("|")]
+        return [tuple(f[0] for f in firsts)] if firsts and all(firsts) else []
+    return [(p,) for p in _parts(el[:-1] if el.endswith(("*", "+")) else el)]
 
 
 def _copula() -> str:
@@ -164,7 +186,8 @@ def compile_cue(cls: str, pattern: str, verbs: dict[str, str], value: str | None
     parts = [comp.element(el, where) for el in els]
     src = _join(parts)
     regex = re.compile(NOT_LETTER_BEFORE + "(?:" + src + ")" + NOT_LETTER_AFTER)
-    return _Cue(cls, value, pattern, regex, tuple(comp.tags))
+    needs = tuple(g for el in els for g in _needs(el))
+    return _Cue(cls, value, pattern, regex, tuple(comp.tags), needs)
 
 
 class CueClasses:
@@ -177,6 +200,7 @@ class CueClasses:
             self.cues.append(compile_cue(cls, pattern, self.verbs, value, f"{source}: entry {n} ({pattern})"))
         self._by_prefix: dict[str, list[_Cue]] = {}
         self._memo: dict[tuple, tuple[list[str], list[CueMatch], list[int]]] = {}
+        self._per_cue: dict[tuple, tuple[list[str], dict[int, list[CueMatch]]]] = {}
 
     @classmethod
     def from_file(cls, path: Path | str) -> "CueClasses":
@@ -226,26 +250,55 @@ class CueClasses:
                 seen.append(ft)
                 return found, starts
         cues = self.cues if prefix == "" else self._select(prefix)
+        done = self._cue_memo(ft)
         found: list[CueMatch] = []
         for c in cues:
-            for m in c.regex.finditer(ft):
-                if m.end() <= m.start():
-                    continue
-                gap = None
-                if "gap" in c.regex.groupindex and m.group("gap") is not None:
-                    gap = (m.start("gap"), m.end("gap"))
-                vf = None
-                for tag, vowel in c.verbs:
-                    vf = verb_form(m, tag, vowel)
-                    if vf is not None:
-                        break
-                found.append(CueMatch(m.start(), m.end(), c.cls, c.value, c.pattern, gap, vf))
+            hit_c = done.get(id(c))
+            if hit_c is None:
+                hit_c = done[id(c)] = self._scan(c, ft)
+            found.extend(hit_c)
         found.sort(key=lambda c: (c.start, -c.end))
         if len(self._memo) > 32:
             self._memo.clear()
         starts = [c.start for c in found]
         self._memo[k] = ([ft], found, starts)
         return found, starts
+
+    def _cue_memo(self, ft: str) -> dict[int, list[CueMatch]]:
+        """The matches of each cue already scanned in ``ft`` (shared by every prefix asked for)."""
+        k = (hash(ft), len(ft))
+        hit = self._per_cue.get(k)
+        if hit is not None:
+            seen, done = hit
+            if any(x is ft for x in seen):
+                return done
+            if seen[0] == ft:
+                seen.append(ft)
+                return done
+        if len(self._per_cue) > 8:
+            self._per_cue.clear()
+        done = {}
+        self._per_cue[k] = ([ft], done)
+        return done
+
+    @staticmethod
+    def _scan(c: _Cue, ft: str) -> list[CueMatch]:
+        found: list[CueMatch] = []
+        if not c.may_match(ft):
+            return found
+        for m in c.regex.finditer(ft):
+            if m.end() <= m.start():
+                continue
+            gap = None
+            if "gap" in c.regex.groupindex and m.group("gap") is not None:
+                gap = (m.start("gap"), m.end("gap"))
+            vf = None
+            for tag, vowel in c.verbs:
+                vf = verb_form(m, tag, vowel)
+                if vf is not None:
+                    break
+            found.append(CueMatch(m.start(), m.end(), c.cls, c.value, c.pattern, gap, vf))
+        return found
 
     def finditer(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,
                  folded: bool = False, overlaps: bool = False) -> Iterator[CueMatch]:
@@ -260,11 +313,18 @@ class CueClasses:
         if overlaps:
             return iter(found)
         found.sort(key=lambda c: (-(c.end - c.start), c.start))
+        # longest first, each kept if it overlaps no kept match; the kept ones are disjoint, so only the
+        # neighbours by start can overlap a candidate (a bisect instead of a scan of all kept matches)
         taken: list[CueMatch] = []
+        starts: list[int] = []
         for c in found:
-            if all(c.end <= t.start or c.start >= t.end for t in taken):
-                taken.append(c)
-        taken.sort(key=lambda c: c.start)
+            i = bisect.bisect_right(starts, c.start)
+            if i > 0 and taken[i - 1].end > c.start:
+                continue
+            if i < len(taken) and taken[i].start < c.end:
+                continue
+            taken.insert(i, c)
+            starts.insert(i, c.start)
         return iter(taken)
 
     def search(self, text: str, prefix: str | tuple[str, ...] = "", start: int = 0, end: int | None = None,

@@ -141,8 +141,15 @@ def parse_digits(s: str) -> float | None:
     return float(f"{''.join(groups[:-1])}.{groups[-1]}")
 
 
+@lru_cache(maxsize=1)
+def _scale_keys() -> tuple[str, ...]:
+    return tuple(sk for sk, a in _lexicon()[0].items() if a.kind == "scale")
+
+
 def _glued(k: str) -> list[_Atom] | None:
     """Atoms of a word that glues a number to a scale: «یکهزار», «دومیلیون», «صدهزار»."""
+    if not k.endswith(_scale_keys()):  # most words: one C-level test instead of a loop over the scales
+        return None
     atoms = _lexicon()[0]
     for sk, scale in atoms.items():
         if scale.kind != "scale" or not k.endswith(sk) or len(k) == len(sk):

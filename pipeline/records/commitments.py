@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from pipeline.document import Document, Span
 from pipeline.records.clauses import split_clauses
@@ -36,8 +37,9 @@ _WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
 _STRIP = " \t\n\u200c،,:؛«»\"'"
 
 
-def _keys(text: str) -> set[str]:
-    return {w.replace("\u200c", "") for w in _WORD.findall(fold(text))}
+@lru_cache(maxsize=4096)  # pure; each earlier commitment is compared again for every later one
+def _keys(text: str) -> frozenset[str]:
+    return frozenset({w.replace("\u200c", "") for w in _WORD.findall(fold(text))})
 
 
 def _repeats(content: str, earlier: list[Commitment]) -> bool:

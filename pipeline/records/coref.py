@@ -107,6 +107,7 @@ def role_key(role: str | None) -> str:
 _SCOPE_FILLERS = frozenset(key(w) for w in "شهر شهرداری شهرستان استان کشور".split())
 
 
+@lru_cache(maxsize=1 << 16)  # pure; asked again and again for the same pairs of scopes
 def scopes_compatible(a: str | None, b: str | None) -> bool:
     """Missing, equal, one inside the other, the same words up to place-type words, or a
     near-identical spelling (a typo)."""

@@ -42,6 +42,7 @@ class ArchiveRun:
     scheduler: str | None = None
     stages: list[str] | None = None
     without: list[str] | tuple = ()
+    int8: bool = False
     columns: Columns = field(default_factory=Columns)
     stdin: object = None
     dask_client: object = None  # tests pass a Client of their own
@@ -53,7 +54,7 @@ class ArchiveRun:
                 "entities": self.entities, "stages": self.stages, "without": list(self.without),
                 "max_chars": self.max_chars, "chunk": self.batch_size,
                 "columns": [self.columns.text, self.columns.id, self.columns.date, self.columns.title,
-                            self.columns.source]}
+                            self.columns.source], **({"int8": True} if self.int8 else {})}
 
 
 @dataclass
@@ -129,7 +130,7 @@ def run_archive(run: ArchiveRun, progress) -> Summary:
     threads = (run.threads or 1) if run.engine == "dask" else threads_per_worker(workers, run.threads)
     cfg = RunConfig(model=run.model, max_chars=run.max_chars, batch_size=run.batch_size, entities=run.entities,
                     threads=threads, stages=tuple(run.stages) if run.stages is not None else None,
-                    without=tuple(run.without))
+                    without=tuple(run.without), int8=run.int8)
     try:
         if not head:  # nothing (left) to do: no model to load
             engine = _Idle()

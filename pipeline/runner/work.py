@@ -29,6 +29,7 @@ class RunConfig:
     threads: int = 1
     stages: tuple[str, ...] | None = None
     without: tuple[str, ...] = ()
+    int8: bool = False
 
 
 class ModelError(RuntimeError):
@@ -66,7 +67,8 @@ def get_extractor(cfg: RunConfig):
             set_threads(cfg.threads)
             try:
                 ex = Extractor(model=cfg.model, max_chars=cfg.max_chars, batch_size=cfg.batch_size,
-                               threads=cfg.threads, entities=cfg.entities, stages=cfg.stages, without=cfg.without)
+                               threads=cfg.threads, entities=cfg.entities, stages=cfg.stages, without=cfg.without,
+                               int8=cfg.int8)
             except Exception as e:  # noqa: BLE001 - TaggerError, PipelineError, ImportError, a broken checkpoint
                 raise ModelError(str(e)) from None
             _extractors[cfg] = ex

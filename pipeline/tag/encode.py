@@ -19,23 +19,41 @@ class WordEncoder:
         self.char_vocab = char_vocab
         self.max_chars = max_chars
         self.unk = self.vocab[UNK]
+        self._cache: dict[str, tuple[int, list[int]]] = {}
 
     def ids(self, words: list[str]) -> list[int]:
         return [self.vocab.get(word_key(w), self.unk) for w in words]
 
+    def _rows(self, words: list[str]) -> tuple[list[int], list[list[int]]]:
+        """Word ids and character-id rows, remembered per word (news repeats its words)."""
+        cache = self._cache
+        ids, chars = [], []
+        for w in words:
+            hit = cache.get(w)
+            if hit is None:
+                if len(cache) > 200_000:
+                    cache.clear()
+                hit = cache[w] = (self.vocab.get(word_key(w), self.unk),
+                                  char_ids_for([w], self.char_vocab, self.max_chars)[0])
+            ids.append(hit[0])
+            chars.append(hit[1])
+        return ids, chars
+
     def batch(self, sents: list[dict]) -> dict[str, torch.Tensor]:
         n = max((len(s["tokens"]) for s in sents), default=0)
-        ids = torch.zeros(len(sents), n, dtype=torch.long)
-        chars = torch.zeros(len(sents), n, self.max_chars, dtype=torch.long)
-        mask = torch.zeros(len(sents), n, dtype=torch.long)
+        pad_chars = [0] * self.max_chars
+        all_ids, all_chars, all_mask = [], [], []
         labels = torch.full((len(sents), n), -100, dtype=torch.long)
         for i, s in enumerate(sents):
             k = len(s["tokens"])
-            if k == 0:
-                continue
-            ids[i, :k] = torch.tensor(self.ids(s["tokens"]))
-            chars[i, :k] = torch.tensor(char_ids_for(s["tokens"], self.char_vocab, self.max_chars))
-            mask[i, :k] = 1
-            if "tags" in s:
+            ids, chars = self._rows(s["tokens"]) if k else ([], [])
+            all_ids.append(ids + [0] * (n - k))
+            all_chars.append(chars + [pad_chars] * (n - k))
+            all_mask.append([1] * k + [0] * (n - k))
+            if k and "tags" in s:
                 labels[i, :k] = torch.tensor([LABEL2ID.get(t, 0) for t in s["tags"]])
+        shape = (len(sents), n)
+        ids = torch.tensor(all_ids, dtype=torch.long).view(*shape)
+        chars = torch.tensor(all_chars, dtype=torch.long).view(*shape, self.max_chars)
+        mask = torch.tensor(all_mask, dtype=torch.long).view(*shape)
         return {"input_ids": ids, "char_ids": chars, "attention_mask": mask, "labels": labels}

@@ -45,8 +45,10 @@ class Tagger:
     batch_size: int = 16
 
     @classmethod
-    def load(cls, path_or_name: str | Path, window: int | None = None, threads: int | None = None) -> "Tagger":
-        """Load a checkpoint from a folder (or a name already in the local Hugging Face cache)."""
+    def load(cls, path_or_name: str | Path, window: int | None = None, threads: int | None = None,
+             int8: bool = False) -> "Tagger":
+        """Load a checkpoint from a folder (or a name already in the local Hugging Face cache); ``int8``:
+        quantize its linear layers at load time (:mod:`pipeline.tag.quantize`)."""
         import pipeline.tag.model  # noqa: F401  (registers the munitagger type)
         from transformers import AutoModelForTokenClassification, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -69,6 +71,10 @@ class Tagger:
                 f"model {str(path_or_name)!r} has labels {list(model.config.id2label.values())[:8]}..., none of "
                 f"which is a BIO tag over {', '.join(LABELS)}. Fine-tune it on munifacts data first.")
         model.eval()
+        if int8:
+            from pipeline.tag.quantize import quantize_int8
+
+            model = quantize_int8(model)
         is_word_level = getattr(model.config, "model_type", "") == "munitagger"
         if window is None:
             # never wider than the sequences the model was trained on: later positions are untrained

@@ -83,3 +83,86 @@ def test_errors_name_the_fix(tmp_path):
     bad.write_text("x.y\n", encoding="utf-8")
     with pytest.raises(CueError, match="class<TAB>pattern"):
         CueClasses.from_file(bad)
+
+
+# ---------------------------------------------------------------- speed: prefilter and per-cue memo
+def _unfiltered(cc: CueClasses) -> CueClasses:
+    """The same cues without their literal-piece prefilter (every regex scans the text)."""
+    import dataclasses
+
+    plain = CueClasses([], {})
+    plain.cues = [dataclasses.replace(c, needs=()) for c in cc.cues]
+    return plain
+
+
+@ORTHOGRAPHIES
+@pytest.mark.parametrize("sentence", [
+    "شهردار گفت: قرارداد احداث پل با پیمانکار بسته شد و تفاهم‌نامه‌ای هم به امضا رسید.",
+    "اعضای شورا با طرح موافقت کردند و قرار شد کار از هفته آینده آغاز شود.",
+    "وی افزود شهرداری موظف است گزارش را به شورا بدهد؛ نشست بعدی شنبه برگزار می‌شود.",
+    "معاون استاندار در دیدار با اعضای شورای شهر خواستار تسریع در اجرای پروژه شد.",
+    "به گفته او بودجه طرح تصویب شد ولی هنوز اعتباری تخصیص نیافته است.",
+    "رئیس کمیسیون تصریح کرد: «ما تلاش می‌کنیم تا پایان سال ناوگان را نوسازی کنیم».",
+    "جلسه‌ای با حضور فرماندار و مدیران برگزار شد و درباره ترافیک گفت‌وگو کردند.",
+    "این خبر را خبرنگار ما از شهر گزارش داد.",
+    "",
+])
+def test_prefilter_never_drops_a_match(orth, sentence):
+    text = orth(sentence)
+    fast, plain = cue_classes(), _unfiltered(cue_classes())
+    for prefix in ("", "commitment", "speech", "meeting", ("commitment", "speech", "meeting.verb")):
+        got = [(m.start, m.end, m.cls, m.cue) for m in fast.finditer(text, prefix, overlaps=True)]
+        want = [(m.start, m.end, m.cls, m.cue) for m in plain.finditer(text, prefix, overlaps=True)]
+        assert got == want
+
+
+def test_every_literal_cue_has_a_prefilter():
+    """Cues that start with or hold a literal word are skipped by a substring test when it is absent."""
+    cc = cue_classes()
+    literal = [c for c in cc.cues if not c.pattern.startswith("<")]
+    assert literal and all(c.needs for c in literal if not c.pattern.startswith(("(", "[")))
+    assert not any(c.may_match("") for c in cc.cues if c.needs)
+
+
+@ORTHOGRAPHIES
+def test_prefix_results_do_not_depend_on_what_was_asked_before(orth):
+    text = orth("شهردار گفت قرارداد بسته شد و جلسه شورا برگزار شد؛ وی افزود کار آغاز می‌شود.")
+    combined = ("commitment", "speech", "meeting.verb")
+    first = CueClasses.from_file(_lexicon_path())
+    later = CueClasses.from_file(_lexicon_path())
+    a = [(m.start, m.end, m.cls) for m in first.finditer(text, combined)]
+    for p in combined:  # the parts first: their matches are remembered per cue and reused
+        list(later.finditer(text, p))
+    b = [(m.start, m.end, m.cls) for m in later.finditer(text, combined)]
+    assert a == b and a
+
+
+def _lexicon_path():
+    from pipeline.lexicons.matcher import LEXICON
+
+    return LEXICON
+
+
+def _longest_first(matches):
+    """The documented rule, written plainly: longest first (then earliest), kept if it overlaps no kept one."""
+    taken = []
+    for c in sorted(matches, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= t.start or c.start >= t.end for t in taken):
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+@ORTHOGRAPHIES
+@pytest.mark.parametrize("sentence", [
+    "شهردار گفت: قرارداد احداث پل با پیمانکار بسته شد و تفاهم‌نامه‌ای هم به امضا رسید.",
+    "وی افزود شهرداری موظف است گزارش را به شورا بدهد و باید تا پایان سال اجرا شود.",
+    "رئیس کمیسیون تصریح کرد: «ما تلاش می‌کنیم تا پایان سال ناوگان را نوسازی کنیم».",
+])
+def test_overlapping_matches_keep_the_longest(orth, sentence):
+    text = orth(" ".join([sentence] * 30))  # many matches: the kept set is found by bisection
+    cc = cue_classes()
+    for prefix in ("", "commitment", ("commitment", "speech", "meeting.verb")):
+        every = list(cc.finditer(text, prefix, overlaps=True))
+        assert list(cc.finditer(text, prefix)) == _longest_first(every)
+        assert list(cc.finditer(text, prefix, start=40, end=400)) == _longest_first(
+            [c for c in every if c.start >= 40 and c.end <= 400])
