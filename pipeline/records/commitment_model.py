@@ -18,6 +18,8 @@ time only; prediction is a dot product in plain Python, no extra dependency).
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import bisect
 import json
 import math
@@ -203,7 +205,8 @@ class CommitmentModel:
                              "scripts/train_commitments.py") from e
 
 
-_ACTIVE: list[CommitmentModel] = []
+#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
+_ACTIVE: ContextVar[tuple] = ContextVar("commitment_model_active", default=())
 
 
 @lru_cache(maxsize=1)
@@ -213,17 +216,18 @@ def shipped_model() -> CommitmentModel:
 
 def current_model() -> CommitmentModel:
     """The model in use: one installed by :func:`using_model`, else the shipped one."""
-    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+    stack = _ACTIVE.get()
+    return stack[-1] if stack else shipped_model()
 
 
 @contextmanager
 def using_model(model: CommitmentModel) -> Iterator[CommitmentModel]:
     """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    _ACTIVE.append(model)
+    token = _ACTIVE.set(_ACTIVE.get() + (model,))
     try:
         yield model
     finally:
-        _ACTIVE.remove(model)
+        _ACTIVE.reset(token)
 
 
 # ---------------------------------------------------------------- training (scikit-learn)

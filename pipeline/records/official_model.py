@@ -20,6 +20,8 @@ Threshold and C are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 import bisect
 import json
 import math
@@ -288,7 +290,8 @@ class LinkModel:
                              "scripts/train_officials.py") from e
 
 
-_ACTIVE: list[LinkModel] = []
+#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
+_ACTIVE: ContextVar[tuple] = ContextVar("official_model_active", default=())
 
 
 @lru_cache(maxsize=1)
@@ -298,17 +301,18 @@ def shipped_model() -> LinkModel:
 
 def current_model() -> LinkModel:
     """The model in use: one installed by :func:`using_model`, else the shipped one."""
-    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+    stack = _ACTIVE.get()
+    return stack[-1] if stack else shipped_model()
 
 
 @contextmanager
 def using_model(model: LinkModel) -> Iterator[LinkModel]:
     """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    _ACTIVE.append(model)
+    token = _ACTIVE.set(_ACTIVE.get() + (model,))
     try:
         yield model
     finally:
-        _ACTIVE.remove(model)
+        _ACTIVE.reset(token)
 
 
 def link(pairs: list[Pair], probs: list[float], threshold: float) -> dict[int, list[tuple[RoleMention, int]]]:
@@ -387,7 +391,9 @@ def _loose(a: str | None, b: str | None) -> bool:
     return ka in kb or kb in ka
 
 
+#: training rows per gold article (cross-validation reuses them across folds); bounded
 _ROWS: dict[tuple[str, int], tuple[list[Pair], list[int], Coref]] = {}
+_ROWS_MAX = 512
 
 
 def gold_document(gold_doc: dict) -> Document:
@@ -421,6 +427,8 @@ def labelled_pairs(gold_doc: dict) -> tuple[list[Pair], list[int], Coref]:
         role = pr.role.member_form()[0]
         labels.append(int(any(_same_person(g.get("person"), pr.ref.name) and g.get("role")
                               and _loose(g.get("role"), role) for g in golds)))
+    if len(_ROWS) >= _ROWS_MAX:
+        _ROWS.clear()
     _ROWS[ck] = (pairs, labels, co)
     return _ROWS[ck]
 

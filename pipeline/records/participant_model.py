@@ -18,6 +18,8 @@ rules' candidates are kept as they are.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -52,7 +54,8 @@ def features(tags: set[str] | frozenset[str], p: Participant, kind: str, n: int,
     return f
 
 
-_ACTIVE: list[CommitmentModel | None] = []
+#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
+_ACTIVE: ContextVar[tuple] = ContextVar("participant_model_active", default=())
 
 
 @lru_cache(maxsize=1)
@@ -62,17 +65,18 @@ def shipped_model() -> CommitmentModel | None:
 
 def current_model() -> CommitmentModel | None:
     """The model in use: one installed by :func:`using_model`, else the shipped one (None: keep all)."""
-    return _ACTIVE[-1] if _ACTIVE else shipped_model()
+    stack = _ACTIVE.get()
+    return stack[-1] if stack else shipped_model()
 
 
 @contextmanager
 def using_model(model: CommitmentModel | None) -> Iterator[CommitmentModel | None]:
     """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    _ACTIVE.append(model)
+    token = _ACTIVE.set(_ACTIVE.get() + (model,))
     try:
         yield model
     finally:
-        _ACTIVE.pop()
+        _ACTIVE.reset(token)
 
 
 def keep(model: CommitmentModel | None, cands: list[tuple[Participant, dict[str, float]]]) -> list[Participant]:

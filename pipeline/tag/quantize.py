@@ -33,7 +33,12 @@ class Int8EncoderLayer(nn.Module):
         super().__init__()
         att = layer.self_attn
         if not (layer.norm_first and att.batch_first and att._qkv_same_embed_dim):
-            raise ValueError("only pre-norm, batch-first encoder layers can be rebuilt for int8")
+            raise ValueError("only pre-norm, batch-first encoder layers can be rebuilt for int8; "
+                             "run this checkpoint without --int8 (Extractor(int8=False))")
+        act = getattr(layer, "activation", None)
+        if not (act is F.gelu or isinstance(act, nn.GELU) and act.approximate == "none"):
+            raise ValueError(f"only GELU encoder layers can be rebuilt for int8 (this one uses {act!r}); "
+                             "run this checkpoint without --int8 (Extractor(int8=False))")
         self.heads = att.num_heads
         self.norm1, self.norm2 = layer.norm1, layer.norm2
         self.qkv = _linear(att.in_proj_weight, att.in_proj_bias)
@@ -55,7 +60,8 @@ class Int8Encoder(nn.Module):
     def __init__(self, encoder: nn.TransformerEncoder):
         super().__init__()
         if encoder.norm is not None:
-            raise ValueError("an encoder with a final norm cannot be rebuilt for int8")
+            raise ValueError("an encoder with a final norm cannot be rebuilt for int8; "
+                             "run this checkpoint without --int8 (Extractor(int8=False))")
         self.layers = nn.ModuleList(Int8EncoderLayer(layer) for layer in encoder.layers)
 
     def forward(self, x: torch.Tensor, mask=None, src_key_padding_mask: torch.Tensor | None = None,
@@ -76,5 +82,6 @@ def quantize_int8(model: nn.Module) -> nn.Module:
     import warnings
 
     with warnings.catch_warnings():  # torch announces the move of this API to torchao; it still works
-        warnings.simplefilter("ignore")
+        warnings.filterwarnings("ignore", message=r"torch\.ao\.quantization is deprecated")
+        warnings.filterwarnings("ignore", message=r"torch\.quantize_per_tensor.*deprecated")
         return quantize_dynamic(model, {nn.Linear: per_channel_dynamic_qconfig}, dtype=torch.qint8, inplace=True)

@@ -120,6 +120,10 @@ def _surname_before_speech(text: str, ws: list[tuple[int, int, str]], ents: list
     return None
 
 
+#: a colon after optional spaces / ZWNJ (the colon of a speech verb «X گفت:»)
+_COLON_RE = re.compile(r"[ \t\u200c]*:")
+
+
 def _given_name_surname(text: str, ents: list[Span]) -> list[Span]:
     """«زهرا» (PER/LOC) + untagged surname + title -> one PER; untagged given name + PER -> one PER.
 
@@ -236,7 +240,7 @@ def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> 
         if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
             continue
         vm = verbs.search(ft, "speech", m.end(), min(len(text), m.end() + 40), folded=True)
-        if vm is None or vm.start != m.end() or not re.match(r"[ \t\u200c]*:", text[vm.end:]):
+        if vm is None or vm.start != m.end() or not _COLON_RE.match(text, vm.end):
             continue
         out.append(_span(text, "PER", s, e))
     return sorted(out, key=lambda x: x.start)
@@ -532,6 +536,7 @@ _STATE_FORMS = ("جمهوری اسلامی", "جمهوری", "پادشاهی")
 _SYSTEM_WORDS = frozenset(key(w) for w in "نظام مقدس".split())
 
 
+@lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
     from pipeline.lexicons import load_table
 
@@ -611,7 +616,7 @@ def _speakers_tagged_org(text: str, ents: list[Span]) -> list[Span]:
                                 or key(t.text) in word_set("news_sources") for k, t in enumerate(toks)):
                 vm = verbs.search(text, "speech", x.end, min(len(text), x.end + 30))
                 if vm is not None and not text[x.end:vm.start].strip(" \t\u200c") \
-                        and re.match(r"[ \t\u200c]*:", text[vm.end:]):
+                        and _COLON_RE.match(text, vm.end):
                     x = dataclasses.replace(x, label="PER")
         out.append(x)
     return out

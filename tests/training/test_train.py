@@ -99,11 +99,22 @@ def test_soft_loss_is_zero_when_student_matches_teacher_and_positive_otherwise()
 
 @pytest.mark.slow
 def test_soft_weight_run_trains_on_teacher_distributions(tmp_path):
+    import torch
+
     _write(tmp_path / "train.jsonl", 40)
     with open(tmp_path / "train.jsonl", "a", encoding="utf-8") as fh:
         for toks, tags in SENTS:
+            # the teacher disagrees with the hard tags: it puts its mass on O everywhere
             probs = [[0.9 if j == 0 else 0.1 / 12 for j in range(13)] for _ in toks]
             fh.write(json.dumps({"tokens": toks, "tags": tags, "probs": probs}, ensure_ascii=False) + "\n")
     _write(tmp_path / "dev.jsonl", 4)
-    res = train.main(_args(tmp_path, 1) + ["--soft-weight", "0.5"])
-    assert len(res["history"]) == 1
+    models = {}
+    for w in ("0", "0.5"):
+        args = _args(tmp_path, 1)
+        args[args.index("--out") + 1] = str(tmp_path / f"model_{w}")
+        res = train.main(args + ["--soft-weight", w, "--name", f"soft_{w}"])
+        assert len(res["history"]) == 1
+        models[w] = AutoModelForTokenClassification.from_pretrained(tmp_path / f"model_{w}")
+    # same data, seed and schedule: only the KL term differs, so the weights must too
+    a, b = (dict(m.named_parameters()) for m in models.values())
+    assert any(not torch.allclose(a[n], b[n]) for n in a)
