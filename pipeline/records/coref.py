@@ -74,7 +74,7 @@ def _given_names() -> frozenset[str]:
 
 
 def _glued_given_name(word: str, surname: str) -> bool:
-    """``word`` is a given name glued to ``surname`` («امیرسامع» = «امیر» + «سامع»)."""
+    """``word`` is a given name glued to ``surname`` («امیرنادری» = «امیر» + «نادری»)."""
     if len(surname) < 3 or len(word) - len(surname) < 2 or not word.endswith(surname):
         return False
     return word[:-len(surname)] in _given_names()
@@ -93,7 +93,7 @@ def names_match(short: str, full: str) -> bool:
     if len(ws) == 1 and (ws[0] in _zwnj_parts(full) or (len(wf) > 1 and ws[0] in wf[1:])):
         return True
     if len(ws) == 1 and len(wf) >= 2 and _glued_given_name(wf[-1], ws[0]):
-        return True  # «سامع» names «سید امیرسامع» (given name glued to the surname)
+        return True  # «نادری» names «سید امیرنادری» (given name glued to the surname)
     if len(ws) == len(wf) >= 2 and ws[-1] == wf[-1] and all(_edit1(a, b) for a, b in zip(ws, wf)):
         return True
     return False
