@@ -11,7 +11,7 @@
   ... افزود») -> the person who holds that title in the article; a headline-style title
   with no holder yet («شهردار زنجان گفت: ...») waits for the next named speaker and is
   linked to them; when the current speaker has no title yet and the article goes on
-  with a title subject («معاون ... استانداری در بخش دیگری از سخنان خود گفت»), the title
+  with a title subject («معاون ... استانداری در ادامه همین نشست گفت»), the title
   is theirs (unless «نیز» marks a new speaker).
 
 The result is cached per document content, so the record modules can each call it.
