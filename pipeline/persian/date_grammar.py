@@ -1,15 +1,15 @@
 """The grammar around the DATE finder's base spans (:mod:`pipeline.persian.date_finder`).
 
-The base rules find the core of a date («نوروز», «سال قبل», «۲۲ تا ۲۴ شهریور»); these steps
+The base rules find the core of a date («نوروز», «سال قبل», «۱۸ تا ۲۰ شهریور»); these steps
 build the whole expression from it, each a class of Persian date syntax with its words in
 ``pipeline/lexicons/date_*.tsv|txt``:
 
 * occasions: an occasion noun and the noun phrase it names («روز جهانی محیط زیست», «هفته
-  روابط عمومی», «سی‌امین سالگرد پیروزی انقلاب اسلامی», «اعیاد قربان و غدیر»);
+  روابط عمومی», «بیستمین سالگرد تأسیس کتابخانه شهر», «اعیاد قربان و غدیر»);
 * heads written before a date («آستانه نوروز», «تعطیلات نوروز امسال», «مدت مشابه سال قبل»,
   «روز ۱۳ فروردین», «سه ماه اول سال ۹۳», «نخستین ساعات فردا») and a clock time («ساعت ۱۶ روز
   دوشنبه»); «یک روز قبل از آن» keeps its «از آن»;
-* ranges («۱۲ بهمن تا پایان سال ۹۰», «از ۱۵ اسفند تا چهارم فروردین») and appositions («فردا
+* ranges («۸ دی تا پایان سال ۹۲», «از ۲۰ اسفند تا ششم فروردین») and appositions («فردا
   دوشنبه», «دیروز پنجشنبه», «عصر امروز یکشنبه ۱۶ مرداد») become one span;
 * references that are not dates are dropped: «امروز» after a noun of the era («جامعه امروز»),
   «تا به امروز» (like «تاکنون»), «این هفته» referring back to a named week of the article, a
@@ -192,7 +192,7 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
             w = ws[i][2]
             nxt = ws[i + 1][2] if i + 1 < len(ws) else None
             if key(w) == "و" and policy == "coordinated" and np and nxt is not None and not _is_stop(nxt, None) \
-                    and key(nxt) not in g.occasions:  # «اعیاد قربان و غدیر» + «و هفته ولایت»
+                    and key(nxt) not in g.occasions:  # «اعیاد مبعث و غدیر» + «و هفته وحدت»
                 np.append(ws[i])
                 i += 1
                 continue
@@ -217,7 +217,7 @@ def occasions(folded: str, cands: list[Cand]) -> list[Cand]:
             continue
         s, e = start, np[-1][1]
         # the phrase ends with a date it contains: «تعطیلات نوروز امسال» + «مسافران»; after a coordination
-        # one more word may qualify the last name («ایام محرم و تاسوعا و عاشورای حسینی»)
+        # one more word may qualify the last name («ایام تاسوعا و عاشورای حسینی»)
         ends = [c[1] for c in out if s <= c[0] and c[0] < e and c[1] <= e]
         if ends and (policy != "coordinated" or sum(1 for w in np if w[0] >= max(ends)) > 1):
             e = max(ends)

@@ -138,7 +138,7 @@ def _dates_of(v: DateValue) -> tuple[_dt.date, _dt.date]:
 
 
 def _resolve_range(text: str, t: str, role: str | None, anchor: _dt.date | None) -> DateValue | None:
-    """«۱۲ بهمن تا پایان سال ۹۰», «از ۱۵ اسفند تا چهارم فروردین»: from the start of the first end to
+    """«۸ دی تا پایان سال ۹۲», «از ۲۰ اسفند تا ششم فروردین»: from the start of the first end to
     the end of the second; a first end without a year takes the year that puts it before the second."""
     m = _RANGE_RE.match(t)
     if m is None:
@@ -147,7 +147,7 @@ def _resolve_range(text: str, t: str, role: str | None, anchor: _dt.date | None)
     vr = _resolve(right, anchor)
     vl = _resolve(left, anchor)
     if not vl.resolved and not vl.relative or not vr.resolved and not vr.relative:
-        return None  # not two dates: «۲۲ تا ۲۴ شهریور» is a day range of one month
+        return None  # not two dates: «۱۸ تا ۲۰ شهریور» is a day range of one month
     if not (vl.resolved and vr.resolved):
         return DateValue(text=text, relative=True)
     relative = vl.relative or vr.relative
@@ -306,7 +306,7 @@ def _with_role(text: str, role: str | None, a: _dt.date, b: _dt.date, relative: 
         return _value(text, a, anchor, True)
     if role == "before":  # «تا قبل از مهر»: the day before the date
         return _value(text, a - _dt.timedelta(days=1), None, relative)
-    # «طی روزهای ۲۲ تا ۲۴ شهریور», «طی سال ۹۸»: the date itself (stretches counted from the
+    # «طی روزهای ۱۸ تا ۲۰ شهریور», «طی سال ۹۸»: the date itself (stretches counted from the
     # article date, «طی یک ماه آینده», are resolved in :func:`_resolve_offset`)
     return _value(text, a, b, relative)
 

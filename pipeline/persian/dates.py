@@ -8,8 +8,8 @@ absolute Jalali, Gregorian and Hijri dates («۲۳ آبان ۱۴۰۱», «آبا
 periods («دهه فجر امسال», «هفته دولت») and keeps the preposition of a deadline or
 stretch («تا پایان سال», «طی یک ماه آینده», «ظرف دو هفته», «از ابتدای سال»).
 Around these cores :mod:`pipeline.persian.date_grammar` builds the whole expression: occasions
-(«هفته روابط عمومی», «سی‌امین سالگرد پیروزی انقلاب اسلامی»), head nouns («آستانه نوروز», «سه ماه
-اول سال ۹۳»), ranges («از ۱۵ اسفند تا چهارم فروردین») and appositions («دیروز پنجشنبه»).
+(«هفته روابط عمومی», «بیستمین سالگرد تأسیس کتابخانه شهر»), head nouns («آستانه نوروز», «سه ماه
+اول سال ۹۳»), ranges («از ۲۰ اسفند تا ششم فروردین») and appositions («دیروز پنجشنبه»).
 Vague words («به‌زودی», «تاکنون», «در حال حاضر») are not dates.
 
 :func:`resolve_date` turns one such expression into Gregorian/Jalali dates, using

@@ -94,7 +94,7 @@ _PREFIX_END_RE = re.compile(r"[،,:]")
 
 def _skip_report_prefix(doc: Document, s: int, e: int, index: EntityIndex | None = None) -> int:
     """After «به گزارش خبرگزاری ...،» (up to its comma) when the region starts with it; a name
-    before that comma starts the clause («به نقل از روابط عمومی استانداری ... حسن نوری در ...، ...»)."""
+    before that comma starts the clause («به نقل از دفتر فرماندار ... حسن نوری در ...، ...»)."""
     m = lexicon_cues("report_prefixes").search(doc.text, s, e)
     if m is not None and not doc.text[s:m.start].strip(" \u200c\n«»:،"):
         c = _PREFIX_END_RE.search(doc.text, m.end, e)

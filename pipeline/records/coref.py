@@ -11,7 +11,7 @@
   ... افزود») -> the person who holds that title in the article; a headline-style title
   with no holder yet («شهردار زنجان گفت: ...») waits for the next named speaker and is
   linked to them; when the current speaker has no title yet and the article goes on
-  with a title subject («معاون ... استانداری در بخش دیگری از سخنان خود گفت»), the title
+  with a title subject («معاون ... استانداری در ادامه همین نشست گفت»), the title
   is theirs (unless «نیز» marks a new speaker).
 
 The result is cached per document content, so the record modules can each call it.
@@ -74,7 +74,7 @@ def _given_names() -> frozenset[str]:
 
 
 def _glued_given_name(word: str, surname: str) -> bool:
-    """``word`` is a given name glued to ``surname`` («امیرسامع» = «امیر» + «سامع»)."""
+    """``word`` is a given name glued to ``surname`` («امیرنادری» = «امیر» + «نادری»)."""
     if len(surname) < 3 or len(word) - len(surname) < 2 or not word.endswith(surname):
         return False
     return word[:-len(surname)] in _given_names()
@@ -93,7 +93,7 @@ def names_match(short: str, full: str) -> bool:
     if len(ws) == 1 and (ws[0] in _zwnj_parts(full) or (len(wf) > 1 and ws[0] in wf[1:])):
         return True
     if len(ws) == 1 and len(wf) >= 2 and _glued_given_name(wf[-1], ws[0]):
-        return True  # «سامع» names «سید امیرسامع» (given name glued to the surname)
+        return True  # «نادری» names «سید امیرنادری» (given name glued to the surname)
     if len(ws) == len(wf) >= 2 and ws[-1] == wf[-1] and all(_edit1(a, b) for a, b in zip(ws, wf)):
         return True
     return False

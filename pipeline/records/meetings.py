@@ -184,8 +184,8 @@ def _dist_tag(cue: tuple[int, int] | None, pos: int) -> str:
 
 
 def _in_presence_list(text: str, s: int, pos: int) -> bool:
-    """Whether ``pos`` starts a later item of a list of those present: «با حضور استاندار، معاونان و
-    فرمانداران» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
+    """Whether ``pos`` starts a later item of a list of those present: «با حضور شهردار، معاونان و
+    مدیران مناطق» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
     other preposition between; sentence start ``s`` bounds the look back)."""
     i = pos
     for n in range(_LIST_WORDS):
@@ -640,8 +640,8 @@ def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Part
 
 
 def _own_session(text: str, end: int, sent_end: int) -> bool:
-    """«خود» within the three words after the cue: the subject's own session («شورای شهر در نود و هشتمین
-    جلسه رسمی خود ...»)."""
+    """«خود» within the three words after the cue: the subject's own session («شورای شهر در صد و دوازدهمین
+    نشست عادی خود ...»)."""
     return any(key(w) == "خود" for _, _, w in words(text, end, min(sent_end, end + 60))[:3])
 
 

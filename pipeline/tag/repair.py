@@ -603,7 +603,7 @@ def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
 
 def _speakers_tagged_org(text: str, ents: list[Span]) -> list[Span]:
     """A one- or two-word ORG with no org head, known name or place in it, not after a title, right
-    before a colon speech verb («شاملو بیان داشت:») is the speaker's surname: PER."""
+    before a colon speech verb («کاظمیان بیان داشت:») is the speaker's surname: PER."""
     lx = _lx()
     verbs = cue_classes()
     out = []

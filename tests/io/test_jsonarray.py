@@ -7,7 +7,7 @@ import pytest
 import pipeline.io.jsonarray as ja
 from pipeline.io.jsonarray import ArrayError, iter_array
 
-A = {"id": "الف", "text": "شهردار تهران در جلسهٔ شورای شهر حضور یافت."}
+A = {"id": "الف", "text": "شهردار کرمان از بازار سرپوشیده بازدید کرد."}
 B = {"id": "ب", "text": "شهردار كرج از افتتاح پارك خبر داد."}  # older orthography (Arabic ك)
 
 

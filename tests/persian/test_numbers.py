@@ -75,9 +75,9 @@ def test_parse_ordinal(text, expected):
 
 
 def test_find_numbers_maximal_spans():
-    text = "حدود یک هزار و ۵۰۰ میلیارد تومان برای ۵ و ۶ پروژه"
+    text = "نزدیک به یک هزار و ۷۰۰ میلیارد ریال برای ۵ و ۶ پروژه"
     found = [(text[s:e], v) for s, e, v in find_numbers(text)]
-    assert found == [("یک هزار و ۵۰۰ میلیارد", 1.5e12), ("۵", 5), ("۶", 6)]
+    assert found == [("یک هزار و ۷۰۰ میلیارد", 1.7e12), ("۵", 5), ("۶", 6)]
 
 
 @pytest.mark.parametrize(

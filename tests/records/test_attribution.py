@@ -97,7 +97,7 @@ def test_sentence_subjects_are_clause_initial_names():
 @pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
 @pytest.mark.parametrize("text, ents, subject", [
     # the report prefix runs on into the name without a comma: the name is the subject
-    ("به گزارش خبرگزاری فارس به نقل از روابط عمومی استانداری یزد کاوه نیکو در آیین افتتاح، "
+    ("به گزارش خبرگزاری فارس به نقل از دفتر فرماندار میبد کاوه نیکو در آیین افتتاح، "
      "این پروژه را مهم دانست.", [("ORG", "خبرگزاری فارس"), ("PER", "کاوه نیکو")], ("PER", "کاوه نیکو")),
     # a comma ends the prefix: the subject comes after it
     ("به گزارش خبرگزاری فارس از یزد، کاوه نیکو گفت: کار پل تمام شد.",
