@@ -123,12 +123,30 @@ def scopes_compatible(a: str | None, b: str | None) -> bool:
     return len(ka) > 8 and difflib.SequenceMatcher(None, ka, kb).ratio() >= 0.9
 
 
-def roles_compatible(a: RoleMention, b: RoleMention) -> bool:
-    ra, rb = a.member_form(), b.member_form()
-    ka, kb = role_key(ra[0]), role_key(rb[0])
+_SIGS: dict[tuple, tuple[str, str | None]] = {}
+
+
+def role_sig(rm: RoleMention) -> tuple[str, str | None]:
+    """What :func:`roles_compatible` reads of a title: (key of its member form, its scope)."""
+    k = (rm.role, rm.plural, rm.org, rm.location)
+    sig = _SIGS.get(k)
+    if sig is None:
+        if len(_SIGS) > 1 << 16:
+            _SIGS.clear()
+        r = rm.member_form()
+        sig = _SIGS[k] = (role_key(r[0]), r[1] or rm.location)
+    return sig
+
+
+def _sigs_compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    ka, kb = a[0], b[0]
     if not ka or not kb or not (ka == kb or ka.startswith(kb) or kb.startswith(ka)):
         return False
-    return scopes_compatible(ra[1] or a.location, rb[1] or b.location)
+    return scopes_compatible(a[1], b[1])
+
+
+def roles_compatible(a: RoleMention, b: RoleMention) -> bool:
+    return _sigs_compatible(role_sig(a), role_sig(b))
 
 
 @dataclass
@@ -141,6 +159,20 @@ class Referent:
     label: str | None = None  # text for an unnamed referent («وزیر کشور ایتالیا»)
     speaker: bool = False
     orgs: list[Span] = field(default_factory=list)
+    # index of ``roles`` (distinct signatures, link starts), kept in step with appends to it
+    _idx: tuple | None = field(default=None, repr=False, compare=False)
+
+    def _role_index(self) -> tuple[dict, set]:
+        idx = self._idx
+        if idx is None or idx[0] is not self.roles or idx[1] > len(self.roles):
+            idx = self._idx = (self.roles, 0, {}, set())
+        lst, n, sigs, starts = idx
+        if n < len(lst):
+            for rm, _ in lst[n:]:
+                sigs.setdefault(role_sig(rm), None)
+                starts.add(rm.start)
+            self._idx = (lst, len(lst), sigs, starts)
+        return sigs, starts
 
     @property
     def name(self) -> str | None:
@@ -154,10 +186,11 @@ class Referent:
         return self.name or self.label
 
     def has_role(self, rm: RoleMention) -> bool:
-        return any(roles_compatible(r, rm) for r, _ in self.roles)
+        sig = role_sig(rm)
+        return any(_sigs_compatible(s, sig) for s in self._role_index()[0])
 
     def add_role(self, rm: RoleMention, offset: int) -> None:
-        if not any(r.start == rm.start for r, _ in self.roles):
+        if rm.start not in self._role_index()[1]:
             self.roles.append((rm, offset))
 
 

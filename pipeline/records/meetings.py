@@ -232,6 +232,11 @@ class _Builder:
         self.roles_by_end = sorted(co.roles, key=lambda m: m.end)
         self.role_ends = [m.end for m in self.roles_by_end]
         self.role_by_start = {m.start: m for m in co.roles}
+        self.claimed_roles = {a.role.start: a for a in co.apps}
+        self.in_roles = {i for m in co.roles for i in range(m.start, m.end)}  # offsets inside a title
+        ev_order = sorted(range(len(co.events)), key=lambda i: co.events[i][0].verb_start)
+        self.ev_by_verb = ev_order
+        self.ev_verbs = [co.events[i][0].verb_start for i in ev_order]
         self.groups = word_set("group_nouns")
         self.sources = word_set("news_sources")
         self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
@@ -270,7 +275,7 @@ class _Builder:
             if c is not None:
                 s = c.end()
         in_role: set[int] = set()
-        claimed_roles = {a.role.start: a for a in self.co.apps}
+        claimed_roles = self.claimed_roles
         for ent in self.index.within(s, e):
             if inside_quote(ent.start):
                 continue
@@ -292,7 +297,7 @@ class _Builder:
                     continue
                 in_role.update(range(rm.start, rm.end))
                 ref = self.holder(rm)
-                if any(a.role.start == rm.start for a in self.co.apps):
+                if rm.start in claimed_roles:
                     continue  # a name's title: the name is the participant
                 self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
                 if ref is not None and not rm.plural:
@@ -311,17 +316,18 @@ class _Builder:
                 if rm.org and not self._is_source(rm.org):
                     self.add_org(d, rm.org)
             elif ent.label == "ORG" and not self._is_source(ent.text) and ent.start not in in_role:
-                if not any(m.start <= ent.start < m.end for m in self.co.roles):
+                if ent.start not in self.in_roles:
                     self.add_org(d, ent.text)
             elif ent.label == "DATE" and d.date is None:
                 d.date = ent.text
             elif ent.label == "LOC" and d.location is None and ent.start not in in_role:
                 pw = prev_word(text, ent.start)
-                if pw is not None and key(pw[2]) == "در" and not any(m.start <= ent.start < m.end for m in self.co.roles):
+                if pw is not None and key(pw[2]) == "در" and ent.start not in self.in_roles:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
-        for ev, ref in self.co.events:
-            if ref is not None and ref.names and s <= ev.verb_start < e:
+        lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
+        for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
+            if ref is not None and ref.names:
                 self.why = (where, "src=speaker")
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
@@ -469,6 +475,22 @@ def _topic(doc: Document, ft: str, cm, sent: tuple[int, int], ents: list[Span]) 
     return None
 
 
+def _covering_index(spans: list[tuple[int, int, object]]):
+    """``spans`` sorted by start, for :func:`_first_covering`."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    longest = max((e - s for s, e, _ in spans), default=0)
+    return [spans[i][0] for i in order], order, spans, longest
+
+
+def _first_covering(index, pos: int):
+    """The value of the first span in list order with ``start <= pos < end`` (None if none)."""
+    starts, order, spans, longest = index
+    hi = bisect.bisect_right(starts, pos)
+    lo = bisect.bisect_left(starts, pos - longest)
+    hits = [i for i in order[lo:hi] if pos < spans[i][1]]
+    return spans[min(hits)][2] if hits else None
+
+
 def _drafts(doc: Document):
     """The meeting drafts of ``doc`` with their candidate participants (see the module docstring)."""
     co = analyze(doc)
@@ -479,12 +501,13 @@ def _drafts(doc: Document):
     sent_index = {(s.start, s.end): i for i, s in enumerate(doc.sentences)}
     quote_spans = [(ev.statement[0], ev.statement[1], ref) for ev, ref in co.events
                    if ev.statement is not None and ev.colon]
+    quote_index = _covering_index(quote_spans)
     cues = list(cue_classes().finditer(ft, "meeting.noun", folded=True))
     cues += list(cue_classes().finditer(ft, ("meeting.body", "meeting.among"), folded=True))
     cues.sort(key=lambda c: c.start)
     for cm in cues:
         sent = _sentence_bounds(doc, cm.start)
-        in_quote = next((r for s, e, r in quote_spans if s <= cm.start < e), None)
+        in_quote = _first_covering(quote_index, cm.start)
         if cm.cls == "meeting.noun":
             frame = _frame(doc, ft, cm, sent)
         else:
