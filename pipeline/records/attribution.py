@@ -16,6 +16,8 @@ Resolution of subjects to people is done in :mod:`pipeline.records.coref`.
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass, field
 
@@ -115,6 +117,7 @@ class _Ctx:
         self.text = doc.text
         self.ents = sorted_entities(doc)
         self.index = EntityIndex(self.ents)
+        self._covered: set[int] | None = None
         self.roles = role_mentions(doc)
         self.role_starts = {m.start: m for m in self.roles}
         self.apps = appositions(doc, self.roles)
@@ -123,6 +126,13 @@ class _Ctx:
         self.pronouns = word_set("pronouns")
         self.anaphoric = word_set("anaphoric_nouns")
         self.sources = [fold(x) for x in sorted(word_set("news_sources"))]
+
+    @property
+    def covered(self) -> set[int]:
+        """Offsets inside an entity."""
+        if self._covered is None:
+            self._covered = {k for e in self.ents for k in range(e.start, e.end)}
+        return self._covered
 
     def is_source(self, org: Span) -> bool:
         k = key(org.text)
@@ -197,7 +207,7 @@ def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
             if nw is None:
                 continue
             nk = key(nw[2])
-            if nk in ctx.anaphoric and not any(x.start <= nw[0] < x.end for x in ctx.ents):
+            if nk in ctx.anaphoric and nw[0] not in ctx.covered:
                 end = nw[1]
                 nw2 = next_word(t, end)
                 if nw2 is not None and key(nw2[2]) in ("ارشد", "ایالتی", "محلی", "مسئول"):
@@ -368,7 +378,7 @@ def speech_events(doc: Document) -> list[SpeechEvent]:
             s0 = subj.end if subj is not None else sent_start
             s0 = _strip_background(ctx, s0, cm.start)
             for ws, we, w in words(t, s0, cm.start):
-                if key(w) == "از" and not any(x.start <= ws < x.end for x in ctx.ents):
+                if key(w) == "از" and ws not in ctx.covered:
                     ev.statement = (we, cm.start)
                     break
         elif (nw := next_word(t, cm.end)) is not None and key(nw[2]) == "که" and cm.label == "say":
@@ -435,7 +445,8 @@ def _colon_extent(t: str, start: int, starts: list[int]) -> tuple[int, int]:
     while pos < len(t):
         line_end = t.find("\n", pos)
         line_end = len(t) if line_end < 0 else line_end
-        stop = next((b for b in starts if pos < b < line_end), None)
+        k = bisect.bisect_right(starts, pos)  # ``starts`` is sorted: the first start after ``pos``
+        stop = starts[k] if k < len(starts) and starts[k] < line_end else None
         if stop is not None:
             return qstart, stop
         end = line_end

@@ -161,6 +161,17 @@ class Referent:
     orgs: list[Span] = field(default_factory=list)
     # index of ``roles`` (distinct signatures, link starts), kept in step with appends to it
     _idx: tuple | None = field(default=None, repr=False, compare=False)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived values, see :meth:`memo`
+
+    def memo(self, what: str, source: list, compute):
+        """``compute()``, remembered while ``source`` (this referent's ``names`` or ``roles``) is
+        the same list with the same length (both only grow by appends, or are replaced)."""
+        hit = self._memo.get(what)
+        if hit is not None and hit[0] is source and hit[1] == len(source):
+            return hit[2]
+        val = compute()
+        self._memo[what] = (source, len(source), val)
+        return val
 
     def _role_index(self) -> tuple[dict, set]:
         idx = self._idx
@@ -178,8 +189,8 @@ class Referent:
     def name(self) -> str | None:
         if not self.names:
             return None
-        best = max(self.names, key=lambda s: (len(name_words(s.text)), len(key(s.text))))
-        return best.text.strip("«» ")
+        return self.memo("name", self.names, lambda: max(
+            self.names, key=lambda s: (len(name_words(s.text)), len(key(s.text)))).text.strip("«» "))
 
     @property
     def display(self) -> str | None:

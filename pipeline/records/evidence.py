@@ -5,8 +5,22 @@ included), also when the rules read a :meth:`~pipeline.document.Document.flat_vi
 """
 from __future__ import annotations
 
+import bisect
+
 from pipeline.document import Document
 from pipeline.schema import Evidence
+
+
+_INDEX: list = [None, 0, None]  # the last document's sentences, their length, and their index
+
+
+def _sentence_index(doc: Document) -> tuple[list[int], list[int], int]:
+    sents = doc.sentences
+    if _INDEX[0] is not sents or _INDEX[1] != len(sents):
+        order = sorted(range(len(sents)), key=lambda i: sents[i].start)
+        longest = max((s.end - s.start for s in sents), default=0)
+        _INDEX[:] = [sents, len(sents), ([sents[i].start for i in order], order, longest)]
+    return _INDEX[2]
 
 
 def evidence(doc: Document, start: int, end: int | None = None) -> Evidence:
@@ -16,7 +30,10 @@ def evidence(doc: Document, start: int, end: int | None = None) -> Evidence:
     """
     end = start + 1 if end is None or end <= start else end
     s0, e0 = start, end
-    for sent in doc.sentences:
+    starts, order, longest = _sentence_index(doc)
+    # sentences that overlap [start, end): they start before ``end`` and less than ``longest`` before ``start``
+    for i in order[bisect.bisect_right(starts, start - longest):bisect.bisect_left(starts, end)]:
+        sent = doc.sentences[i]
         if sent.end > start and sent.start < end:
             s0 = min(s0, sent.start)
             e0 = max(e0, sent.end)

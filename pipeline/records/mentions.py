@@ -72,6 +72,9 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     text = doc.text
     heads = word_set("institution_heads")
     out: list[RoleMention] = []
+    covered: set[int] | None = None  # offsets inside an entity (built on first use)
+    ent_starts = [e.start for e in ents]
+    orgs_by_head: dict[str, list[int]] | None = None  # ORG indexes in ``ents`` by their first word
     for i, r in enumerate(ents):
         if r.label != "ROLE":
             continue
@@ -92,13 +95,23 @@ def role_mentions(doc: Document) -> list[RoleMention]:
                 end = nxt2.end
         else:
             w = next_word(text, r.end)
-            if w is not None and key(w[2]) in heads and not any(e.start <= w[0] < e.end for e in ents):
+            if covered is None and w is not None and key(w[2]) in heads:
+                covered = {k for e in ents for k in range(e.start, e.end)}
+            if w is not None and key(w[2]) in heads and w[0] not in covered:
                 # «نایب‌رئیس اتحادیه»: the bare head refers back to the last ORG starting with it
                 head = key(w[2])
-                prev_orgs = [e for e in ents if e.label == "ORG" and e.end <= r.start
-                             and key(e.text.split()[0]) == head]
-                if prev_orgs:
-                    org = prev_orgs[-1].text
+                if orgs_by_head is None:
+                    orgs_by_head = {}
+                    for j, e in enumerate(ents):
+                        if e.label == "ORG" and e.text.split():
+                            orgs_by_head.setdefault(key(e.text.split()[0]), []).append(j)
+                # the last such ORG ending by the title (ents are in start order: only those starting before it)
+                cands = orgs_by_head.get(head, [])
+                k = bisect.bisect_left(cands, bisect.bisect_left(ent_starts, r.start)) - 1
+                while k >= 0 and ents[cands[k]].end > r.start:
+                    k -= 1
+                if k >= 0:
+                    org = ents[cands[k]].text
                     end = w[1]
         out.append(RoleMention(r, r.text, org, loc, r.start, end, _is_plural_role(r.text)))
     # «فرماندار و اعضای شورای شهر ساری»: the place distributes over a bare first title
@@ -166,16 +179,26 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
                 out.append(Apposition(p, second, "second"))
                 claimed.add(second.start)
     # 2) title before the name: «شهردار بابل، رضا امینی»
+    role_starts = [m.start for m in roles]
+    roles_sorted = all(a <= b for a, b in zip(role_starts, role_starts[1:]))
     for p in pers:
         if p.start in attached:
             continue
-        prev = [m for m in roles if m.end <= p.start and m.start not in claimed]
-        if not prev:
+        m = None
+        if roles_sorted:  # the last unclaimed title ending by the name: only titles starting before it
+            k = bisect.bisect_right(role_starts, p.start) - 1
+            while k >= 0 and (roles[k].end > p.start or roles[k].start in claimed):
+                k -= 1
+            m = roles[k] if k >= 0 else None
+        else:
+            prev = [x for x in roles if x.end <= p.start and x.start not in claimed]
+            m = prev[-1] if prev else None
+        if m is None:
             continue
-        m = prev[-1]
         gap = text[m.end:p.start]
         if PUNCT_GAP_RE.match(gap) and "\n" not in gap and "(" not in gap and not m.plural \
-                and not any(e.start >= m.end and e.end <= p.start for e in ents):
+                and not any(e.end <= p.start for e in ents[bisect.bisect_left(starts, m.end):
+                                                          bisect.bisect_right(starts, p.start)]):
             out.append(Apposition(p, m, "before"))
             claimed.add(m.start)
             attached.add(p.start)

@@ -36,7 +36,7 @@ def fields_of(roles: list[tuple[RoleMention, int]]) -> list[tuple[str | None, st
 
 def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | None, int]]:
     """(role, org, location, offset) per distinct title the rules gave ``ref``."""
-    return fields_of(ref.roles)
+    return list(ref.memo("fields", ref.roles, lambda: fields_of(ref.roles)))
 
 
 def find_officials(doc: Document) -> list[Official]:
