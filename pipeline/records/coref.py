@@ -244,30 +244,38 @@ def _cluster_people(pers: list[Span]) -> tuple[list[Referent], dict[int, Referen
     order = sorted(pers, key=lambda p: p.start)
     full = [p for p in order if len(name_words(p.text)) >= 2]
     short = [p for p in order if len(name_words(p.text)) < 2]
+    # per referent: its distinct name texts (the tests below read only the text) and its sorted starts
+    texts: list[dict[str, None]] = []
+    starts: list[list[int]] = []
+
+    def add(r: Referent, p: Span) -> None:
+        r.names.append(p)
+        texts[r.id].setdefault(p.text, None)
+        bisect.insort(starts[r.id], p.start)
+        by_per[p.start] = r
+
+    def new() -> Referent:
+        r = Referent(len(refs))
+        refs.append(r)
+        texts.append({})
+        starts.append([])
+        return r
+
     for p in full:
         hit = None
         for r in reversed(refs):
-            if any(names_match(p.text, n.text) or names_match(n.text, p.text) for n in r.names):
+            if any(names_match(p.text, t) or names_match(t, p.text) for t in texts[r.id]):
                 hit = r
                 break
-        if hit is None:
-            hit = Referent(len(refs))
-            refs.append(hit)
-        hit.names.append(p)
-        by_per[p.start] = hit
+        add(hit if hit is not None else new(), p)
     for p in short:
-        before = [r for r in refs if r.names and any(n.start < p.start for n in r.names)
-                  and any(names_match(p.text, n.text) for n in r.names)]
+        matching = [r for r in refs if any(names_match(p.text, t) for t in texts[r.id])]
+        before = [r for r in matching if starts[r.id] and starts[r.id][0] < p.start]
         if before:
-            hit = max(before, key=lambda r: max(n.start for n in r.names if n.start < p.start))
+            hit = max(before, key=lambda r: starts[r.id][bisect.bisect_left(starts[r.id], p.start) - 1])
         else:
-            after = [r for r in refs if any(names_match(p.text, n.text) for n in r.names)]
-            hit = min(after, key=lambda r: min(n.start for n in r.names)) if after else None
-        if hit is None:
-            hit = Referent(len(refs))
-            refs.append(hit)
-        hit.names.append(p)
-        by_per[p.start] = hit
+            hit = min(matching, key=lambda r: starts[r.id][0]) if matching else None
+        add(hit if hit is not None else new(), p)
     return refs, by_per
 
 
