@@ -386,10 +386,8 @@ class _Builder:
         """A name written with a religious honorific («(ره)», «(ع)», «(ص)», «(س)», «(عج)», «(مدظله)»):
         a revered figure named in the text (a saint, the late founder), never a meeting's participant."""
         text = self.doc.text
-        for n in ref.names:
-            if _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end):
-                return True
-        return False
+        return ref.memo("revered", ref.names, lambda: any(
+            _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) for n in ref.names))
 
     def _is_source(self, org: str) -> bool:
         k = key(org)
