@@ -117,6 +117,20 @@ class _Article:
         return False, None
 
 
+def _name_features(t: str, ref: Referent) -> list[str]:
+    """The features of :func:`pair_features` that read only the person's name mentions, in order."""
+    out: list[str] = []
+    for x in ref.names:
+        pn = prev_word(t, x.start)
+        if pn is not None:
+            out.append(f"name_prev={key(pn[2])}")
+        if "(" in t[x.end:x.end + 3]:
+            out.append("name_paren_after")
+    if all(len(name_words(x.text)) < 2 for x in ref.names):
+        out.append("surname_only")
+    return out
+
+
 def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> dict[str, float]:
     """Features of the pair (person ``ref``, title ``rm``); see the module docstring."""
     t = art.text
@@ -154,13 +168,13 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
             if ch in gap:
                 f[f"gap_{name}"] = 1.0
     # rules
-    in_rules = any(r.start == rm.start for r, _ in ref.roles)
+    in_rules = rm.start in ref._role_index()[1]
+    name_starts = ref.memo("name_starts", ref.names, lambda: {x.start for x in ref.names})
     if in_rules:
         f["rule"] = 1.0
         how = art.app_how.get((n.start, rm.start))
         if how is None:
-            starts = {x.start for x in ref.names}
-            how = next((h for p, h in art.app_by_role.get(rm.start, ()) if p in starts), "subject")
+            how = next((h for p, h in art.app_by_role.get(rm.start, ()) if p in name_starts), "subject")
         f[f"rule={how}"] = 1.0
     holder = co.by_role.get(rm.start)
     if holder is not None and holder is not ref:
@@ -174,7 +188,7 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
     if sent is not None and sum(1 for _ in WORD_RE.finditer(t, sent.start, rm.start)) <= 5:
         f["role_early"] = 1.0  # the title opens its sentence (a subject, mostly)
     app_p = art.app_role_person.get(rm.start)
-    if app_p is not None and not any(x.start == app_p for x in ref.names):
+    if app_p is not None and app_p not in name_starts:
         f["other_app"] = 1.0
     # the title and the person in the story
     if rm.plural:
@@ -209,14 +223,8 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         elif k in ("مرحوم", "سابق", "اسبق", "پیشین"):
             f["former"] = 1.0
     # how the person is written: the word before a name («امام», «شهید», «آقای») and «(ع)»/«(ره)» after it
-    for x in ref.names:
-        pn = prev_word(t, x.start)
-        if pn is not None:
-            f[f"name_prev={key(pn[2])}"] = 1.0
-        if "(" in t[x.end:x.end + 3]:
-            f["name_paren_after"] = 1.0
-    if all(len(name_words(x.text)) < 2 for x in ref.names):
-        f["surname_only"] = 1.0
+    for k in ref.memo("name_features", ref.names, lambda: _name_features(t, ref)):
+        f[k] = 1.0
     f[f"mentions={min(len(ref.names), 3)}"] = 1.0
     return f
 
