@@ -18,18 +18,14 @@ time only; prediction is a dot product in plain Python, no extra dependency).
 """
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 import bisect
 import json
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from pipeline.records.model_slot import ModelSlot
 from pipeline.records.clauses import Clause, split_clauses
 from pipeline.lexicons.matcher import CueClasses, cue_classes, fold
 
@@ -205,29 +201,11 @@ class CommitmentModel:
                              "scripts/train_commitments.py") from e
 
 
-#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
-_ACTIVE: ContextVar[tuple] = ContextVar("commitment_model_active", default=())
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> CommitmentModel:
-    return CommitmentModel.load(MODEL_PATH)
-
-
-def current_model() -> CommitmentModel:
-    """The model in use: one installed by :func:`using_model`, else the shipped one."""
-    stack = _ACTIVE.get()
-    return stack[-1] if stack else shipped_model()
-
-
-@contextmanager
-def using_model(model: CommitmentModel) -> Iterator[CommitmentModel]:
-    """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    token = _ACTIVE.set(_ACTIVE.get() + (model,))
-    try:
-        yield model
-    finally:
-        _ACTIVE.reset(token)
+#: the shipped model, or the one installed by ``using_model`` (evaluation by folds)
+_SLOT = ModelSlot("commitment_model", lambda: CommitmentModel.load(MODEL_PATH))
+shipped_model = _SLOT.shipped
+current_model = _SLOT.current
+using_model = _SLOT.using
 
 
 # ---------------------------------------------------------------- training (scikit-learn)

@@ -20,17 +20,13 @@ Threshold and C are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
 
-from contextvars import ContextVar
-
 import bisect
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
+from pipeline.records.model_slot import ModelSlot
 from pipeline.document import Document
 from pipeline.textkey import key
 from pipeline.records.coref import Coref, Referent, name_words
@@ -298,29 +294,11 @@ class LinkModel:
                              "scripts/train_officials.py") from e
 
 
-#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
-_ACTIVE: ContextVar[tuple] = ContextVar("official_model_active", default=())
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> LinkModel:
-    return LinkModel.load(MODEL_PATH)
-
-
-def current_model() -> LinkModel:
-    """The model in use: one installed by :func:`using_model`, else the shipped one."""
-    stack = _ACTIVE.get()
-    return stack[-1] if stack else shipped_model()
-
-
-@contextmanager
-def using_model(model: LinkModel) -> Iterator[LinkModel]:
-    """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    token = _ACTIVE.set(_ACTIVE.get() + (model,))
-    try:
-        yield model
-    finally:
-        _ACTIVE.reset(token)
+#: the shipped model, or the one installed by ``using_model`` (evaluation by folds)
+_SLOT = ModelSlot("official_model", lambda: LinkModel.load(MODEL_PATH))
+shipped_model = _SLOT.shipped
+current_model = _SLOT.current
+using_model = _SLOT.using
 
 
 def link(pairs: list[Pair], probs: list[float], threshold: float) -> dict[int, list[tuple[RoleMention, int]]]:

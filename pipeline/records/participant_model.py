@@ -18,13 +18,9 @@ rules' candidates are kept as they are.
 """
 from __future__ import annotations
 
-from contextvars import ContextVar
-
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
+from pipeline.records.model_slot import ModelSlot
 from pipeline.records.commitment_model import CommitmentModel, fit
 from pipeline.schema import Participant
 from pipeline.textkey import key
@@ -54,29 +50,11 @@ def features(tags: set[str] | frozenset[str], p: Participant, kind: str, n: int,
     return f
 
 
-#: models installed by :func:`using_model`, innermost last (per thread / task: a ContextVar)
-_ACTIVE: ContextVar[tuple] = ContextVar("participant_model_active", default=())
-
-
-@lru_cache(maxsize=1)
-def shipped_model() -> CommitmentModel | None:
-    return CommitmentModel.load(MODEL_PATH) if MODEL_PATH.exists() else None
-
-
-def current_model() -> CommitmentModel | None:
-    """The model in use: one installed by :func:`using_model`, else the shipped one (None: keep all)."""
-    stack = _ACTIVE.get()
-    return stack[-1] if stack else shipped_model()
-
-
-@contextmanager
-def using_model(model: CommitmentModel | None) -> Iterator[CommitmentModel | None]:
-    """Use ``model`` instead of the shipped one inside the ``with`` block (evaluation by folds)."""
-    token = _ACTIVE.set(_ACTIVE.get() + (model,))
-    try:
-        yield model
-    finally:
-        _ACTIVE.reset(token)
+#: the shipped model, or the one installed by ``using_model`` (evaluation by folds)
+_SLOT = ModelSlot("participant_model", lambda: CommitmentModel.load(MODEL_PATH) if MODEL_PATH.exists() else None)
+shipped_model = _SLOT.shipped
+current_model = _SLOT.current
+using_model = _SLOT.using
 
 
 def keep(model: CommitmentModel | None, cands: list[tuple[Participant, dict[str, float]]]) -> list[Participant]:
