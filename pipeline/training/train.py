@@ -31,6 +31,7 @@ from pathlib import Path
 
 import torch
 
+from pipeline.training.batching import length_buckets
 from pipeline.tag.encode import WordEncoder
 from pipeline.tag.labels import BIO_LABELS, LABEL2ID
 from pipeline.tag.model import MuniTaggerConfig, MuniTaggerForTokenClassification, char_ids_for
@@ -109,19 +110,8 @@ def build_char_vocab(train: list[dict], min_count: int = 3) -> str:
 
 def batches(sents: list[dict], max_tokens: int, shuffle: bool, rng: random.Random) -> list[list[dict]]:
     """Length-bucketed batches holding about ``max_tokens`` words each."""
-    order = sorted(range(len(sents)), key=lambda i: len(sents[i]["tokens"]))
-    out, cur, width = [], [], 0
-    for i in order:
-        width = max(width, len(sents[i]["tokens"]))
-        if cur and width * (len(cur) + 1) > max_tokens:
-            out.append(cur)
-            cur, width = [], len(sents[i]["tokens"])
-        cur.append(sents[i])
-    if cur:
-        out.append(cur)
-    if shuffle:
-        rng.shuffle(out)
-    return out
+    groups = length_buckets([len(s["tokens"]) for s in sents], max_tokens, rng if shuffle else None)
+    return [[sents[i] for i in g] for g in groups]
 
 
 # ----------------------------------------------------------------------------- eval

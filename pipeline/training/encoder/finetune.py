@@ -30,6 +30,7 @@ from pathlib import Path
 import torch
 
 from pipeline.tag.labels import BIO_LABELS, LABEL2ID
+from pipeline.training.batching import length_buckets
 from pipeline.training.encoder.data import gold_sentences, holdout_ids, read_jsonl
 
 
@@ -59,20 +60,7 @@ def encode(tok, sent: dict, max_len: int) -> list[dict]:
 
 
 def make_batches(items: list[dict], max_tokens: int, rng: random.Random | None) -> list[list[int]]:
-    order = sorted(range(len(items)), key=lambda i: len(items[i]["ids"]))
-    out, cur, width = [], [], 0
-    for i in order:
-        w = max(width, len(items[i]["ids"]))
-        if cur and w * (len(cur) + 1) > max_tokens:
-            out.append(cur)
-            cur, w = [], len(items[i]["ids"])
-        cur.append(i)
-        width = w
-    if cur:
-        out.append(cur)
-    if rng is not None:
-        rng.shuffle(out)
-    return out
+    return length_buckets([len(x["ids"]) for x in items], max_tokens, rng)
 
 
 def collate(items: list[dict], pad: int) -> dict[str, torch.Tensor]:
