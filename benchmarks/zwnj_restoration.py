@@ -312,6 +312,7 @@ def main(argv=None):
     ap.add_argument("--sets", default="fars,other")
     ap.add_argument("--space-ratio", type=float, default=0.0, help="also run ours with this split_space_ratio")
     ap.add_argument("--errors", type=int, default=0, help="print missed words by class, N examples each (use --sets tune)")
+    ap.add_argument("--junctions", default="", help="also run ours with these junction_add:junction_keep pairs, comma-separated (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
         print(f"corpora not found under {args.corpora}; nothing to do")
@@ -364,6 +365,15 @@ def main(argv=None):
         spaced = Normalizer(split_space_ratio=args.space_ratio)
         spaced.normalize("و امسال")
         systems[f"ours, split_space_ratio={args.space_ratio:g}"] = lambda s: spaced.normalize(s).text
+    if args.junctions:
+        nojm = Normalizer(zwnj_options={"junctions": False})
+        nojm.normalize("و امسال")
+        systems["ours, no junction model"] = lambda s, n=nojm: n.normalize(s).text
+    for pair in filter(None, args.junctions.split(",")):
+        add, keep = (float(x) for x in pair.split(":"))
+        jn = Normalizer(zwnj_options={"junction_add": add, "junction_keep": keep})
+        jn.normalize("و امسال")
+        systems[f"ours, junctions {add:g}:{keep:g}"] = lambda s, n=jn: n.normalize(s).text
     joins = Normalizer(model_joins=True)
     joins.normalize("و امسال")
     systems["ours, model_joins=True"] = lambda s: joins.normalize(s).text

@@ -141,6 +141,8 @@ class Normalizer:
             seen for a split («ودامداری» -> «و دامداری»); chosen on the
             tuning articles (1, 2, 3, 10 compared).
         data_dir: lexicon folder (default: the packaged ``data/``).
+        zwnj_options: keyword arguments for :class:`.zwnj.ZwnjRestorer`
+            (e.g. ``{"junctions": False}``: no junction model for unseen words).
 
     Construction is cheap; the lexicon and the bigram model load on first
     use (about 1 s together).  One instance can be shared between threads.
@@ -171,6 +173,7 @@ class Normalizer:
         split_space_ratio: float = 0.0,
         split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
+        zwnj_options: dict | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -184,7 +187,7 @@ class Normalizer:
         self.drop_spurious_zwnj = drop_spurious_zwnj
         self.separate_mi = separate_mi
         self.data_dir = Path(data_dir) if data_dir else DATA_DIR
-        self.zwnj = ZwnjRestorer(self.data_dir)
+        self.zwnj = ZwnjRestorer(self.data_dir, **(zwnj_options or {}))
         self.use_context = use_context and model_available(self.data_dir)
         self.split_glued = split_glued and self.use_context
         self.context_margin = context_margin

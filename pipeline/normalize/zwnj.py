@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import rules
+from .junction import candidate_junctions, junction_features, junction_model_available, load_junction_model
 
 ZWNJ = rules.ZWNJ
 DATA_DIR = Path(__file__).parent / "data"
@@ -277,6 +278,9 @@ class ZwnjRestorer:
         compound_min: int = 5,
         compound_share: float = 0.9,
         min_evidence: float = 0.2,
+        junctions: bool = True,
+        junction_add: float = 0.7,
+        junction_keep: float = 0.0,
     ):
         self._data_dir = Path(data_dir)
         self.spaced_weight = spaced_weight
@@ -287,6 +291,11 @@ class ZwnjRestorer:
         self.compound_min = compound_min
         self.compound_share = compound_share
         self.min_evidence = min_evidence
+        self.junction_add = junction_add
+        self.junction_keep = junction_keep
+        self.junctions = junctions
+        self._jmodel = None
+        self._bigrams = None
         self._qualified_cache: tuple | None = None
         self._lex: Lexicon | None = None
         self._lock = threading.Lock()
@@ -406,7 +415,61 @@ class ZwnjRestorer:
         for form, sc in cands.items():
             if allowed(form) and sc > best_score and (sc >= self.min_evidence or form.rsplit(ZWNJ, 1)[-1] in SUFFIX_GROUPS["ha"]):
                 best, best_score = form, sc
+        if self.junctions:
+            best = self._junction_decision(stripped, existing, best)
         return best
+
+    def junction_probs(self, stripped: str) -> dict[int, float]:
+        """P(half-space) of each candidate junction of the joined letters
+        ``stripped`` by the junction model (:mod:`.junction`); empty without it."""
+        jm = self._junction_model()
+        if jm is None:
+            return {}
+        lex = self.lexicon
+        score = lex.score
+        pair = self._pair_count
+        return {
+            i: jm.prob(junction_features(stripped, i, score, pair, jm.stats))
+            for i in candidate_junctions(stripped, lambda p: score(p) >= 2)
+        }
+
+    def _junction_decision(self, stripped: str, existing: frozenset[int], rule_form: str) -> str:
+        """An unseen word's half-spaces: the rules' ones the junction model
+        gives at least ``junction_keep``, plus every junction it gives
+        ``junction_add`` or more; half-spaces already written stay."""
+        probs = self.junction_probs(stripped)
+        if not probs:
+            return rule_form
+        rule = _zwnj_positions(rule_form)
+        keep = {i for i in rule if probs.get(i, 1.0) >= self.junction_keep}
+        add = {i for i, p in probs.items() if p >= self.junction_add}
+        chosen = existing | keep | add
+        if chosen == rule:
+            return rule_form
+        out = []
+        for k, ch in enumerate(stripped):
+            if k in chosen and k and joins_next(stripped[k - 1]):
+                out.append(ZWNJ)
+            out.append(ch)
+        return "".join(out)
+
+    def _junction_model(self):
+        jm = self._jmodel
+        if jm is None:
+            if not junction_model_available(self._data_dir):
+                self.junctions = False
+                return None
+            jm = self._jmodel = load_junction_model(self._data_dir)
+        return jm
+
+    def _pair_count(self, a: str, b: str) -> int:
+        """How often ``a b`` are seen side by side (the bigram model; 0 without it)."""
+        m = self._bigrams
+        if m is None:
+            from .context import load_model, model_available
+
+            m = self._bigrams = load_model(self._data_dir) if model_available(self._data_dir) else False
+        return m.pair_count(a, b) if m else 0
 
     def _margin_for(self, form: str) -> float:
         """The margin for a half-spaced spelling: before a plural or
