@@ -364,6 +364,8 @@ def main(argv=None):
     ap.add_argument("--cases", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--no-hazm", action="store_true")
+    ap.add_argument("--junctions", action="store_true", help="also run ours without the junction model")
+    ap.add_argument("--junction-blocks", default="", help="comma-separated split_junction_block values to compare (tuning)")
     ap.add_argument("--errors", type=int, default=0, help="print error tables with N examples each (use --set tune)")
     ap.add_argument("--min-free", default="", help="comma-separated split_min_free values to compare (tuning)")
     ap.add_argument("--clitic-margins", default="", help="comma-separated clitic_margin values to compare (tuning)")
@@ -396,6 +398,10 @@ def main(argv=None):
 
         systems["Hazm Normalizer"] = HazmNormalizer().normalize
     systems["lexicon only (no context model)"] = lambda s, n=Normalizer(use_context=False): n.normalize(s).text
+    if args.junctions:
+        systems["ours, no junction model"] = lambda s, n=Normalizer(zwnj_options={"junctions": False}): n.normalize(s).text
+    for jb in (float(x) for x in args.junction_blocks.split(",") if x):
+        systems[f"ours, junction_block={jb:g}"] = lambda s, n=Normalizer(split_junction_block=jb): n.normalize(s).text
     margins = [float(x) for x in args.margins.split(",") if x] or [None]
     frees = [int(x) for x in args.min_free.split(",") if x] or [None]
     cms = [float(x) for x in args.clitic_margins.split(",") if x] or [None]

@@ -166,6 +166,7 @@ class Score:
         self.restored_std = 0
         self.restored_att = self.spurious_att = 0
         self.misses: dict[str, list[str]] = {}
+        self.spurious_words: list[str] = []
         self.by_evidence: dict[str, list[str]] = {}
 
     def add(self, original: str, output: str):
@@ -184,6 +185,8 @@ class Score:
                 if p in pred and p not in zw and letters[p:b] in _MODERN_SUFFIXES:
                     self.spurious_affix += 1
             extra_here = {p for p in inner if p in pred and p not in zw}
+            if extra_here:
+                self.spurious_words.append(_spelling(letters, a, b, extra_here | {p for p in inner if p in zw}))
             if extra_here and not self.attested(_spelling(letters, a, b, extra_here), _spelling(letters, a, b, set())):
                 self.spurious_att += len(extra_here)
             g = {p for p in inner if p in gold_visible}
@@ -313,6 +316,7 @@ def main(argv=None):
     ap.add_argument("--space-ratio", type=float, default=0.0, help="also run ours with this split_space_ratio")
     ap.add_argument("--errors", type=int, default=0, help="print missed words by class, N examples each (use --sets tune)")
     ap.add_argument("--junctions", default="", help="also run ours with these junction_add:junction_keep pairs, comma-separated (tuning)")
+    ap.add_argument("--junction-blocks", default="", help="also run ours with these split_junction_block values (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
         print(f"corpora not found under {args.corpora}; nothing to do")
@@ -369,6 +373,10 @@ def main(argv=None):
         nojm = Normalizer(zwnj_options={"junctions": False})
         nojm.normalize("و امسال")
         systems["ours, no junction model"] = lambda s, n=nojm: n.normalize(s).text
+    for jb in (float(x) for x in args.junction_blocks.split(",") if x):
+        jbn = Normalizer(split_junction_block=jb)
+        jbn.normalize("و امسال")
+        systems[f"ours, junction_block={jb:g}"] = lambda s, n=jbn: n.normalize(s).text
     for pair in filter(None, args.junctions.split(",")):
         add, keep = (float(x) for x in pair.split(":"))
         jn = Normalizer(zwnj_options={"junction_add": add, "junction_keep": keep})
@@ -406,6 +414,7 @@ def main(argv=None):
                     print(f"  missed words of {sys_name} by corpus evidence:")
                     for k, ex in sorted(sc.by_evidence.items(), key=lambda kv: -len(kv[1])):
                         print(f"  {len(ex):>5d}  {k:<50s} {' '.join(ex[: args.errors])}")
+                    print(f"  words with a spurious half-space ({len(sc.spurious_words)}): {' '.join(sc.spurious_words[: 3 * args.errors])}")
             print("  second metric (NOT the target metric): joined and half-spaced ها/های/تر/ترین.. both accepted;")
             print("  third: a spelling that only adds or drops half-spaces is accepted when both are in common use in the corpora")
             print(f"  {'system':<26s} {'share':>7s} {'spurious/1k':>11s}   {'share':>7s} {'spurious/1k':>11s}")

@@ -92,6 +92,8 @@ class GlueSplitter:
         names: frozenset[str] = frozenset(),
         space_ratio: float = 0.0,
         clitic_min_piece: int | None = None,
+        junction_probs=None,
+        junction_block: float = 0.0,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -107,6 +109,8 @@ class GlueSplitter:
         self.names = names
         self.space_ratio = space_ratio
         self.clitic_min_piece = min_piece if clitic_min_piece is None else clitic_min_piece
+        self.junction_probs = junction_probs
+        self.junction_block = junction_block
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -155,6 +159,10 @@ class GlueSplitter:
                     halves = {self.cut(tok, x) for x in _prefixes(r)}
                     pc = self.model.pair_count
                     pieces = [(a, b) for a, b in pieces if self.cut(tok, a) not in halves or pc(a, b) >= self.min_pair]
+            if pieces and whole == 0 and self.junction_probs is not None and self.junction_block and ZWNJ not in tok:
+                # the junction model reads the cut as a half-space inside one word
+                probs = self.junction_probs(tok)
+                pieces = [(a, b) for a, b in pieces if a in CLITICS or probs.get(self.cut(tok, a), 0.0) < self.junction_block]
             out = tuple(pieces)
         if len(self._cands) < 200_000:
             self._cands[tok] = out

@@ -141,6 +141,10 @@ class Normalizer:
             seen for a split («ودامداری» -> «و دامداری»); chosen on the
             tuning articles (1, 2, 3, 10 compared).
         data_dir: lexicon folder (default: the packaged ``data/``).
+        split_junction_block: never split a glued token never seen whole
+            where the junction model (:mod:`.junction`) gives a half-space at
+            least this probability, even when its two words are seen side by
+            side (0: off).
         zwnj_options: keyword arguments for :class:`.zwnj.ZwnjRestorer`
             (e.g. ``{"junctions": False}``: no junction model for unseen words).
 
@@ -174,6 +178,7 @@ class Normalizer:
         split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
         zwnj_options: dict | None = None,
+        split_junction_block: float = 0.0,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -188,6 +193,9 @@ class Normalizer:
         self.separate_mi = separate_mi
         self.data_dir = Path(data_dir) if data_dir else DATA_DIR
         self.zwnj = ZwnjRestorer(self.data_dir, **(zwnj_options or {}))
+        # the glued-word splitter reads pieces with the lexicon's rules only:
+        # the junction model would read two glued words as one compound
+        self._zwnj_rules = ZwnjRestorer(self.data_dir, **{**(zwnj_options or {}), "junctions": False})
         self.use_context = use_context and model_available(self.data_dir)
         self.split_glued = split_glued and self.use_context
         self.context_margin = context_margin
@@ -199,6 +207,7 @@ class Normalizer:
         self.clitic_margin = clitic_margin
         self.split_space_ratio = split_space_ratio
         self.split_clitic_min_piece = split_clitic_min_piece
+        self.split_junction_block = split_junction_block
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -271,8 +280,10 @@ class Normalizer:
         if self._glue is None:
             self._glue = GlueSplitter(
                 self.model, self.zwnj.lexicon, margin=self.split_margin, min_free=self.split_min_free,
-                restore=self.zwnj.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
+                restore=self._zwnj_rules.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
                 space_ratio=self.split_space_ratio, clitic_min_piece=self.split_clitic_min_piece,
+                junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
+                junction_block=self.split_junction_block,
             )
         return self._glue
 
