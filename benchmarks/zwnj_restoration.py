@@ -395,6 +395,7 @@ def main(argv=None):
             print(f"{'system':<26s} {'words':>6s} {'restored':>8s} {'share':>7s} {'spurious':>8s} {'spurious/1k':>11s} {'joins/1k':>9s}  time")
             notes = []
             std_rows = []
+            share_rows = {}
             for sys_name, fn in systems.items():
                 sc = Score()
                 elapsed = 0.0
@@ -407,6 +408,8 @@ def main(argv=None):
                 if sc.affix_note():
                     notes.append(f"  {sys_name}: {sc.affix_note()}")
                 std_rows.append(sc.std_row(sys_name))
+                if sys_name == "ours":
+                    share_rows[sys_name] = (sc.words - sc.restored, sc.restored_att - sc.restored)
                 if args.errors and sys_name == "ours":
                     print(f"  missed words of {sys_name} by class:")
                     for k, ex in sorted(sc.misses.items(), key=lambda kv: -len(kv[1])):
@@ -420,6 +423,9 @@ def main(argv=None):
             print(f"  {'system':<26s} {'share':>7s} {'spurious/1k':>11s}   {'share':>7s} {'spurious/1k':>11s}")
             for r in std_rows:
                 print("  " + r)
+            for name, (miss, both_ways) in share_rows.items():
+                print(f"  {name}: {both_ways} of its {miss} missed words ({both_ways / max(1, miss):.0%}) are spellings the corpora "
+                      f"write both ways (the third metric's rule: each 5+ times and >= 10% of the two)")
             for note in notes:
                 print(note)
             print(f"(words whose only ZWNJs follow a non-joining letter, not counted: {sc.invisible_words}; original words: {sc.n_words:,})")
