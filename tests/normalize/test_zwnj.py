@@ -160,6 +160,7 @@ def _restorer(n: dict[str, int], **kw) -> ZwnjRestorer:
             variants.setdefault(f.replace(Z, ""), []).append(f)
     lex = Lexicon(n=n, h={}, b={}, variants={k: tuple(v) for k, v in variants.items()}, verb_bodies=frozenset(),
                   participles=frozenset(), ratio={"clitic": 0.03})
+    kw.setdefault("junctions", False)  # the rules alone (the packaged junction model: test_junction.py)
     r = ZwnjRestorer(**kw)
     r._lex = lex
     return r
