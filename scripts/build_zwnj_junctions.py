@@ -12,10 +12,13 @@ and Arman are never read).  A document is consistent by the rule of
 ``benchmarks/zwnj_restoration.py`` (at least 20 of 1,000 words with a ZWNJ,
 at most 2 of 1,000 with a lost one); sentence-per-line sources are cut into
 documents of 40 lines.  Piece statistics are counted over every type of those
-documents; the training examples are the junctions of the types seen at most
-``--max-count`` times (in all their spellings), with the type's own
-contribution taken out of the statistics: training looks like deciding a word
-never seen.  Piece counts are the lexicon's (``lexicon.cols.gz``).
+documents; the training examples are the junctions of every type (or of the
+types seen at most ``--max-count`` times in all their spellings), each type
+once, in its most frequent spelling, with its own contribution taken out of
+the statistics: training looks like deciding a word never seen.  ``--C 1``
+and every type (3 / 10 / all compared, ``--holdout`` for C) were chosen on
+the tuning articles (``benchmarks/zwnj_restoration.py --sets tune
+--junctions``).  Piece counts are the lexicon's (``lexicon.cols.gz``).
 
 ``--holdout`` keeps a share of the types out to print log-loss and accuracy
 per C; the shipped model is trained on all of them with ``--C``.
@@ -31,6 +34,7 @@ import collections
 import gzip
 import hashlib
 import importlib.util
+import io
 import math
 import os
 import re
@@ -94,8 +98,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpora", type=Path, default=lexbuild.DEFAULT_CORPORA)
     ap.add_argument("--out", type=Path, default=lexbuild.DATA_DIR)
-    ap.add_argument("--max-count", type=int, default=3, help="train on types seen at most this often")
-    ap.add_argument("--C", type=float, default=0.3)
+    ap.add_argument("--max-count", type=int, default=0, help="train only on types seen at most this often (0: every type)")
+    ap.add_argument("--C", type=float, default=1.0)
     ap.add_argument("--holdout", type=float, default=0.0, help="share of types held out to compare --Cs")
     ap.add_argument("--Cs", default="0.1,0.3,1")
     ap.add_argument("--min-weight", type=float, default=0.01, help="drop smaller weights from the file")
@@ -147,7 +151,7 @@ def main(argv=None):
             z = i in gold
             for key in ("R:" + letters[i:], "L:" + letters[:i], "E:" + end_class(letters[:i])):
                 stats[key][0 if z else 1] += 1
-        if js and total <= args.max_count:
+        if js and (not args.max_count or total <= args.max_count):
             examples.append((letters, js, gold))
     st = JunctionStats({k: (v[0], v[1]) for k, v in stats.items()})
     print(f"{len(examples):,} training types, {sum(len(j) for _, j, _ in examples):,} junctions", file=sys.stderr)
@@ -199,9 +203,10 @@ def main(argv=None):
     kept_stats = {k: v for k, v in stats.items() if v[0] + v[1] >= 3}
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / JUNCTION_FILE
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as fh:  # (mtime=0: the same bytes on every build)
         fh.write("# junction model for pipeline.normalize.junction, built by scripts/build_zwnj_junctions.py\n")
-        fh.write(f"# {len(examples)} training types (seen <= {args.max_count} times) from {kept_docs} ZWNJ-consistent documents; C={args.C}\n")
+        fh.write(f"# {len(examples)} training types (max count {args.max_count or 'none'}) from {kept_docs} ZWNJ-consistent documents; C={args.C}\n")
         fh.write("# w<TAB>feature<TAB>weight | s<TAB>piece key<TAB>half-spaced types<TAB>joined types\n")
         for n in sorted(weights):
             fh.write(f"w\t{n}\t{weights[n]:.4f}\n")

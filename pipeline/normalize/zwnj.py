@@ -279,7 +279,7 @@ class ZwnjRestorer:
         compound_share: float = 0.9,
         min_evidence: float = 0.2,
         junctions: bool = True,
-        junction_add: float = 0.7,
+        junction_add: float = 0.6,
         junction_keep: float = 0.0,
     ):
         self._data_dir = Path(data_dir)
