@@ -373,6 +373,9 @@ def main(argv=None):
         nojm = Normalizer(zwnj_options={"junctions": False})
         nojm.normalize("و امسال")
         systems["ours, no junction model"] = lambda s, n=nojm: n.normalize(s).text
+        ungated = Normalizer(junction_gate=False)
+        ungated.normalize("و امسال")
+        systems["ours, junction_gate=False"] = lambda s, n=ungated: n.normalize(s).text
     for jb in (float(x) for x in args.junction_blocks.split(",") if x):
         jbn = Normalizer(split_junction_block=jb)
         jbn.normalize("و امسال")

@@ -145,6 +145,9 @@ class Normalizer:
             where the junction model (:mod:`.junction`) gives a half-space at
             least this probability, even when its two words are seen side by
             side (0: off).
+        junction_gate: use the junction model only in a text whose writer
+            drops half-spaces (see :meth:`_loses_half_spaces`); off: in
+            every text.
         zwnj_options: keyword arguments for :class:`.zwnj.ZwnjRestorer`
             (e.g. ``{"junctions": False}``: no junction model for unseen words).
 
@@ -179,6 +182,7 @@ class Normalizer:
         data_dir: str | Path | None = None,
         zwnj_options: dict | None = None,
         split_junction_block: float = 0.0,
+        junction_gate: bool = True,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -208,6 +212,7 @@ class Normalizer:
         self.split_space_ratio = split_space_ratio
         self.split_clitic_min_piece = split_clitic_min_piece
         self.split_junction_block = split_junction_block
+        self.junction_gate = junction_gate
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -245,6 +250,9 @@ class Normalizer:
         if self.persian_style:
             self._apply_persian_style(t)
         self._apply_digits(t)
+        restorer = self.zwnj
+        if self.restore_zwnj and self.junction_gate and self.zwnj.junctions and not self._loses_half_spaces(t.text):
+            restorer = self._zwnj_rules
         if self.drop_spurious_zwnj:
             t.sub(self._spurious_zwnj, "")
         if self.correct_spacing:
@@ -258,9 +266,9 @@ class Normalizer:
             self._split_glued(t)
         if self.restore_zwnj:
             if self.use_context:
-                self._restore_zwnj_in_context(t)
+                self._restore_zwnj_in_context(t, restorer.restore_word)
             else:
-                self._restore_zwnj(t, self.zwnj.restore_word)
+                self._restore_zwnj(t, restorer.restore_word)
         elif self.separate_mi:
             self._restore_zwnj(t, self.zwnj.separate_mi)
         return NormalizedText(raw=raw, text=t.text, to_raw=tuple(t.starts) + (len(raw),), _raw_ends=tuple(t.ends))
@@ -340,6 +348,27 @@ class Normalizer:
         for pat, rep in self._punct:
             t.sub(pat, rep)
         t.sub(self._extra_space[0][0], " ")
+
+    def _loses_half_spaces(self, text: str) -> bool:
+        """Does the writer of ``text`` drop half-spaces (the junction model's
+        condition, ``junction_gate``)?  True when a word is written with a
+        lost one (a joined «(ن)می» + verb form or a joined plural of a known
+        word: «میشود», «سالهای»), or when the text shows no evidence either
+        way (no half-space at all and no affix split off by a space).  False
+        for text that writes its half-spaces, or writes them as spaces
+        («می شود», «سال ها»): a joined word there is joined on purpose."""
+        zwnj = self.zwnj
+        lex = zwnj.lexicon
+        spaced = False
+        prev = ""
+        for m in _WORD_RE.finditer(text):
+            w = m.group()
+            if ZWNJ not in w and zwnj.lost_half_space(w):
+                return True
+            if (prev in ("می", "نمی") and zwnj.is_verb_body(w)) or (w in _SPACED_PLURALS and lex.known(prev, 2)):
+                spaced = True
+            prev = w
+        return not spaced and ZWNJ not in text
 
     def _mi_repl(self, m: "re.Match[str]") -> str | None:
         nxt = m.group(2)
@@ -476,11 +505,11 @@ class Normalizer:
         if edits:
             t.apply(edits)
 
-    def _restore_zwnj_in_context(self, t: TrackedText) -> None:
+    def _restore_zwnj_in_context(self, t: TrackedText, restore=None) -> None:
         """ZWNJ restoration; where several spellings of a word are attested,
         the bigram model picks one from the neighbouring words."""
         toks = _context_tokens(t.text)
-        restore = self.zwnj.restore_word
+        restore = restore or self.zwnj.restore_word
         edits = []
         prev = BOS
         for k, (a, b, tok, is_word) in enumerate(toks):
@@ -534,6 +563,7 @@ def _name_pieces() -> frozenset[str]:
 
 
 _TOKENS = tokenizer_pattern()
+_SPACED_PLURALS = frozenset({"ها", "های", "هایی"})
 _HANDLE_CHARS = frozenset("#@_")
 
 

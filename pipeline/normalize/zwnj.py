@@ -335,6 +335,25 @@ class ZwnjRestorer:
                 return pre + ZWNJ + word[len(pre):]
         return word
 
+    def lost_half_space(self, word: str) -> bool:
+        """``word`` (no ZWNJ) is written with a lost half-space beyond doubt:
+        «(ن)می» + a verb body, or a plural «ها/های/هایی» of a word seen twice
+        that ends in a joining letter, when the joined form is itself no word
+        (not seen, not in Hazm's list): «میشود», «سالهای»."""
+        if len(word) < 5:
+            return False
+        lex = self.lexicon
+        if lex.n.get(word, 0) or lex.h.get(word, 0.0):
+            return False
+        for pre in _MI_PREFIXES:
+            if word.startswith(pre) and word[len(pre):] in lex.verb_bodies:
+                return True
+        for suf in ("هایی", "های", "ها"):
+            if word.endswith(suf):
+                stem = word[: -len(suf)]
+                return len(stem) >= 3 and joins_next(stem[-1]) and lex.n.get(stem, 0) >= 2
+        return False
+
     def is_verb_body(self, word: str) -> bool:
         return word in self.lexicon.verb_bodies
 

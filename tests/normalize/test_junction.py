@@ -162,3 +162,29 @@ def test_half_space_already_written_stays():
 def test_threshold_is_an_option():
     strict = Normalizer(zwnj_options={"junction_add": 1.01})
     assert strict.normalize("طرح محلهگردی نوروز").text == "طرح محلهگردی نوروز"
+
+
+# the junction model acts only where the writer drops half-spaces
+@pytest.mark.parametrize(
+    "text, expected",
+    both(
+        [
+            # a lost half-space elsewhere («میشود»): the writer drops them
+            ("طرح محلهگردی نوروز اجرا میشود", "طرح محله|گردی نوروز اجرا می|شود"),
+            ("طرح محلهگردی در پارکهای بزرگ", "طرح محله|گردی در پارک|های بزرگ"),
+            # no evidence either way: the model acts
+            ("طرح محلهگردی نوروز", "طرح محله|گردی نوروز"),
+            # half-spaces written as spaces («می شود», «شهر ها»): joined on purpose
+            ("طرح محلهگردی نوروز اجرا می شود", "طرح محلهگردی نوروز اجرا می|شود"),
+            ("طرح محلهگردی در بوستان های شهر", "طرح محلهگردی در بوستان|های شهر"),
+            # half-spaces written: joined on purpose
+            ("طرح محلهگردی نوروز اجرا می|شود", "طرح محلهگردی نوروز اجرا می|شود"),
+        ]
+    ),
+)
+def test_junction_model_only_where_half_spaces_are_lost(text, expected):
+    assert normalize(z(text)).text == z(expected)
+
+
+def test_gate_can_be_switched_off():
+    assert Normalizer(junction_gate=False).normalize("طرح محلهگردی نوروز اجرا می شود").text == z("طرح محله|گردی نوروز اجرا می|شود")
