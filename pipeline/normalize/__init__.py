@@ -9,7 +9,7 @@
 
 Public API: :func:`normalize`, :class:`NormalizedText`, :class:`Normalizer`,
 :func:`persian_ratio`.  Rule tables are in :mod:`.rules`, the offset engine in
-:mod:`.tracked`, half-space restoration in :mod:`.zwnj`, the word bigram
+:mod:`.tracked`, half-space restoration in :mod:`.zwnj` (unseen words: :mod:`.junction`), the word bigram
 model in :mod:`.context`, glued-word splitting in :mod:`.glue`.
 """
 

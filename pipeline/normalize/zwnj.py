@@ -26,6 +26,10 @@ are:
   ``count(stem) * ratio(suffix)``, where ``ratio`` is how often stems are seen
   with that suffix in the corpora.
 
+A word never seen in any spelling also goes to the junction model
+(:mod:`.junction`, ``junctions=True``): every junction it gives at least
+``junction_add`` gets a half-space, on top of the candidates above.
+
 The joined spelling scores its own corpus count (plus Hazm's frequency scaled
 to the corpus).  The best candidate wins only if it beats the joined spelling,
 so frequent joined words stay as they are (the build script counts the joined
