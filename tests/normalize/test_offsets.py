@@ -145,18 +145,13 @@ def test_tracked_text_edits():
         t.apply([(2, 4, "q"), (3, 5, "r")])
 
 
-def test_long_text_is_fast_enough():
-    """~100 KB/s is required; this is a loose guard (real numbers: benchmark)."""
-    import time
-
+def test_long_text_keeps_offset_invariants():
+    """A 40 K-character article keeps the offset map exact (speed: benchmarks/glued_words.py)."""
     text = ("\n\n".join(SENTENCES) + "\n\n") * 40  # ~40 K chars
     n = Normalizer()
     n.normalize("گرم")  # load the lexicon
-    t0 = time.perf_counter()
     nt = n.normalize(text)
-    elapsed = time.perf_counter() - t0
     _check_invariants(nt)
-    assert elapsed < 4.0
 
 
 def test_to_norm_inverts_to_raw():

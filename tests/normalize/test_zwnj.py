@@ -1,7 +1,6 @@
 """Half-space (ZWNJ) restoration."""
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -112,11 +111,8 @@ def test_canonical_word(tok, expected):
     assert canonical_word(z(tok)) == z(expected)
 
 
-def test_lexicon_loads_fast():
-    t0 = time.perf_counter()
+def test_lexicon_loads_with_counts_and_verb_bodies():
     lex = Lexicon.load()
-    elapsed = time.perf_counter() - t0
-    assert elapsed < 2.0  # < 1 s on the dev machine; slack for a busy CI
     assert lex.n.get("می" + Z + "شود", 0) > 1000
     assert "تواند" in lex.verb_bodies
 
