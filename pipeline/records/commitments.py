@@ -86,6 +86,8 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None) -> tuple[str | Non
         if m.cls == "commitment.not" or any(n.start < m.end and m.start < n.end for n in nots):
             continue
         k = m.label
+        if k == "obligation" and _negated(ft, m, end):
+            continue  # «لازم نیست», «بر عهده ... نیست», «از X نخواست»: no necessity, no request
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
         if k == "plan" and m.cls != "commitment.scheduled":
@@ -101,6 +103,22 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None) -> tuple[str | Non
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
         return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
     return kind, kind == "plan" and scheduled_only
+
+
+_NEG_COPULA = re.compile(r"(?<![^\W\d_])(?:نیست|نیستند|نیستیم|نبود|نبودند|نباشد|نباشند|نمی[\u200c ]?باشد|نمی[\u200c ]?باشند)(?![^\W\d_])")
+
+
+def _negated(ft: str, m, end: int) -> bool:
+    """A cue whose verb or copula is negated: in the match, or the word right after it
+    («موظف نیست»); literal prohibitions («نباید», «حق ندارند») carry no verb and stay."""
+    if m.verb is not None:
+        return m.verb.negated
+    if _NEG_COPULA.search(ft, m.start, m.end):
+        return True
+    i = m.end
+    while i < end and ft[i] in " \u200c":
+        i += 1
+    return _NEG_COPULA.match(ft, i, end) is not None
 
 
 def is_question(ft: str, start: int, end: int) -> bool:

@@ -165,3 +165,33 @@ def test_explicit_plan_cue_stays_a_plan_whatever_the_classifier_says(old):
     t = _old(text) if old else text
     cs = find_commitments(make_doc(t, []))
     assert [c.kind for c in cs] == ["plan"]
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, kind", [
+    # a negated necessity or duty is no obligation; a literal prohibition stays one
+    ("برای این کار ساختن یک ساختمان تازه لازم نیست.", None),
+    ("نگهداری این پارک بر عهده شهرداری منطقه نیست.", None),
+    ("پیمانکار موظف نیست هزینه برق را بپردازد.", None),
+    ("شهرداری از شورا تمدید مهلت را نخواست.", None),
+    ("پیمانکار موظف است هزینه برق را بپردازد.", "obligation"),
+    ("پیمانکاران نباید پیاده‌رو را اشغال کنند.", "obligation"),
+    ("کسبه حق ندارند پیاده‌رو را اشغال کنند.", "obligation"),
+    # «باید» of discourse (saying, naming, waiting, not forgetting) is no duty
+    ("باید گفت که بودجه امسال کافی نبود.", "not"),
+    ("این جشنواره را باید یک اتفاق خوب نامید.", "not"),
+    ("نباید فراموش کرد که ترافیک شهر سنگین است.", "not"),
+    ("برای دیدن نتیجه باید منتظر ماند.", "not"),
+    ("باید بگوییم که کار خوبی انجام شد.", "not"),
+    ("شهرداری باید پیاده‌روها را بازسازی کند.", "obligation"),
+    # ongoing work with «در حال» + a verbal noun, also with its ezafe («اجرای»)
+    ("در حال ایجاد شبکه آبرسانی برای فضای سبز هستیم.", "plan"),
+    ("در حال اجرای کارهای نهایی ساختمان هستیم.", "plan"),
+    ("در حال حاضر ساختمان خالی است.", None),
+])
+def test_negated_duties_discourse_must_and_ongoing_work(text, kind, old):
+    from pipeline.records.commitments import cue_kind
+    from pipeline.textkey import fold
+
+    t = _old(text) if old else text
+    assert cue_kind(fold(t), 0, len(t)) == kind
