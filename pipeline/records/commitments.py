@@ -82,11 +82,13 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None) -> tuple[str | Non
     nots = [m for m in hits if m.cls == "commitment.not"]
     kinds = []
     scheduled_only = True
+    negated = False
     for m in hits:
         if m.cls == "commitment.not" or any(n.start < m.end and m.start < n.end for n in nots):
             continue
         k = m.label
         if k == "obligation" and _negated(ft, m, end):
+            negated = True
             continue  # «لازم نیست», «بر عهده ... نیست», «از X نخواست»: no necessity, no request
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
@@ -98,7 +100,7 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None) -> tuple[str | Non
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
     if not kinds:
-        return ("not" if nots else None), False
+        return ("not" if nots or negated else None), False
     kind = min(kinds, key=KIND_ORDER.index)
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
         return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
