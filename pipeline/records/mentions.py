@@ -143,6 +143,15 @@ def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMen
     return second
 
 
+def _coordinated(text: str, pers: list[Span], per_starts: list[int], p: Span) -> bool:
+    """Whether name ``p`` is joined by «و» or a comma to the name before it («X و Y اعضای ...»)."""
+    i = bisect.bisect_left(per_starts, p.start)
+    if i == 0:
+        return False
+    sep = fold(text[pers[i - 1].end:p.start]).strip(" \u200c«»")
+    return sep in ("و", "،", ",")
+
+
 def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[Apposition]:
     """Name–title pairs written next to each other (see the module docstring)."""
     roles = role_mentions(doc) if roles is None else roles
@@ -150,6 +159,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     text = doc.text
     by_start = {m.start: m for m in roles}
     pers = [e for e in ents if e.label == "PER"]
+    per_starts = [e.start for e in pers]
     out: list[Apposition] = []
     claimed: set[int] = set()
     attached: set[int] = set()
@@ -170,6 +180,8 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         elif nxt.label == "ROLE" and AS_TITLE_GAP_RE.match(fold(gap)):
             cand = by_start.get(nxt.start)  # «X (را) به عنوان مدیرعامل ... معرفی/منصوب کرد»
             how = "as"
+        if cand is not None and cand.plural and not _coordinated(text, pers, per_starts, p):
+            cand = None  # «X اعضای ستاد را ... برشمرد»: a group title is no single person's
         if cand is not None:
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)

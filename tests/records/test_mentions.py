@@ -140,3 +140,23 @@ def _arabic(s: str) -> str:
 def test_as_title_apposition(text, ents, apps, form):
     doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
     assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, apps", [
+    # a group title right after one name is that name's object, not its title
+    ("سارا نیکو اعضای ستاد نوروزی را خادمان مردم خواند.",
+     [("PER", "سارا نیکو"), ("ROLE", "اعضای ستاد"), ("ORG", "ستاد نوروزی")],
+     []),
+    # coordinated names share it
+    ("سارا نیکو و حمید توانا اعضای شورای شهر کاشان گفتند: کار ادامه دارد.",
+     [("PER", "سارا نیکو"), ("PER", "حمید توانا"), ("ROLE", "اعضای شورای شهر"), ("LOC", "کاشان")],
+     [("سارا نیکو", "اعضای شورای شهر", "coord"), ("حمید توانا", "اعضای شورای شهر", "after")]),
+    # a singular title after one name stays an apposition
+    ("سارا نیکو عضو شورای شهر کاشان گفت: کار ادامه دارد.",
+     [("PER", "سارا نیکو"), ("ROLE", "عضو شورای شهر"), ("LOC", "کاشان")],
+     [("سارا نیکو", "عضو شورای شهر", "after")]),
+])
+def test_group_title_after_a_single_name(text, ents, apps, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
