@@ -125,13 +125,34 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     return fixed
 
 
+#: words of a title's own phrase that may stand between it and «و» + a second title
+#: («نماینده فقید ولی‌فقیه در استان و امام جمعه ...»): at most this many
+TITLE_TAIL_WORDS = 4
+
+
+def _title_tail_and(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is «و», or a few more words of the first title's phrase and then «و»
+    (no punctuation, no finite verb: «... در استان و»)."""
+    from pipeline.records.clauses import looks_finite
+
+    gap = fold(text[start:end])
+    if key(gap) == "و":
+        return True
+    ws = gap.split()
+    if len(ws) < 2 or ws[-1] != "و" or len(ws) - 1 > TITLE_TAIL_WORDS:
+        return False
+    if any(not w.replace("\u200c", "").isalpha() for w in ws[:-1]):
+        return False
+    return not any(looks_finite(ws[:k]) for k in range(1, len(ws)))
+
+
 def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMention,
                   by_start: dict[int, RoleMention]) -> RoleMention | None:
     """«X، شهردار کرج و رئیس اتحادیه ...»: a title joined by «و» to a name's title is the same person's
     second title, unless a name follows it (then it is that name's title)."""
     i = bisect.bisect_left(starts, first.end)
     after = ents[i:i + 1]
-    if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
+    if not after or after[0].label != "ROLE" or not _title_tail_and(text, first.end, after[0].start):
         return None
     second = by_start.get(after[0].start)
     if second is None or second.plural:  # «بخشدار و اعضای شورا»: a group, not a second title

@@ -160,3 +160,23 @@ def test_as_title_apposition(text, ents, apps, form):
 def test_group_title_after_a_single_name(text, ents, apps, form):
     doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
     assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, apps", [
+    # a second title after a few more words of the first title's phrase and «و»
+    ("آیت‌الله حسن نیکو نماینده ولی‌فقیه در استان و امام جمعه کاشان سخنرانی کرد.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "امام جمعه"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after"), ("حسن نیکو", "امام جمعه", "second")]),
+    # a finite verb in between ends the first title's phrase: the next title is someone else's
+    ("حسن نیکو نماینده استان گفت و شهردار کاشان پاسخ داد.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "شهردار"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after")]),
+    # too many words between: not a second title
+    ("حسن نیکو نماینده مردم شهر در دوره‌های پیشین مجلس و شهردار کاشان آمدند.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "شهردار"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after")]),
+])
+def test_second_title_after_the_first_titles_phrase(text, ents, apps, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
