@@ -25,7 +25,9 @@ from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sor
 
 
 #: «(را) به عنوان» between a name and a title: an appointment or introduction
-AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+$")
+#: (an ordinal may come before the title: «به عنوان نخستین فرماندار ...»)
+AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+"
+                             r"(?:(?:اولین|نخستین|آخرین|[^\W\d_]{2,}مین)[ \t\u200c]+)?$")
 
 
 @dataclass(frozen=True)
