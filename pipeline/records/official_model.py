@@ -15,7 +15,8 @@ passes the model's threshold.
 The model is a small JSON file (``pipeline/records/data/official_link.json``): weights, threshold,
 whether people without any title are listed (``never`` in the shipped model), and a model-card line. It is trained on
 ``../shared/gold/train.jsonl`` by ``scripts/train_officials.py`` (gold entities placed in the
-normalized text; scikit-learn at training time only, prediction is a dot product in plain Python).
+normalized text, and the tagger's entities of the same articles when given under ``"_tagged"``;
+scikit-learn at training time only, prediction is a dot product in plain Python).
 Threshold and C are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
