@@ -195,3 +195,25 @@ def test_negated_duties_discourse_must_and_ongoing_work(text, kind, old):
 
     t = _old(text) if old else text
     assert cue_kind(fold(t), 0, len(t)) == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, date, kind", [
+    # the completion of scheduled work with a date in the clause announces a completion date: a promise
+    ("سه بوستان محله‌ای تا پایان سال افتتاح می‌شود.", "تا پایان سال", ("promise", False)),
+    ("ساخت کتابخانه مرکزی تا خرداد آینده به اتمام می‌رسد.", "تا خرداد آینده", ("promise", False)),
+    ("این مجموعه در سال آینده به بهره‌برداری خواهد رسید.", "در سال آینده", ("promise", False)),
+    # without a date it stays scheduled work (plan; the classifier may decide)
+    ("سه بوستان محله‌ای افتتاح می‌شود.", None, ("plan", True)),
+    # other scheduled work with a date is not a completion: still a plan
+    ("عملیات ساخت پل از هفته آینده آغاز می‌شود.", "از هفته آینده", ("plan", True)),
+    # an explicit plan cue keeps its kind
+    ("قرار است سه بوستان تا پایان سال افتتاح شود.", "تا پایان سال", ("plan", False)),
+])
+def test_announced_completion_date_is_a_promise(text, date, kind, old):
+    from pipeline.records.commitments import cue_kind_detail
+    from pipeline.textkey import fold
+
+    t = _old(text) if old else text
+    dates = [] if date is None else [(t.index(_old(date) if old else date), t.index(_old(date) if old else date) + len(date))]
+    assert cue_kind_detail(fold(t), 0, len(t), dates=dates) == kind
