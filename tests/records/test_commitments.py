@@ -210,10 +210,24 @@ def test_negated_duties_discourse_must_and_ongoing_work(text, kind, old):
     # an explicit plan cue keeps its kind
     ("قرار است سه بوستان تا پایان سال افتتاح شود.", "تا پایان سال", ("plan", False)),
 ])
-def test_announced_completion_date_is_a_promise(text, date, kind, old):
+def test_announced_completion_date_is_a_promise(text, date, kind, old, monkeypatch):
+    from pipeline.records import commitments
     from pipeline.records.commitments import cue_kind_detail
     from pipeline.textkey import fold
+
+    monkeypatch.setattr(commitments, "COMPLETION_DATE_PROMISE", True)
 
     t = _old(text) if old else text
     dates = [] if date is None else [(t.index(_old(date) if old else date), t.index(_old(date) if old else date) + len(date))]
     assert cue_kind_detail(fold(t), 0, len(t), dates=dates) == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_completion_date_stays_a_plan_by_default(old):
+    from pipeline.records.commitments import cue_kind_detail
+    from pipeline.textkey import fold
+
+    t = "سه بوستان محله‌ای تا پایان سال افتتاح می‌شود."
+    t = _old(t) if old else t
+    d = t.index("تا")
+    assert cue_kind_detail(fold(t), 0, len(t), dates=[(d, d + len("تا پایان سال"))]) == ("plan", True)
