@@ -188,6 +188,8 @@ def test_explicit_plan_cue_stays_a_plan_whatever_the_classifier_says(old):
     ("در حال ایجاد شبکه آبرسانی برای فضای سبز هستیم.", "plan"),
     ("در حال اجرای کارهای نهایی ساختمان هستیم.", "plan"),
     ("در حال حاضر ساختمان خالی است.", None),
+    # «به دنبال ... هستیم»: the speakers pursue it, however long the object
+    ("به دنبال حل مشکلات آب و برق و گاز ساکنان شهرک‌های تازه‌ساز شهر هستیم.", "promise"),
 ])
 def test_negated_duties_discourse_must_and_ongoing_work(text, kind, old):
     from pipeline.records.commitments import cue_kind
