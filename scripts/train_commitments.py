@@ -31,15 +31,16 @@ from scripts.eval_records import SHARED, folds_of, gold_docs, load_scorer  # noq
 def _clause_preds(prepared: dict, docs: list[dict], model=None, use_model: bool = True) -> list[list[dict]]:
     """Commitments by :func:`pipeline.records.commitments.classify_clause` (cue classes, with or without
     the classifier ``model``) on each article's clauses."""
+    from pipeline.records.commitment_model import date_spans
     from pipeline.records.commitments import classify_clause
     from pipeline.lexicons.matcher import fold
 
     out = []
     for d in docs:
         text, clauses, _ = prepared[d["id"]]
-        ft = fold(text)
+        ft, dates = fold(text), date_spans(text)
         out.append([{"content": text[c.start:c.end], "kind": k} for c in clauses
-                    if (k := classify_clause(ft, c, model, use_model=use_model)) is not None])
+                    if (k := classify_clause(ft, c, model, use_model=use_model, dates=dates)) is not None])
     return out
 
 
@@ -114,7 +115,7 @@ def main(args=None) -> int:
         ft, dates = fold(t), date_spans(t)
         feats[i] = [clause_features(ft, c, cues, dates) for c in cl]
         cue_kinds[i] = [("question", False) if is_question(ft, c.start, c.end)
-                        else cue_kind_detail(ft, c.start, c.end, cues) for c in cl]
+                        else cue_kind_detail(ft, c.start, c.end, cues, dates) for c in cl]
     # which cue kinds' plan-vs-promise the classifier decides: none, scheduled work only, all
     all_sets = {"none": (), "scheduled": ("scheduled",), "all": ("scheduled", "plan", "promise")}
     kind_sets = list(all_sets.values()) if ns.model_kinds == "cv" else [all_sets[ns.model_kinds]]

@@ -35,6 +35,11 @@ _OBJECT_MARKERS = {"با", "به", "از", "برای", "تا", "بر", "دربا
                    "ریاست", "همراهی", "سوی", "طرف", "نزد", "علیه", "مانند", "مثل", "چون", "گفته", "نقل",
                    "گزارش", "نوشته", "ملاقات", "نشست", "جلسه", "تذکری", "نامه", "همتای", "معاون", "تماس",
                    "اقامتگاه", "خانواده", "رهبری", "پیروزی"}
+#: demonstratives that close a noun phrase («این جلسه», «همان نشست»)
+_DEMONSTRATIVES = {"این", "آن", "همین", "همان"}
+#: true prepositions among the object markers (never nouns closed by a demonstrative)
+_PREPOSITIONS = {"با", "به", "از", "برای", "تا", "بر", "درباره", "توسط", "بین", "میان", "سوی", "طرف", "نزد", "علیه",
+                 "مانند", "مثل", "چون"}
 #: adverbial openers of a background segment before the statement («ضمن تبریک ...، X را ...»)
 _ADVERBIAL = ("ضمن", "با", "در", "پس از", "بعد از", "طی", "همزمان با", "ضمن اشاره", "به مناسبت", "پیش از")
 
@@ -154,6 +159,10 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
         return "good"
     k = key(pw[2])
     if k in _OBJECT_MARKERS:
+        # «در این جلسه X گفت»: a demonstrative closes the noun phrase, so X starts the clause
+        ppw = prev_word(t, pw[0])
+        if ppw is not None and key(ppw[2]) in _DEMONSTRATIVES and k not in _PREPOSITIONS:
+            return "weak"
         return "bad"
     if k in _OPENERS:
         return "good"

@@ -80,6 +80,24 @@ def _glued_given_name(word: str, surname: str) -> bool:
     return word[:-len(surname)] in _given_names()
 
 
+def _joined_suffix(ws: list[str], wf: list[str]) -> bool:
+    """The words of ``ws`` written without spaces end the words of ``wf`` written without spaces, at a
+    word start of ``wf``, and one side splits a word the other writes joined («علی بندعلیان» and
+    «علی بند علیان», «بندعلیان» and «علی بند علیان»)."""
+    sj, fj = "".join(ws), "".join(wf)
+    if len(sj) < 4 or not fj.endswith(sj):
+        return False
+    cut, pos = len(fj) - len(sj), 0
+    starts = set()
+    for w in wf:
+        starts.add(pos)
+        pos += len(w)
+    if cut not in starts:
+        return False
+    tail = wf[len(starts & set(range(cut))) :]
+    return tail != ws
+
+
 @lru_cache(maxsize=65536)
 def names_match(short: str, full: str) -> bool:
     """Whether mention ``short`` can name the person called ``full``."""
@@ -88,6 +106,8 @@ def names_match(short: str, full: str) -> bool:
         return False
     if ws == wf:
         return True
+    if _joined_suffix(ws, wf):
+        return True  # «بندعلیان» / «علی بند علیان»: a surname of two words written split or joined
     if len(ws) <= len(wf) and set(ws) <= set(wf) and ws[-1] == wf[-1]:
         return True
     if len(ws) == 1 and (ws[0] in _zwnj_parts(full) or (len(wf) > 1 and ws[0] in wf[1:])):

@@ -25,7 +25,9 @@ from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sor
 
 
 #: «(را) به عنوان» between a name and a title: an appointment or introduction
-AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+$")
+#: (an ordinal may come before the title: «به عنوان نخستین فرماندار ...»)
+AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+"
+                             r"(?:(?:اولین|نخستین|آخرین|[^\W\d_]{2,}مین)[ \t\u200c]+)?$")
 
 
 @dataclass(frozen=True)
@@ -125,13 +127,34 @@ def role_mentions(doc: Document) -> list[RoleMention]:
     return fixed
 
 
+#: words of a title's own phrase that may stand between it and «و» + a second title
+#: («نماینده فقید ولی‌فقیه در استان و امام جمعه ...»): at most this many
+TITLE_TAIL_WORDS = 4
+
+
+def _title_tail_and(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is «و», or a few more words of the first title's phrase and then «و»
+    (no punctuation, no finite verb: «... در استان و»)."""
+    from pipeline.records.clauses import looks_finite
+
+    gap = fold(text[start:end])
+    if key(gap) == "و":
+        return True
+    ws = gap.split()
+    if len(ws) < 2 or ws[-1] != "و" or len(ws) - 1 > TITLE_TAIL_WORDS:
+        return False
+    if any(not w.replace("\u200c", "").isalpha() for w in ws[:-1]):
+        return False
+    return not any(looks_finite(ws[:k]) for k in range(1, len(ws)))
+
+
 def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMention,
                   by_start: dict[int, RoleMention]) -> RoleMention | None:
     """«X، شهردار کرج و رئیس اتحادیه ...»: a title joined by «و» to a name's title is the same person's
     second title, unless a name follows it (then it is that name's title)."""
     i = bisect.bisect_left(starts, first.end)
     after = ents[i:i + 1]
-    if not after or after[0].label != "ROLE" or key(text[first.end:after[0].start]) != "و":
+    if not after or after[0].label != "ROLE" or not _title_tail_and(text, first.end, after[0].start):
         return None
     second = by_start.get(after[0].start)
     if second is None or second.plural:  # «بخشدار و اعضای شورا»: a group, not a second title
@@ -143,6 +166,15 @@ def _second_title(text: str, ents: list[Span], starts: list[int], first: RoleMen
     return second
 
 
+def _coordinated(text: str, pers: list[Span], per_starts: list[int], p: Span) -> bool:
+    """Whether name ``p`` is joined by «و» or a comma to the name before it («X و Y اعضای ...»)."""
+    i = bisect.bisect_left(per_starts, p.start)
+    if i == 0:
+        return False
+    sep = fold(text[pers[i - 1].end:p.start]).strip(" \u200c«»")
+    return sep in ("و", "،", ",")
+
+
 def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[Apposition]:
     """Name–title pairs written next to each other (see the module docstring)."""
     roles = role_mentions(doc) if roles is None else roles
@@ -150,6 +182,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     text = doc.text
     by_start = {m.start: m for m in roles}
     pers = [e for e in ents if e.label == "PER"]
+    per_starts = [e.start for e in pers]
     out: list[Apposition] = []
     claimed: set[int] = set()
     attached: set[int] = set()
@@ -170,6 +203,8 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         elif nxt.label == "ROLE" and AS_TITLE_GAP_RE.match(fold(gap)):
             cand = by_start.get(nxt.start)  # «X (را) به عنوان مدیرعامل ... معرفی/منصوب کرد»
             how = "as"
+        if cand is not None and cand.plural and not _coordinated(text, pers, per_starts, p):
+            cand = None  # «X اعضای ستاد را ... برشمرد»: a group title is no single person's
         if cand is not None:
             out.append(Apposition(p, cand, how))
             claimed.add(cand.start)

@@ -15,7 +15,8 @@ passes the model's threshold.
 The model is a small JSON file (``pipeline/records/data/official_link.json``): weights, threshold,
 whether people without any title are listed (``never`` in the shipped model), and a model-card line. It is trained on
 ``../shared/gold/train.jsonl`` by ``scripts/train_officials.py`` (gold entities placed in the
-normalized text; scikit-learn at training time only, prediction is a dot product in plain Python).
+normalized text, and the tagger's entities of the same articles when given under ``"_tagged"``;
+scikit-learn at training time only, prediction is a dot product in plain Python).
 Threshold and C are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
@@ -89,6 +90,11 @@ class _Article:
         self.app_by_role: dict[int, list[tuple[int, str]]] = {}
         for a in co.apps:
             self.app_by_role.setdefault(a.role.start, []).append((a.person.start, a.how))
+        # a title that speaks with no named holder («فرماندار ری گفت: ...») and named speakers with no
+        # title of their own («حسن نوری افزود: ...»): often one person told in two sentences
+        self.unheld_speaking = [rm for rm in co.roles if rm.start in self.subject_roles
+                                and not getattr(co.by_role.get(rm.start), "names", None)]
+        self.untitled_speakers = [r for r in co.referents if r.names and r.speaker and not r.roles]
 
     def nearest_per(self, start: int, end: int) -> tuple[int | None, int | None]:
         """Starts of the PER spans right before ``start`` and right after ``end``."""
@@ -180,6 +186,11 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f[f"unheld|sd={sd}|{direction}"] = 1.0
         if n.start in art.subject_offsets:
             f[f"unheld|sd={sd}|{direction}|name_subject"] = 1.0
+    if ref.speaker and not ref.roles and rm in art.unheld_speaking:
+        # an untitled named speaker and a speaking title nobody named holds, anywhere in the article
+        f["speaking_pair"] = 1.0
+        f[f"speaking_pair|sd={sd}"] = 1.0
+        f[f"speaking_pair|n={min(len(art.untitled_speakers), 2)}x{min(len(art.unheld_speaking), 2)}"] = 1.0
     sent = art.doc.sentence_at(rm.start)
     if sent is not None and sum(1 for _ in WORD_RE.finditer(t, sent.start, rm.start)) <= 5:
         f["role_early"] = 1.0  # the title opens its sentence (a subject, mostly)
@@ -244,6 +255,9 @@ def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
                     seen.setdefault(rm.start, rm)
         for rm, _ in ref.roles:
             seen.setdefault(rm.start, rm)
+        if ref.speaker and not ref.roles:
+            for rm in art.unheld_speaking:
+                seen.setdefault(rm.start, rm)
         for rm in seen.values():
             out.append(Pair(ref, rm, pair_features(art, co, ref, rm)))
     return out
@@ -395,16 +409,32 @@ def gold_document(gold_doc: dict) -> Document:
     return doc.flat_view()
 
 
-def labelled_pairs(gold_doc: dict) -> tuple[list[Pair], list[int], Coref]:
+def tagged_document(tagged: dict | Document) -> Document:
+    """The tagger's form of an article (the cached ``munifacts extract`` output: text and entity
+    spans) as the record stages read it."""
+    from pipeline.document import Span
+    from pipeline.tokenize import tokenize
+
+    if isinstance(tagged, Document):
+        return tagged
+    doc = Document(id=str(tagged.get("id", "")), raw=tagged["text"], text=tagged["text"], date=tagged.get("date"),
+                   source=tagged.get("source"))
+    tokenize(doc)
+    doc.entities = [Span(e["label"], e["start"], e["end"], e["text"], e.get("score")) for e in tagged["entities"]]
+    return doc
+
+
+def labelled_pairs(gold_doc: dict, tagged: bool = False) -> tuple[list[Pair], list[int], Coref]:
     """Candidate pairs of a gold article and their labels (1: a gold official has this person and
-    title); cached per article."""
+    title); cached per article. ``tagged``: the pairs of the tagger's entities (``gold_doc["_tagged"]``)
+    instead of the gold entities placed in the text."""
     from pipeline.records.coref import analyze
 
-    ck = (str(gold_doc["id"]), hash(gold_doc["text"]))
+    ck = (str(gold_doc["id"]), hash(gold_doc["text"]), tagged)
     hit = _ROWS.get(ck)
     if hit is not None:
         return hit
-    doc = gold_document(gold_doc)
+    doc = tagged_document(gold_doc["_tagged"]) if tagged else gold_document(gold_doc)
     co = analyze(doc)
     pairs = candidate_pairs(doc, co)
     golds = gold_doc.get("officials", [])
@@ -476,17 +506,34 @@ THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 CS = (0.3, 1.0, 3.0)
 
 
+def training_rows(gold_docs: list[dict]) -> tuple[list[list], list[list]]:
+    """Per article: the labelled pairs to train on (gold entities, plus the tagger's entities when the
+    article carries them under ``"_tagged"``: the model then also sees what the tagger gets wrong, such
+    as a title whose holder the rules missed), and the pairs to measure on (the tagger's when present)."""
+    train, test = [], []
+    for d in gold_docs:
+        g = labelled_pairs(d)
+        if d.get("_tagged") is not None:
+            t = labelled_pairs(d, tagged=True)
+            train.append([g, t])
+            test.append(t)
+        else:
+            train.append([g])
+            test.append(g)
+    return train, test
+
+
 def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOLDS,
                    untitled=("never", "speaker")) -> dict[tuple[float, float, str], float]:
     """Official F1 (person+role) pooled over ``k`` article-level folds of ``gold_docs`` per setting."""
-    rows = [labelled_pairs(d) for d in gold_docs]
+    train, test = training_rows(gold_docs)
     order = sorted(range(len(gold_docs)), key=lambda i: str(gold_docs[i]["id"]))
     fold = {i: j % k for j, i in enumerate(order)}
     scores: dict[tuple[float, float, str], list] = {}
     for C in Cs:
         for kk in range(k):
-            X = [p.feats for i, (ps, _, _) in enumerate(rows) if fold[i] != kk for p in ps]
-            y = [lab for i, (_, ls, _) in enumerate(rows) if fold[i] != kk for lab in ls]
+            X = [p.feats for i, rs in enumerate(train) if fold[i] != kk for ps, _, _ in rs for p in ps]
+            y = [lab for i, rs in enumerate(train) if fold[i] != kk for _, ls, _ in rs for lab in ls]
             if not any(y) or all(y):
                 continue
             m = fit(X, y, C=C)
@@ -494,7 +541,7 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
                 for un in untitled:
                     m.threshold, m.untitled = th, un
                     got = scores.setdefault((C, th, un), [])
-                    for i, (ps, _, co) in enumerate(rows):
+                    for i, (ps, _, co) in enumerate(test):
                         if fold[i] == kk:
                             got.append((decode(m, ps, co), gold_docs[i].get("officials", [])))
     return {cfg: official_f1(items) for cfg, items in scores.items()}
@@ -510,9 +557,9 @@ def train_model(gold_docs: list[dict], C: float | None = None, threshold: float 
                             thresholds=(threshold,) if threshold is not None else THRESHOLDS,
                             untitled=(untitled,) if untitled is not None else ("never", "speaker"))
         (C, threshold, untitled), _ = max(cv.items(), key=lambda kv: (kv[1], -abs(kv[0][1] - 0.5)))
-    rows = [labelled_pairs(d) for d in gold_docs]
-    X = [p.feats for ps, _, _ in rows for p in ps]
-    y = [lab for _, ls, _ in rows for lab in ls]
+    train, _ = training_rows(gold_docs)
+    X = [p.feats for rs in train for ps, _, _ in rs for p in ps]
+    y = [lab for rs in train for _, ls, _ in rs for lab in ls]
     m = fit(X, y, C=C)
     m.threshold, m.untitled = threshold, untitled
     return m

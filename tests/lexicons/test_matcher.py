@@ -17,7 +17,7 @@ ORTHOGRAPHIES = pytest.mark.parametrize("orth", [lambda s: s, old], ids=["modern
     ("لازم است دستگاه‌ها همکاری کنند.", "commitment.obligation", "لازم است"),
     ("تلاش می‌کنیم ناوگان را نوسازی کنیم.", "commitment.promise", "تلاش می‌کنیم"),
     ("امیدواریم مشکل تا پایان سال حل شود.", "commitment.promise", "امیدواریم"),
-    ("این پل تا پایان سال به بهره‌برداری می‌رسد.", "commitment.scheduled", "بهره‌برداری می‌رسد"),
+    ("این پل تا پایان سال به بهره‌برداری می‌رسد.", "commitment.completion", "بهره‌برداری می‌رسد"),
     ("قرار است خط دوم مترو ساخته شود.", "commitment.plan", "قرار است"),
     ("بازسازی بازار در دستور کار قرار گرفت.", "commitment.plan", "در دستور کار"),
     ("تفاهم‌نامه همکاری دو شهرداری امضا شد.", "commitment.agreement", "تفاهم‌نامه"),

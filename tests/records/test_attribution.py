@@ -106,3 +106,26 @@ def test_sentence_subjects_are_clause_initial_names():
 def test_report_prefix_without_comma_before_the_name(text, ents, subject, form):
     ev = _events(form(text), [(lab, form(sub)) for lab, sub in ents])
     assert ev and ev[0][2] == (subject[0], form(subject[1]))
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, subject", [
+    # a demonstrative closes «این جلسه»: the title after it is the subject
+    ("همچنین در این جلسه نماینده مردم کرج نیز گفت: کار ادامه دارد.", [("ROLE", "نماینده"), ("LOC", "کرج")],
+     ("ROLE", "نماینده")),
+    ("در همین نشست فرماندار شهرستان گفت: طرح آماده است.", [("ROLE", "فرماندار")], ("ROLE", "فرماندار")),
+    # without the demonstrative «جلسه» governs the next noun: no subject
+    ("در جلسه نماینده مردم کرج گفت: کار ادامه دارد.", [("ROLE", "نماینده"), ("LOC", "کرج")], None),
+    # a preposition stays a preposition even after «این»-like words
+    ("در این باره با فرماندار گفت: کار ادامه دارد.", [("ROLE", "فرماندار")], None),
+])
+def test_demonstrative_closes_the_noun_before_a_subject(text, ents, subject, form):
+    text = form(text)
+    ents = [(lab, form(s)) for lab, s in ents]
+    events = speech_events(make_doc(text, ents))
+    assert len(events) == 1
+    got = events[0].subject
+    if subject is None:
+        assert got is None
+    else:
+        assert (got.kind, got.role.role) == (subject[0], form(subject[1]))

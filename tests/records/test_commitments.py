@@ -165,3 +165,71 @@ def test_explicit_plan_cue_stays_a_plan_whatever_the_classifier_says(old):
     t = _old(text) if old else text
     cs = find_commitments(make_doc(t, []))
     assert [c.kind for c in cs] == ["plan"]
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, kind", [
+    # a negated necessity or duty is no commitment at all ("not"); a literal prohibition stays an obligation
+    ("برای این کار ساختن یک ساختمان تازه لازم نیست.", "not"),
+    ("نگهداری این پارک بر عهده شهرداری منطقه نیست.", "not"),
+    ("پیمانکار موظف نیست هزینه برق را بپردازد.", "not"),
+    ("شهرداری از شورا تمدید مهلت را نخواست.", "not"),
+    ("پیمانکار موظف است هزینه برق را بپردازد.", "obligation"),
+    ("پیمانکاران نباید پیاده‌رو را اشغال کنند.", "obligation"),
+    ("کسبه حق ندارند پیاده‌رو را اشغال کنند.", "obligation"),
+    # «باید» of discourse (saying, naming, waiting, not forgetting) is no duty
+    ("باید گفت که بودجه امسال کافی نبود.", "not"),
+    ("این جشنواره را باید یک اتفاق خوب نامید.", "not"),
+    ("نباید فراموش کرد که ترافیک شهر سنگین است.", "not"),
+    ("برای دیدن نتیجه باید منتظر ماند.", "not"),
+    ("باید بگوییم که کار خوبی انجام شد.", "not"),
+    ("شهرداری باید پیاده‌روها را بازسازی کند.", "obligation"),
+    # ongoing work with «در حال» + a verbal noun, also with its ezafe («اجرای»)
+    ("در حال ایجاد شبکه آبرسانی برای فضای سبز هستیم.", "plan"),
+    ("در حال اجرای کارهای نهایی ساختمان هستیم.", "plan"),
+    ("در حال حاضر ساختمان خالی است.", None),
+    # «به دنبال ... هستیم»: the speakers pursue it, however long the object
+    ("به دنبال حل مشکلات آب و برق و گاز ساکنان شهرک‌های تازه‌ساز شهر هستیم.", "promise"),
+])
+def test_negated_duties_discourse_must_and_ongoing_work(text, kind, old):
+    from pipeline.records.commitments import cue_kind
+    from pipeline.textkey import fold
+
+    t = _old(text) if old else text
+    assert cue_kind(fold(t), 0, len(t)) == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, date, kind", [
+    # the completion of scheduled work with a date in the clause announces a completion date: a promise
+    ("سه بوستان محله‌ای تا پایان سال افتتاح می‌شود.", "تا پایان سال", ("promise", False)),
+    ("ساخت کتابخانه مرکزی تا خرداد آینده به اتمام می‌رسد.", "تا خرداد آینده", ("promise", False)),
+    ("این مجموعه در سال آینده به بهره‌برداری خواهد رسید.", "در سال آینده", ("promise", False)),
+    # without a date it stays scheduled work (plan; the classifier may decide)
+    ("سه بوستان محله‌ای افتتاح می‌شود.", None, ("plan", True)),
+    # other scheduled work with a date is not a completion: still a plan
+    ("عملیات ساخت پل از هفته آینده آغاز می‌شود.", "از هفته آینده", ("plan", True)),
+    # an explicit plan cue keeps its kind
+    ("قرار است سه بوستان تا پایان سال افتتاح شود.", "تا پایان سال", ("plan", False)),
+])
+def test_announced_completion_date_is_a_promise(text, date, kind, old, monkeypatch):
+    from pipeline.records import commitments
+    from pipeline.records.commitments import cue_kind_detail
+    from pipeline.textkey import fold
+
+    monkeypatch.setattr(commitments, "COMPLETION_DATE_PROMISE", True)
+
+    t = _old(text) if old else text
+    dates = [] if date is None else [(t.index(_old(date) if old else date), t.index(_old(date) if old else date) + len(date))]
+    assert cue_kind_detail(fold(t), 0, len(t), dates=dates) == kind
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_completion_date_stays_a_plan_by_default(old):
+    from pipeline.records.commitments import cue_kind_detail
+    from pipeline.textkey import fold
+
+    t = "سه بوستان محله‌ای تا پایان سال افتتاح می‌شود."
+    t = _old(t) if old else t
+    d = t.index("تا")
+    assert cue_kind_detail(fold(t), 0, len(t), dates=[(d, d + len("تا پایان سال"))]) == ("plan", True)

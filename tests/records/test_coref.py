@@ -106,3 +106,18 @@ def test_title_subject_stays_with_the_untitled_current_speaker(form):
     doc = make_doc(text, [("PER", form("مهدی کاظمی")), ("LOC", form("تهران")), ("ROLE", form("دبیر")),
                           ("ORG", form("هیئت فوتبال یزد")), ("PER", form("کاظمی"))])
     assert [q.speaker for q in find_quotes(doc)] == [form("مهدی کاظمی")] * 3
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("short, full, same", [
+    # a surname of two words written split in one mention and joined in the other
+    ("مهدی دلاورنیا", "مهدی دلاور نیا", True),
+    ("دلاورنیا", "مهدی دلاور نیا", True),
+    ("دلاور نیا", "مهدی دلاورنیا", True),
+    ("کیانی پور", "حسن کیانی‌پور", True),
+    # the end of a joined surname alone is another name; another given name is another person
+    ("پور", "حسن کیانی‌پور", False),
+    ("رضا دلاورنیا", "مهدی دلاور نیا", False),
+])
+def test_names_match_split_and_joined_surnames(short, full, same, form):
+    assert names_match(form(short), form(full)) is same

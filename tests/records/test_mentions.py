@@ -132,11 +132,58 @@ def _arabic(s: str) -> str:
     ("در این مراسم حمید توانا به عنوان شهردار جدید معرفی شد.",
      [("PER", "حمید توانا"), ("ROLE", "شهردار")],
      [("حمید توانا", "شهردار", "as")]),
+    # an ordinal between «به عنوان» and the title
+    ("در این مراسم حمید توانا به عنوان نخستین شهردار شهر جدید معرفی شد.",
+     [("PER", "حمید توانا"), ("ROLE", "شهردار")],
+     [("حمید توانا", "شهردار", "as")]),
+    ("حمید توانا به عنوان سومین فرماندار شهرستان منصوب شد.",
+     [("PER", "حمید توانا"), ("ROLE", "فرماندار")],
+     [("حمید توانا", "فرماندار", "as")]),
     # words between the name and «به عنوان»: not an apposition (the linker decides)
     ("حمید توانا پس از سال‌ها به عنوان شهردار کار کرد.",
      [("PER", "حمید توانا"), ("ROLE", "شهردار")],
      []),
 ])
 def test_as_title_apposition(text, ents, apps, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, apps", [
+    # a group title right after one name is that name's object, not its title
+    ("سارا نیکو اعضای ستاد نوروزی را خادمان مردم خواند.",
+     [("PER", "سارا نیکو"), ("ROLE", "اعضای ستاد"), ("ORG", "ستاد نوروزی")],
+     []),
+    # coordinated names share it
+    ("سارا نیکو و حمید توانا اعضای شورای شهر کاشان گفتند: کار ادامه دارد.",
+     [("PER", "سارا نیکو"), ("PER", "حمید توانا"), ("ROLE", "اعضای شورای شهر"), ("LOC", "کاشان")],
+     [("سارا نیکو", "اعضای شورای شهر", "coord"), ("حمید توانا", "اعضای شورای شهر", "after")]),
+    # a singular title after one name stays an apposition
+    ("سارا نیکو عضو شورای شهر کاشان گفت: کار ادامه دارد.",
+     [("PER", "سارا نیکو"), ("ROLE", "عضو شورای شهر"), ("LOC", "کاشان")],
+     [("سارا نیکو", "عضو شورای شهر", "after")]),
+])
+def test_group_title_after_a_single_name(text, ents, apps, form):
+    doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
+    assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
+@pytest.mark.parametrize("text, ents, apps", [
+    # a second title after a few more words of the first title's phrase and «و»
+    ("آیت‌الله حسن نیکو نماینده ولی‌فقیه در استان و امام جمعه کاشان سخنرانی کرد.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "امام جمعه"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after"), ("حسن نیکو", "امام جمعه", "second")]),
+    # a finite verb in between ends the first title's phrase: the next title is someone else's
+    ("حسن نیکو نماینده استان گفت و شهردار کاشان پاسخ داد.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "شهردار"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after")]),
+    # too many words between: not a second title
+    ("حسن نیکو نماینده مردم شهر در دوره‌های پیشین مجلس و شهردار کاشان آمدند.",
+     [("PER", "حسن نیکو"), ("ROLE", "نماینده"), ("ROLE", "شهردار"), ("LOC", "کاشان")],
+     [("حسن نیکو", "نماینده", "after")]),
+])
+def test_second_title_after_the_first_titles_phrase(text, ents, apps, form):
     doc = make_doc(form(text), [(lab, form(sub)) for lab, sub in ents])
     assert _apps(doc) == [(form(p), form(r), h) for p, r, h in apps]

@@ -102,3 +102,44 @@ def test_training_on_invented_articles_learns_the_speaking_title():
     with using_model(model):
         got = {(key(o.person), key(o.role or "")) for o in find_officials(doc)}
     assert got == {(key("نادر قاسمی"), key("شهردار"))}
+
+
+def _tagged(gold: dict, drop: str | None = None) -> dict:
+    """The article as the cached tagger output has it (offsets in the text); ``drop``: a label the
+    tagger missed."""
+    ents, pos = [], 0
+    for e in gold["entities"]:
+        i = gold["text"].index(e["text"], pos)
+        if e["label"] != drop:
+            ents.append({"label": e["label"], "start": i, "end": i + len(e["text"]), "text": e["text"]})
+        pos = i + 1
+    return {"id": gold["id"], "text": gold["text"], "entities": ents}
+
+
+def test_training_rows_add_the_taggers_pairs_and_measure_on_them():
+    from pipeline.records.official_model import training_rows
+
+    plain = _gold(0)
+    tagged = {**_gold(1), "_tagged": _tagged(_gold(1), drop="LOC")}
+    train, test = training_rows([plain, tagged])
+    assert [len(rs) for rs in train] == [1, 2]  # gold pairs only / gold and the tagger's pairs
+    (gold_rows,), (g2, t2) = train
+    assert test == [gold_rows, t2]
+    # the tagger's pairs are of its own entities: without the LOC the title has no scope
+    assert all(p.role.scope is None for p in t2[0]) and any(p.role.scope for p in g2[0])
+    assert sum(t2[1]) >= 1  # labelled from the gold officials all the same
+
+
+def test_training_with_tagged_articles_still_learns_the_speaking_title():
+    pytest.importorskip("sklearn")
+    from pipeline.records.official_model import labelled_pairs
+
+    docs = [{**_gold(i), "_tagged": _tagged(_gold(i))} for i in range(12)]
+    model = train_model(docs, C=1.0, threshold=0.5)
+    doc = make_doc("شهردار میبد در حضور علی رضایی گفت: پارک ساخته شد.\nنادر قاسمی افزود: بودجه تامین است.",
+                   [("ROLE", "شهردار"), ("LOC", "میبد"), ("PER", "علی رضایی"), ("PER", "نادر قاسمی")])
+    with using_model(model):
+        got = {(key(o.person), key(o.role or "")) for o in find_officials(doc)}
+    assert got == {(key("نادر قاسمی"), key("شهردار"))}
+    # each article gave its gold pairs and its tagged pairs (the same here: the tagger missed nothing)
+    assert model.meta["rows"] == 2 * sum(len(labelled_pairs(d)[0]) for d in docs)
