@@ -361,12 +361,33 @@ class _Builder:
             between = words(text, cm.end, ent.start)
             if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
                 return ent.text
+        untagged = self._untagged_body(cm, sent)
+        if untagged is not None:
+            return untagged
         first = self.index.first_from(sent[0])
         if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
             lead = words(text, sent[0], first.start)
             if all(key(w) in _OPENERS for _, _, w in lead) and (key(text[cm.start:cm.end]).endswith(("ای", "ی"))
                                                                  or _own_session(text, cm.end, sent[1])):
                 return first.text
+        return None
+
+    def _untagged_body(self, cm, sent: tuple[int, int]) -> str | None:
+        """A body word of ``meeting.body`` right after the cue (at most one word between) that the
+        tagger left without an ORG: «جلسه شورای سلامت ...», «جلسه فوق‌العاده ستاد ...». The body
+        runs over its modifiers as a group noun does (:func:`_group_text`)."""
+        text = self.doc.text
+        ws = words(text, cm.end, min(sent[1], cm.end + 80))[:2]
+        for n, (s, e, w) in enumerate(ws):
+            if key(w) in _STOP or self.index.covering(s) is not None:
+                return None
+            m = cue_classes().search(text, "meeting.body", s, e)
+            if m is not None and m.start == s and m.end == e:
+                # a body named by its head word alone («جلسه شورای») is not told apart from others
+                body = _group_text(self.doc, self.index, s, e)
+                return body if len(body.split()) > 1 else None
+            if n == 0 and has_verb_form(w):
+                return None
         return None
 
     def _plural_role_text(self, rm: RoleMention) -> str:
