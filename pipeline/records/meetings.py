@@ -28,6 +28,7 @@ from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
 from pipeline.lexicons.matcher import cue_classes
+from pipeline.lexicons import group_words
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
@@ -237,7 +238,7 @@ class _Builder:
         ev_order = sorted(range(len(co.events)), key=lambda i: co.events[i][0].verb_start)
         self.ev_by_verb = ev_order
         self.ev_verbs = [co.events[i][0].verb_start for i in ev_order]
-        self.groups = word_set("group_nouns")
+        self.groups = group_words()
         self.sources = word_set("news_sources")
         self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
 
@@ -300,10 +301,12 @@ class _Builder:
                 if rm.start in claimed_roles:
                     continue  # a name's title: the name is the participant
                 self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
-                if ref is not None and not rm.plural:
+                # a title in the plural names a group («فرماندهان», «نمایندگان»: any one-word title's plural)
+                plural = rm.plural or key(rm.role.split()[0] if rm.role.split() else "") in self.groups
+                if ref is not None and not plural:
                     self.why += ("src=role_holder",)
                     self.add_ref(d, ref)
-                elif rm.plural:
+                elif plural:
                     # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
