@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
+from pipeline.records.clauses import looks_finite
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
 from pipeline.lexicons.matcher import cue_classes
 from pipeline.lexicons import group_words
@@ -277,6 +278,7 @@ class _Builder:
                 s = c.end()
         in_role: set[int] = set()
         claimed_roles = self.claimed_roles
+        agents = self.agents(cue, s) if cue is not None else {}
         for ent in self.index.within(s, e):
             if inside_quote(ent.start):
                 continue
@@ -291,6 +293,7 @@ class _Builder:
                 ref = self.co.referent_of(ent)
                 if ref is not None:
                     self.why = (where, "src=per", _prev_tag(text, ent.start), _dist_tag(cue, ent.start))
+                    self.why += (agents[ent.start],) if ent.start in agents else ()
                     self.add_ref(d, ref)
             elif ent.label == "ROLE":
                 rm = self.role_by_start.get(ent.start)
@@ -301,6 +304,7 @@ class _Builder:
                 if rm.start in claimed_roles:
                     continue  # a name's title: the name is the participant
                 self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
+                self.why += (agents[ent.start],) if ent.start in agents else ()
                 # a title in the plural names a group («فرماندهان», «نمایندگان»: any one-word title's plural)
                 plural = rm.plural or key(rm.role.split()[0] if rm.role.split() else "") in self.groups
                 if ref is not None and not plural:
@@ -352,6 +356,38 @@ class _Builder:
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we))
+
+    def agents(self, cue: tuple[int, int], s: int) -> dict[int, str]:
+        """The person or title who holds the meeting, by position: right after the cue as its genitive
+        («سفر وزیر ...», «بازدید شهردار تبریز از ...», «دیدار استاندار با ...»: ``agent=after``) or as
+        the subject right before «در» + the cue («شهردار تهران در مراسم ...», «X امروز در نخستین
+        جلسه ...»: ``agent=before``; dates and ordinals may stand between). Entity start -> tag."""
+        text = self.doc.text
+        out: dict[int, str] = {}
+        ent = self.index.first_from(cue[1])
+        if ent is not None and ent.label in ("PER", "ROLE") and not text[cue[1]:ent.start].strip(" \u200c"):
+            out[ent.start] = "agent=after"
+        i = cue[0]
+        seen_dar = False
+        for _ in range(8):
+            pw = prev_word(text, i)
+            if pw is None or pw[0] < s:
+                break
+            covering = self.index.covering(pw[0])
+            if covering is not None and covering.label in ("PER", "ROLE"):
+                if seen_dar:
+                    out[covering.start] = "agent=before"
+                break
+            k = key(pw[2])
+            if covering is not None and covering.label == "DATE":
+                i = covering.start
+                continue
+            if k == "در":
+                seen_dar = True
+            elif seen_dar or not (_ORDINAL_RE.search(k) or k == "و" or k.isdigit()):
+                break
+            i = pw[0]
+        return out
 
     def body_of(self, cm, sent: tuple[int, int]) -> str | None:
         """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
@@ -719,6 +755,11 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
         ent = b.index.covering(nw[0])
         if key(nw[2]) in b.groups or (ent is not None and ent.label == "ROLE"):
             return "new"
+        return None
+    # the body must stand in the main clause, before its verb: not inside a «که» clause («... این سوال که
+    # آیا طرح باید در شورای ... به تصویب برسد، اظهار داشت») nor after a finite verb
+    lead = [fold(w) for _, _, w in words(doc.text, sent[0], cm.start)]
+    if any(w in ("که", "آیا") for w in lead):
         return None
     verbs = cue_classes()
     if verbs.search(ft, "speech", cm.end, sent[1], folded=True) is None and \
