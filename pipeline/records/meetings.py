@@ -595,6 +595,8 @@ def _drafts(doc: Document):
         same = None
         lead = sent_index.get(sent, 99) <= 4
         tkey = _topic_key(text, cm, b.index.within(cm.start, cm.end + 200))
+        nxt = b.index.first_from(cm.end)
+        day_only = nxt is not None and nxt.label == "DATE" and not text[cm.end:nxt.start].strip(" \u200c")
         for o in reversed(drafts):
             if o.kind != d.kind:
                 continue
@@ -605,7 +607,9 @@ def _drafts(doc: Document):
             subset = bool(others) and all(_has_participant(o, p) for p in others)
             same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
                 not d.date or not o.date or key(d.date) == key(o.date))
-            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
+            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)) \
+                    or (day_only and not d.body):
+                # «در جلسه امروز ...» after a session of the same kind: the day names the session already told
                 same = o
                 break
         if same is not None:
@@ -770,6 +774,8 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
 
 #: words that make a «دیدار» a sports match between teams, not a meeting («دیدار تیم ... مقابل ...»)
 _SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ".split())
+#: the same, before the cue in its sentence («تیم ... با تیم ... دیدار می‌کند»)
+_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول".split())
 
 
 def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
@@ -777,4 +783,5 @@ def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
     «دیداری نسبتاً راحت مقابل ...»), not a meeting of officials."""
     if not key(text[cm.start:cm.end]).startswith("دیدار"):
         return False
-    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6])
+    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6]) or any(
+        key(w) in _SPORTS_BEFORE for _, _, w in words(text, sent[0], cm.start)[-8:])
