@@ -241,6 +241,7 @@ class _Builder:
         self.ev_verbs = [co.events[i][0].verb_start for i in ev_order]
         self.groups = group_words()
         self.sources = word_set("news_sources")
+        self._dateline: str | None = None
         self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
 
     def holder(self, rm: RoleMention) -> Referent | None:
@@ -320,6 +321,14 @@ class _Builder:
                 elif rm.scope:
                     self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
+                elif cue is not None and (key((prev_word(text, rm.start) or (0, 0, ""))[2]) in _PRESENCE
+                                          or _in_presence_list(text, s, rm.start)):
+                    # «با حضور استاندار، فرماندار و ...»: a title without scope is the local one (the place
+                    # the sentence or the article's dateline names)
+                    place = self.place_before(s, rm.start)
+                    if place is not None:
+                        self.why += ("src=local_role",)
+                        self.add(d, Participant(person=None, role=rm.role, org=place))
                 if rm.org and not self._is_source(rm.org):
                     self.add_org(d, rm.org)
             elif ent.label == "ORG" and not self._is_source(ent.text) and ent.start not in in_role:
@@ -356,6 +365,27 @@ class _Builder:
                 start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we))
+
+    def place_before(self, s: int, pos: int) -> str | None:
+        """The place an unscoped title belongs to: the last LOC before ``pos`` in its sentence (not a
+        title's own), else the article's dateline («به گزارش ... از قم،»)."""
+        for ent in reversed(self.index.within(s, pos)):
+            if ent.label == "LOC" and ent.start not in self.in_roles:
+                return ent.text
+        if self._dateline is None:
+            self._dateline = ""
+            first = self.doc.sentences[0] if self.doc.sentences else None
+            end = first.end if first is not None else min(len(self.doc.text), 200)
+            m = lexicon_cues("report_prefixes").search(self.doc.text, 0, end)
+            if m is not None:
+                for ent in self.index.within(m.end, end):
+                    if ent.label != "LOC":
+                        continue
+                    pw = prev_word(self.doc.text, ent.start)
+                    if pw is not None and key(pw[2]) == "از":
+                        self._dateline = ent.text
+                    break
+        return self._dateline or None
 
     def agents(self, cue: tuple[int, int], s: int) -> dict[int, str]:
         """The person or title who holds the meeting, by position: right after the cue as its genitive
