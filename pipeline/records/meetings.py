@@ -409,8 +409,8 @@ class _Builder:
                     out[covering.start] = "agent=before"
                 break
             k = key(pw[2])
-            if covering is not None and covering.label == "DATE":
-                i = covering.start
+            if covering is not None and (covering.label == "DATE" or (seen_dar and covering.label in ("LOC", "ORG"))):
+                i = covering.start  # a date, or the scope of the title before it («شهردار کرج امروز در ...»)
                 continue
             if k == "در":
                 seen_dar = True
@@ -453,7 +453,13 @@ class _Builder:
             m = cue_classes().search(text, "meeting.body", s, e)
             if m is not None and m.start == s and m.end == e:
                 # a body named by its head word alone («جلسه شورای») is not told apart from others
-                body = _group_text(self.doc, self.index, s, e)
+                # at most two words after the head: without a tag the end is a guess, and a short name
+                # still names the body (the scorer and readers match names by containment)
+                body = " ".join(_group_text(self.doc, self.index, s, e).split()[:3])
+                # «... دامغان مقرر شد»: the word before a finite verb is the verb's (a light-verb compound)
+                nw = next_word(text, s + len(body))
+                if nw is not None and looks_finite([fold(nw[2])]) and len(body.split()) > 2:
+                    body = body.rsplit(None, 1)[0]
                 return body if len(body.split()) > 1 else None
             if n == 0 and has_verb_form(w):
                 return None
