@@ -229,7 +229,9 @@ class _Builder:
         self.ents = sorted_entities(doc)
         self.index = EntityIndex(self.ents)
         self._holders: dict[int, Referent | None] = {}
-        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None)
+        # statements after a colon: people named in them did not attend (a reported object clause, «X را ...
+        # دانست», has a guessed start that may swallow the list of those present)
+        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None and ev.colon)
         self.stmt_starts = [st[0] for st in self.statements]
         self.roles_by_end = sorted(co.roles, key=lambda m: m.end)
         self.role_ends = [m.end for m in self.roles_by_end]
