@@ -797,6 +797,13 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
         ent = b.index.covering(nw[0])
         if key(nw[2]) in b.groups or (ent is not None and ent.label == "ROLE"):
             return "new"
+        # any noun in the human plural «ان/ین» («در جمع منتخبان ...») when the sentence reports speech there
+        k = key(nw[2])
+        if ent is None and len(k) >= 5 and k.endswith(("ان", "ین")) and not has_verb_form(nw[2]):
+            sp = cue_classes().search(ft, "speech", cm.end, sent[1], folded=True)
+            # the speech verb of the same clause: no finite verb between («... بودند و X گفت» is another clause)
+            if sp is not None and not any(looks_finite([fold(w)]) for _, _, w in words(doc.text, cm.end, sp.start)):
+                return "new"
         return None
     # the body must stand in the main clause, before its verb: not inside a «که» clause («... این سوال که
     # آیا طرح باید در شورای ... به تصویب برسد، اظهار داشت») nor after a finite verb

@@ -325,3 +325,17 @@ def test_the_meetings_agent_is_tagged_for_the_filter(text, ents, who, tag, old):
     tagged = [p for p, f in cands if f.get(tag)]
     assert [p.role for p in tagged] == [who]
     assert all(not f.get(tag) for p, f in cands if p.role != who)
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,is_meeting", [
+    # «در جمع» + a noun in the human plural, with speech in the sentence: an address to that group
+    ("بیژن کاظمی امروز در جمع منتخبان شوراهای روستایی بخش مرکزی اظهار داشت: همکاری ادامه دارد.",
+     [("PER", "بیژن کاظمی"), ("DATE", "امروز")], True),
+    # the same noun without speech there: «in total», not a gathering
+    ("در جمع منتخبان این دوره دو نفر از روستای پایین بودند و آرش پاکزاد گفت: کار ادامه دارد.",
+     [("PER", "آرش پاکزاد")], False),
+])
+def test_among_a_plural_noun_with_speech_is_a_gathering(text, ents, is_meeting, old):
+    ms = _rules(text, ents, old)
+    assert bool(ms) is is_meeting
