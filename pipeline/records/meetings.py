@@ -211,6 +211,15 @@ def _in_presence_list(text: str, s: int, pos: int) -> bool:
     return False
 
 
+def _presence_start(text: str, s: int, e: int) -> int | None:
+    """Where «با حضور/شرکت/مشارکت» opens a list of those present in ``[s, e)`` (None if it does not)."""
+    ws = words(text, s, e)
+    for (a, _, w), (_, b, w2) in zip(ws, ws[1:]):
+        if key(w) == "با" and key(w2) in _PRESENCE and key(w2) != "جمع":
+            return a
+    return None
+
+
 def _starts_speech_verb(text: str, pos: int) -> bool:
     """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
     m = cue_classes().search(text, "speech", pos, min(len(text), pos + 40))
@@ -255,17 +264,19 @@ class _Builder:
             self._holders[rm.start] = named[-1] if named else None
         return self._holders[rm.start]
 
-    def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None) -> None:
+    def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None,
+                     presence: bool = False) -> None:
         """Participants, organizations, place and date from sentence ``[s, e)``.
 
         Quoted statements in the sentence are skipped (people named inside a quote did not
-        attend), unless the meeting itself is mentioned inside that quote.
+        attend), unless the meeting itself is mentioned inside that quote. ``presence``: ``[s, e)`` is
+        a list of those present («با حضور ...» to the sentence end); its speakers are not added.
         """
         doc, text = self.doc, self.doc.text
         if (s, e) in d.sentences:
             return
         d.sentences.append((s, e))
-        where = "sent=cue" if cue is not None else "sent=other"
+        where = "sent=cue" if cue is not None else "sent=presence" if presence else "sent=other"
         anchor = cue[0] if cue else None
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
         quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
@@ -344,13 +355,15 @@ class _Builder:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
+        if presence:
+            lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
                 self.why = (where, "src=speaker")
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
-        for i, (ws, we, w) in enumerate(ws_all[:3]):
+        for i, (ws, we, w) in enumerate(ws_all[:0 if presence else 3]):
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
@@ -672,6 +685,17 @@ def _drafts(doc: Document):
             if ref is not None and ref.names and ev.verb_start < until:
                 b.why = ("src=main_speaker",)
                 b.add_ref(d, ref)
+    # «... با حضور A، B و C برگزار شد» in a sentence that names no meeting: those present at the main one
+    # (only when the article tells of one meeting: with several, the list could belong to any)
+    main = next((d for d in narrative if sent_index.get(d.sent, 99) < MAIN_EVENT_SENTENCES), None)
+    if main is not None and len(narrative) == 1:
+        told = {se for d in drafts for se in d.sentences}
+        for sent in doc.sentences:
+            if (sent.start, sent.end) in told or _first_covering(quote_index, sent.start) is not None:
+                continue
+            pos = _presence_start(text, sent.start, sent.end)
+            if pos is not None and _first_covering(quote_index, pos) is None:
+                b.add_sentence(main, pos, sent.end, presence=True)
     out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
         parts = _drop_unnamed_dupes(d.participants, d.refs)

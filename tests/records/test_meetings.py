@@ -339,3 +339,26 @@ def test_the_meetings_agent_is_tagged_for_the_filter(text, ents, who, tag, old):
 def test_among_a_plural_noun_with_speech_is_a_gathering(text, ents, is_meeting, old):
     ms = _rules(text, ents, old)
     assert bool(ms) is is_meeting
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_presence_list_later_in_the_article_joins_its_only_meeting(old):
+    text = ("مهران صفوی امروز در آیین گشایش نمایشگاه کتاب قزوین گفت: کتاب‌خوانی رو به رشد است.\n"
+            "این نمایشگاه با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد و ناشران استان در حال برگزاری است.\n"
+            "صفوی افزود: نمایشگاه یک هفته ادامه دارد.")
+    ents = [("PER", "مهران صفوی"), ("DATE", "امروز"), ("LOC", "قزوین"), ("PER", "کارن وثوقی"),
+            ("ROLE", "مدیرکل فرهنگ و ارشاد"), ("PER", "صفوی")]
+    (m,) = _rules(text, ents, old)
+    names = [key(n) for n in _people(m)]
+    assert key(_old("کارن وثوقی") if old else "کارن وثوقی") in names
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_presence_list_is_not_given_to_one_of_several_meetings(old):
+    text = ("مهران صفوی امروز در آیین گشایش نمایشگاه کتاب قزوین گفت: کتاب‌خوانی رو به رشد است.\n"
+            "وی عصر نیز با ناشران استان دیدار کرد.\n"
+            "جشن پایان طرح با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد برگزار می‌شود.")
+    ents = [("PER", "مهران صفوی"), ("DATE", "امروز"), ("LOC", "قزوین"), ("PER", "کارن وثوقی"),
+            ("ROLE", "مدیرکل فرهنگ و ارشاد")]
+    ms = _rules(text, ents, old)
+    assert all(key(_old("کارن وثوقی") if old else "کارن وثوقی") not in [key(n) for n in _people(m)] for m in ms)
