@@ -659,8 +659,9 @@ def _drafts(doc: Document):
             same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
                 not d.date or not o.date or key(d.date) == key(o.date))
             if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)) \
-                    or (day_only and not d.body):
-                # «در جلسه امروز ...» after a session of the same kind: the day names the session already told
+                    or (day_only and not d.body) or o.sent == sent:
+                # «در جلسه امروز ...» after a session of the same kind: the day names the session already told;
+                # two cues of one kind in one sentence («در حاشیه جلسه ... گفت: ... در جلسه شورا ...») are one
                 same = o
                 break
         if same is not None:

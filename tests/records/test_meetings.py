@@ -362,3 +362,11 @@ def test_a_presence_list_is_not_given_to_one_of_several_meetings(old):
             ("ROLE", "مدیرکل فرهنگ و ارشاد")]
     ms = _rules(text, ents, old)
     assert all(key(_old("کارن وثوقی") if old else "کارن وثوقی") not in [key(n) for n in _people(m)] for m in ms)
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_two_mentions_of_a_session_in_one_sentence_are_one_meeting(old):
+    text = ("پژمان رادمنش امروز در حاشیه جلسه علنی شورای شهر اراک گفت: در جلسه کارشناسی لایحه بودجه "
+            "بررسی شد.")
+    ents = [("PER", "پژمان رادمنش"), ("DATE", "امروز"), ("ORG", "شورای شهر اراک")]
+    assert len(_rules(text, ents, old)) == 1
