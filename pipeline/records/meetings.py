@@ -130,6 +130,8 @@ def _participant_of(ref: Referent) -> Participant:
 
 #: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
 _REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
+#: words before the name of someone who has died («مرحوم», «زنده‌یاد», «شهید», «شادروان»)
+_LATE = frozenset(key(w) for w in "مرحوم زنده‌یاد زنده‌یادان شهید شهیدان شادروان فقید".split())
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
 #: words that may open a sentence before its subject
@@ -497,8 +499,16 @@ class _Builder:
         """A name written with a religious honorific («(ره)», «(ع)», «(ص)», «(س)», «(عج)», «(مدظله)»):
         a revered figure named in the text (a saint, the late founder), never a meeting's participant."""
         text = self.doc.text
+
+        def late(n) -> bool:  # «مرحوم X», «زنده‌یاد X», «شهید X»: the dead do not attend
+            pw = prev_word(text, n.start)
+            if pw is None:
+                return key(text[n.start:n.end].split()[0]) in _LATE
+            pw2 = prev_word(text, pw[0])  # «زنده یاد» written apart
+            return key(pw[2]) in _LATE or (pw2 is not None and key(pw2[2] + pw[2]) in _LATE) or \
+                key(text[n.start:n.end].split()[0]) in _LATE
         return ref.memo("revered", ref.names, lambda: any(
-            _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) for n in ref.names))
+            _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) or late(n) for n in ref.names))
 
     def _is_source(self, org: str) -> bool:
         k = key(org)

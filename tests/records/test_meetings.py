@@ -370,3 +370,13 @@ def test_two_mentions_of_a_session_in_one_sentence_are_one_meeting(old):
             "بررسی شد.")
     ents = [("PER", "پژمان رادمنش"), ("DATE", "امروز"), ("ORG", "شورای شهر اراک")]
     assert len(_rules(text, ents, old)) == 1
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("late", ["مرحوم", "زنده‌یاد", "شادروان"])
+def test_the_late_are_never_participants(late, old):
+    text = (f"سعید مرادی امروز در مراسم بزرگداشت {late} حسن کریمی با حضور فرماندار گرگان گفت: یاد او گرامی است.")
+    ents = [("PER", "سعید مرادی"), ("DATE", "امروز"), ("PER", "حسن کریمی"), ("ROLE", "فرماندار"), ("LOC", "گرگان")]
+    (m,) = _rules(text, ents, old)
+    names = [key(n) for n in _people(m)]
+    assert key("حسن کریمی") not in names and key("سعید مرادی") in names
