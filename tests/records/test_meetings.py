@@ -225,7 +225,6 @@ def test_visual_and_audio_adjectives_are_not_a_meeting(old):
 
 
 # ---------------------------------------------------------------- bodies, groups, local titles, agents
-from pipeline.lexicons import group_words  # noqa: E402
 from pipeline.records.meetings import meeting_candidates  # noqa: E402
 
 
@@ -250,16 +249,6 @@ def test_a_lone_body_word_is_not_a_body(old):
     text = "نسرین فلاح گفت: در جلسه شورای امروز بحث شد."
     ms = _rules(text, [("PER", "نسرین فلاح"), ("DATE", "امروز")], old)
     assert all(not p.group for m in ms for p in m.participants)
-
-
-@pytest.mark.parametrize("old", [False, True])
-@pytest.mark.parametrize("word,is_group", [
-    ("فرماندهان", True), ("نمایندگان", True), ("معاونین", True), ("بازرسان", True), ("مدیران", True),
-    ("شهرداران", True), ("نخستین", False), ("پایان", False), ("میزبان", False), ("شهرداری‌ها", False),
-])
-def test_plural_of_a_title_is_a_group_word(word, is_group, old):
-    w = _old(word) if old else word
-    assert (key(w) in group_words()) is is_group
 
 
 @pytest.mark.parametrize("old", [False, True])
