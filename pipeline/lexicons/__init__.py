@@ -64,3 +64,37 @@ def word_set(name: str) -> frozenset[str]:
     from pipeline.textkey import key
 
     return frozenset(key(w) for w in load_lexicon(name))
+
+
+#: plural endings of a title noun and what they leave of it («فرماندهان» -> «فرمانده», «نمایندگان» -> «نماینده»)
+_PLURAL_ENDINGS = (("گان", "ه"), ("یان", ""), ("ان", ""), ("ین", ""), ("های", ""), ("ها", ""))
+
+
+class _GroupWords(frozenset):
+    """``group_nouns.txt`` plus the plural of any one-word title of ``roles.txt`` («فرماندهان»,
+    «بازرسان», «نمایندگان», «معاونین»): ``key(w) in group_words()`` (keys of :func:`word_set`)."""
+
+    stems: frozenset[str] = frozenset()
+
+    def __contains__(self, k: object) -> bool:
+        if frozenset.__contains__(self, k):
+            return True
+        if not isinstance(k, str):
+            return False
+        for end, back in _PLURAL_ENDINGS:
+            if k.endswith(end) and len(k) - len(end) >= 3 and k[: len(k) - len(end)] + back in self.stems:
+                return True
+        return False
+
+
+@lru_cache(maxsize=None)
+def group_words() -> frozenset[str]:
+    """Words that name a group of people: the listed group nouns and plurals of title heads (a set of
+    :func:`pipeline.textkey.key` keys whose ``in`` also answers for those plurals)."""
+    from pipeline.textkey import key
+
+    listed = word_set("group_nouns")
+    heads = {key(r) for r in load_lexicon("roles") if len(r.split()) == 1}  # titles of one word («فرمانده»)
+    out = _GroupWords(listed)
+    out.stems = frozenset(h for h in heads if h not in listed and len(h) >= 3)
+    return out

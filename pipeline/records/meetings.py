@@ -26,8 +26,10 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
+from pipeline.records.clauses import looks_finite
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
 from pipeline.lexicons.matcher import cue_classes
+from pipeline.lexicons import group_words
 from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
@@ -128,6 +130,8 @@ def _participant_of(ref: Referent) -> Participant:
 
 #: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
 _REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
+#: words before the name of someone who has died («مرحوم», «زنده‌یاد», «شهید», «شادروان»)
+_LATE = frozenset(key(w) for w in "مرحوم زنده‌یاد زنده‌یادان شهید شهیدان شادروان فقید".split())
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
 #: words that may open a sentence before its subject
@@ -209,6 +213,15 @@ def _in_presence_list(text: str, s: int, pos: int) -> bool:
     return False
 
 
+def _presence_start(text: str, s: int, e: int) -> int | None:
+    """Where «با حضور/شرکت/مشارکت» opens a list of those present in ``[s, e)`` (None if it does not)."""
+    ws = words(text, s, e)
+    for (a, _, w), (_, b, w2) in zip(ws, ws[1:]):
+        if key(w) == "با" and key(w2) in _PRESENCE and key(w2) != "جمع":
+            return a
+    return None
+
+
 def _starts_speech_verb(text: str, pos: int) -> bool:
     """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
     m = cue_classes().search(text, "speech", pos, min(len(text), pos + 40))
@@ -227,7 +240,9 @@ class _Builder:
         self.ents = sorted_entities(doc)
         self.index = EntityIndex(self.ents)
         self._holders: dict[int, Referent | None] = {}
-        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None)
+        # statements after a colon: people named in them did not attend (a reported object clause, «X را ...
+        # دانست», has a guessed start that may swallow the list of those present)
+        self.statements = sorted(st for ev, _ in co.events if (st := ev.statement) is not None and ev.colon)
         self.stmt_starts = [st[0] for st in self.statements]
         self.roles_by_end = sorted(co.roles, key=lambda m: m.end)
         self.role_ends = [m.end for m in self.roles_by_end]
@@ -237,8 +252,9 @@ class _Builder:
         ev_order = sorted(range(len(co.events)), key=lambda i: co.events[i][0].verb_start)
         self.ev_by_verb = ev_order
         self.ev_verbs = [co.events[i][0].verb_start for i in ev_order]
-        self.groups = word_set("group_nouns")
+        self.groups = group_words()
         self.sources = word_set("news_sources")
+        self._dateline: str | None = None
         self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
 
     def holder(self, rm: RoleMention) -> Referent | None:
@@ -250,17 +266,19 @@ class _Builder:
             self._holders[rm.start] = named[-1] if named else None
         return self._holders[rm.start]
 
-    def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None) -> None:
+    def add_sentence(self, d: _Draft, s: int, e: int, cue: tuple[int, int] | None = None,
+                     presence: bool = False) -> None:
         """Participants, organizations, place and date from sentence ``[s, e)``.
 
         Quoted statements in the sentence are skipped (people named inside a quote did not
-        attend), unless the meeting itself is mentioned inside that quote.
+        attend), unless the meeting itself is mentioned inside that quote. ``presence``: ``[s, e)`` is
+        a list of those present («با حضور ...» to the sentence end); its speakers are not added.
         """
         doc, text = self.doc, self.doc.text
         if (s, e) in d.sentences:
             return
         d.sentences.append((s, e))
-        where = "sent=cue" if cue is not None else "sent=other"
+        where = "sent=cue" if cue is not None else "sent=presence" if presence else "sent=other"
         anchor = cue[0] if cue else None
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
         quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
@@ -276,6 +294,7 @@ class _Builder:
                 s = c.end()
         in_role: set[int] = set()
         claimed_roles = self.claimed_roles
+        agents = self.agents(cue, s) if cue is not None else {}
         for ent in self.index.within(s, e):
             if inside_quote(ent.start):
                 continue
@@ -290,6 +309,7 @@ class _Builder:
                 ref = self.co.referent_of(ent)
                 if ref is not None:
                     self.why = (where, "src=per", _prev_tag(text, ent.start), _dist_tag(cue, ent.start))
+                    self.why += (agents[ent.start],) if ent.start in agents else ()
                     self.add_ref(d, ref)
             elif ent.label == "ROLE":
                 rm = self.role_by_start.get(ent.start)
@@ -300,10 +320,13 @@ class _Builder:
                 if rm.start in claimed_roles:
                     continue  # a name's title: the name is the participant
                 self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
-                if ref is not None and not rm.plural:
+                self.why += (agents[ent.start],) if ent.start in agents else ()
+                # a title in the plural names a group («فرماندهان», «نمایندگان»: any one-word title's plural)
+                plural = rm.plural or key(rm.role.split()[0] if rm.role.split() else "") in self.groups
+                if ref is not None and not plural:
                     self.why += ("src=role_holder",)
                     self.add_ref(d, ref)
-                elif rm.plural:
+                elif plural:
                     # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
@@ -313,6 +336,14 @@ class _Builder:
                 elif rm.scope:
                     self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
+                elif cue is not None and (key((prev_word(text, rm.start) or (0, 0, ""))[2]) in _PRESENCE
+                                          or _in_presence_list(text, s, rm.start)):
+                    # «با حضور استاندار، فرماندار و ...»: a title without scope is the local one (the place
+                    # the sentence or the article's dateline names)
+                    place = self.place_before(s, rm.start)
+                    if place is not None:
+                        self.why += ("src=local_role",)
+                        self.add(d, Participant(person=None, role=rm.role, org=place))
                 if rm.org and not self._is_source(rm.org):
                     self.add_org(d, rm.org)
             elif ent.label == "ORG" and not self._is_source(ent.text) and ent.start not in in_role:
@@ -326,13 +357,15 @@ class _Builder:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
+        if presence:
+            lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
                 self.why = (where, "src=speaker")
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
-        for i, (ws, we, w) in enumerate(ws_all[:3]):
+        for i, (ws, we, w) in enumerate(ws_all[:0 if presence else 3]):
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
@@ -350,6 +383,59 @@ class _Builder:
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we))
 
+    def place_before(self, s: int, pos: int) -> str | None:
+        """The place an unscoped title belongs to: the last LOC before ``pos`` in its sentence (not a
+        title's own), else the article's dateline («به گزارش ... از قم،»)."""
+        for ent in reversed(self.index.within(s, pos)):
+            if ent.label == "LOC" and ent.start not in self.in_roles:
+                return ent.text
+        if self._dateline is None:
+            self._dateline = ""
+            first = self.doc.sentences[0] if self.doc.sentences else None
+            end = first.end if first is not None else min(len(self.doc.text), 200)
+            m = lexicon_cues("report_prefixes").search(self.doc.text, 0, end)
+            if m is not None:
+                for ent in self.index.within(m.end, end):
+                    if ent.label != "LOC":
+                        continue
+                    pw = prev_word(self.doc.text, ent.start)
+                    if pw is not None and key(pw[2]) == "از":
+                        self._dateline = ent.text
+                    break
+        return self._dateline or None
+
+    def agents(self, cue: tuple[int, int], s: int) -> dict[int, str]:
+        """The person or title who holds the meeting, by position: right after the cue as its genitive
+        («سفر وزیر ...», «بازدید شهردار تبریز از ...», «دیدار استاندار با ...»: ``agent=after``) or as
+        the subject right before «در» + the cue («شهردار تهران در مراسم ...», «X امروز در نخستین
+        جلسه ...»: ``agent=before``; dates and ordinals may stand between). Entity start -> tag."""
+        text = self.doc.text
+        out: dict[int, str] = {}
+        ent = self.index.first_from(cue[1])
+        if ent is not None and ent.label in ("PER", "ROLE") and not text[cue[1]:ent.start].strip(" \u200c"):
+            out[ent.start] = "agent=after"
+        i = cue[0]
+        seen_dar = False
+        for _ in range(8):
+            pw = prev_word(text, i)
+            if pw is None or pw[0] < s:
+                break
+            covering = self.index.covering(pw[0])
+            if covering is not None and covering.label in ("PER", "ROLE"):
+                if seen_dar:
+                    out[covering.start] = "agent=before"
+                break
+            k = key(pw[2])
+            if covering is not None and (covering.label == "DATE" or (seen_dar and covering.label in ("LOC", "ORG"))):
+                i = covering.start  # a date, or the scope of the title before it («شهردار کرج امروز در ...»)
+                continue
+            if k == "در":
+                seen_dar = True
+            elif seen_dar or not (_ORDINAL_RE.search(k) or k == "و" or k.isdigit()):
+                break
+            i = pw[0]
+        return out
+
     def body_of(self, cm, sent: tuple[int, int]) -> str | None:
         """The body whose session the cue names: an ORG right after the cue («جلسه علنی شورای اسلامی
         شهر کرج», at most two words between), or an ORG that opens the sentence and holds the meeting
@@ -361,12 +447,39 @@ class _Builder:
             between = words(text, cm.end, ent.start)
             if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
                 return ent.text
+        untagged = self._untagged_body(cm, sent)
+        if untagged is not None:
+            return untagged
         first = self.index.first_from(sent[0])
         if first is not None and first.label == "ORG" and first.end <= cm.start and not self._is_source(first.text):
             lead = words(text, sent[0], first.start)
             if all(key(w) in _OPENERS for _, _, w in lead) and (key(text[cm.start:cm.end]).endswith(("ای", "ی"))
                                                                  or _own_session(text, cm.end, sent[1])):
                 return first.text
+        return None
+
+    def _untagged_body(self, cm, sent: tuple[int, int]) -> str | None:
+        """A body word of ``meeting.body`` right after the cue (at most one word between) that the
+        tagger left without an ORG: «جلسه شورای سلامت ...», «جلسه فوق‌العاده ستاد ...». The body
+        runs over its modifiers as a group noun does (:func:`_group_text`)."""
+        text = self.doc.text
+        ws = words(text, cm.end, min(sent[1], cm.end + 80))[:2]
+        for n, (s, e, w) in enumerate(ws):
+            if key(w) in _STOP or self.index.covering(s) is not None:
+                return None
+            m = cue_classes().search(text, "meeting.body", s, e)
+            if m is not None and m.start == s and m.end == e:
+                # a body named by its head word alone («جلسه شورای») is not told apart from others
+                # at most two words after the head: without a tag the end is a guess, and a short name
+                # still names the body (the scorer and readers match names by containment)
+                body = " ".join(_group_text(self.doc, self.index, s, e).split()[:3])
+                # «... دامغان مقرر شد»: the word before a finite verb is the verb's (a light-verb compound)
+                nw = next_word(text, s + len(body))
+                if nw is not None and looks_finite([fold(nw[2])]) and len(body.split()) > 2:
+                    body = body.rsplit(None, 1)[0]
+                return body if len(body.split()) > 1 else None
+            if n == 0 and has_verb_form(w):
+                return None
         return None
 
     def _plural_role_text(self, rm: RoleMention) -> str:
@@ -386,8 +499,16 @@ class _Builder:
         """A name written with a religious honorific («(ره)», «(ع)», «(ص)», «(س)», «(عج)», «(مدظله)»):
         a revered figure named in the text (a saint, the late founder), never a meeting's participant."""
         text = self.doc.text
+
+        def late(n) -> bool:  # «مرحوم X», «زنده‌یاد X», «شهید X»: the dead do not attend
+            pw = prev_word(text, n.start)
+            if pw is None:
+                return key(text[n.start:n.end].split()[0]) in _LATE
+            pw2 = prev_word(text, pw[0])  # «زنده یاد» written apart
+            return key(pw[2]) in _LATE or (pw2 is not None and key(pw2[2] + pw[2]) in _LATE) or \
+                key(text[n.start:n.end].split()[0]) in _LATE
         return ref.memo("revered", ref.names, lambda: any(
-            _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) for n in ref.names))
+            _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) or late(n) for n in ref.names))
 
     def _is_source(self, org: str) -> bool:
         k = key(org)
@@ -535,6 +656,8 @@ def _drafts(doc: Document):
         same = None
         lead = sent_index.get(sent, 99) <= 4
         tkey = _topic_key(text, cm, b.index.within(cm.start, cm.end + 200))
+        nxt = b.index.first_from(cm.end)
+        day_only = nxt is not None and nxt.label == "DATE" and not text[cm.end:nxt.start].strip(" \u200c")
         for o in reversed(drafts):
             if o.kind != d.kind:
                 continue
@@ -545,7 +668,10 @@ def _drafts(doc: Document):
             subset = bool(others) and all(_has_participant(o, p) for p in others)
             same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
                 not d.date or not o.date or key(d.date) == key(o.date))
-            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)):
+            if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)) \
+                    or (day_only and not d.body) or o.sent == sent:
+                # «در جلسه امروز ...» after a session of the same kind: the day names the session already told;
+                # two cues of one kind in one sentence («در حاشیه جلسه ... گفت: ... در جلسه شورا ...») are one
                 same = o
                 break
         if same is not None:
@@ -570,6 +696,17 @@ def _drafts(doc: Document):
             if ref is not None and ref.names and ev.verb_start < until:
                 b.why = ("src=main_speaker",)
                 b.add_ref(d, ref)
+    # «... با حضور A، B و C برگزار شد» in a sentence that names no meeting: those present at the main one
+    # (only when the article tells of one meeting: with several, the list could belong to any)
+    main = next((d for d in narrative if sent_index.get(d.sent, 99) < MAIN_EVENT_SENTENCES), None)
+    if main is not None and len(narrative) == 1:
+        told = {se for d in drafts for se in d.sentences}
+        for sent in doc.sentences:
+            if (sent.start, sent.end) in told or _first_covering(quote_index, sent.start) is not None:
+                continue
+            pos = _presence_start(text, sent.start, sent.end)
+            if pos is not None and _first_covering(quote_index, pos) is None:
+                b.add_sentence(main, pos, sent.end, presence=True)
     out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
         parts = _drop_unnamed_dupes(d.participants, d.refs)
@@ -695,6 +832,18 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
         ent = b.index.covering(nw[0])
         if key(nw[2]) in b.groups or (ent is not None and ent.label == "ROLE"):
             return "new"
+        # any noun in the human plural «ان/ین» («در جمع منتخبان ...») when the sentence reports speech there
+        k = key(nw[2])
+        if ent is None and len(k) >= 5 and k.endswith(("ان", "ین")) and not has_verb_form(nw[2]):
+            sp = cue_classes().search(ft, "speech", cm.end, sent[1], folded=True)
+            # the speech verb of the same clause: no finite verb between («... بودند و X گفت» is another clause)
+            if sp is not None and not any(looks_finite([fold(w)]) for _, _, w in words(doc.text, cm.end, sp.start)):
+                return "new"
+        return None
+    # the body must stand in the main clause, before its verb: not inside a «که» clause («... این سوال که
+    # آیا طرح باید در شورای ... به تصویب برسد، اظهار داشت») nor after a finite verb
+    lead = [fold(w) for _, _, w in words(doc.text, sent[0], cm.start)]
+    if any(w in ("که", "آیا") for w in lead):
         return None
     verbs = cue_classes()
     if verbs.search(ft, "speech", cm.end, sent[1], folded=True) is None and \
@@ -705,6 +854,8 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
 
 #: words that make a «دیدار» a sports match between teams, not a meeting («دیدار تیم ... مقابل ...»)
 _SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ".split())
+#: the same, before the cue in its sentence («تیم ... با تیم ... دیدار می‌کند»)
+_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول".split())
 
 
 def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
@@ -712,4 +863,5 @@ def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
     «دیداری نسبتاً راحت مقابل ...»), not a meeting of officials."""
     if not key(text[cm.start:cm.end]).startswith("دیدار"):
         return False
-    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6])
+    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6]) or any(
+        key(w) in _SPORTS_BEFORE for _, _, w in words(text, sent[0], cm.start)[-8:])

@@ -222,3 +222,150 @@ def test_a_body_in_its_own_session_holds_it(old):
 def test_visual_and_audio_adjectives_are_not_a_meeting(old):
     text = "علی توکلی گفت: رسانه‌های دیداری و شنیداری در اطلاع‌رسانی نقش دارند."
     assert _rules(text, [("PER", "علی توکلی")], old) == []
+
+
+# ---------------------------------------------------------------- bodies, groups, local titles, agents
+from pipeline.records.meetings import meeting_candidates  # noqa: E402
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,body", [
+    # the tagger left the body without an ORG: the words after the body noun name it
+    ("پروین ساعدی گفت: در جلسه شورای ایمنی شهرستان دامغان مقرر شد بازارچه تعطیل شود.", "شورای ایمنی شهرستان دامغان"),
+    ("کیوان بهاری افزود: در جلسه قرارگاه بحران استان تصمیمات لازم اتخاذ شد.", "قرارگاه بحران استان"),
+])
+def test_an_untagged_body_after_the_cue_is_the_session(text, body, old):
+    speaker = text.split(" گفت")[0].split(" افزود")[0]
+    (m,) = _rules(text, [("PER", speaker)], old)
+    (got,) = _people(m)
+    want = _old(body) if old else body
+    # the body's head and at least one word of its name, never the words of the clause after it
+    assert len(got.split()) >= 2 and key(want).startswith(key(got)), got
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_lone_body_word_is_not_a_body(old):
+    # «جلسه شورای» with nothing after it does not say which council met: the speaker's session
+    text = "نسرین فلاح گفت: در جلسه شورای امروز بحث شد."
+    ms = _rules(text, [("PER", "نسرین فلاح"), ("DATE", "امروز")], old)
+    assert all(not p.group for m in ms for p in m.participants)
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_plural_title_after_ba_is_a_group(old):
+    text = "سهراب دلاوری فرماندار نهاوند امروز با فرماندهان نیروی انتظامی شهرستان دیدار کرد."
+    ents = [("PER", "سهراب دلاوری"), ("ROLE", "فرماندار"), ("LOC", "نهاوند"), ("DATE", "امروز"),
+            ("ROLE", "فرماندهان"), ("ORG", "نیروی انتظامی شهرستان")]
+    (m,) = _rules(text, ents, old)
+    assert any(p.group and key(p.group).startswith(key("فرماندهان")) for p in m.participants)
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_body_inside_a_question_clause_is_no_session(old):
+    text = ("آرمان یزدی در پاسخ به این سوال که آیا طرح باید در شورای عالی شهرسازی تصویب شود، "
+            "اظهار داشت: هنوز تصمیمی گرفته نشده است.")
+    assert _rules(text, [("PER", "آرمان یزدی"), ("ORG", "شورای عالی شهرسازی")], old) == []
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_the_session_of_the_day_is_the_session_already_told(old):
+    text = ("جلسه شورای اداری استان زنجان عصر امروز با حضور رامین توکلی استاندار برگزار شد.\n"
+            "در جلسه امروز همچنین بهنام شیرازی به عنوان فرماندار ابهر معرفی شد.")
+    ents = [("ORG", "شورای اداری استان زنجان"), ("DATE", "عصر امروز"), ("PER", "رامین توکلی"), ("ROLE", "استاندار"),
+            ("DATE", "امروز"), ("PER", "بهنام شیرازی"), ("ROLE", "فرماندار"), ("LOC", "ابهر")]
+    ms = _rules(text, ents, old)
+    assert len(ms) == 1
+    names = [key(n) for n in _people(ms[0])]
+    assert key(_old("بهنام شیرازی") if old else "بهنام شیرازی") in names
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_team_before_the_visit_makes_it_a_match(old):
+    text = "تیم شهرداری ساری در این هفته با تیم پایین جدولی نفت دیدار می‌کند و یاسر نادری گفت: آماده‌ایم."
+    assert _rules(text, [("ORG", "شهرداری ساری"), ("PER", "یاسر نادری")], old) == []
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,place", [
+    # the place of the sentence
+    ("آیین کلنگ‌زنی سالن ورزشی روستای کلاته با حضور فرماندار، بخشدار و جمعی از مسئولان برگزار شد.",
+     [("LOC", "روستای کلاته"), ("ROLE", "فرماندار"), ("ROLE", "بخشدار")], "روستای کلاته"),
+    # the article's dateline
+    ("به گزارش خبرگزاری مهر از سمنان، جلسه ستاد تسهیلات نوروزی با حضور استاندار و مدیران کل برگزار شد.",
+     [("ORG", "خبرگزاری مهر"), ("LOC", "سمنان"), ("ORG", "ستاد تسهیلات نوروزی"), ("ROLE", "استاندار")], "سمنان"),
+])
+def test_an_unscoped_title_present_is_the_local_one(text, ents, place, old):
+    (m,) = _rules(text, ents, old)
+    local = [p for p in m.participants if p.person is None and p.role and not p.group]
+    assert local and all(key(p.org) == key(_old(place) if old else place) for p in local)
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,who,tag", [
+    ("شهردار کرج امروز در مراسم افتتاح پل گفت: پل آماده است.",
+     [("ROLE", "شهردار"), ("LOC", "کرج"), ("DATE", "امروز")], "شهردار", "agent=before"),
+    ("نیما صالحی گفت: در بازدید شهردار تبریز از پارک‌ها مشکلات بررسی شد.",
+     [("PER", "نیما صالحی"), ("ROLE", "شهردار"), ("LOC", "تبریز")], "شهردار", "agent=after"),
+])
+def test_the_meetings_agent_is_tagged_for_the_filter(text, ents, who, tag, old):
+    if old:
+        text, ents = _old(text), [(lab, _old(s)) for lab, s in ents]
+    ((_d, cands),) = meeting_candidates(make_doc(text, ents))
+    tagged = [p for p, f in cands if f.get(tag)]
+    assert [p.role for p in tagged] == [who]
+    assert all(not f.get(tag) for p, f in cands if p.role != who)
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,is_meeting", [
+    # «در جمع» + a noun in the human plural, with speech in the sentence: an address to that group
+    ("بیژن کاظمی امروز در جمع منتخبان شوراهای روستایی بخش مرکزی اظهار داشت: همکاری ادامه دارد.",
+     [("PER", "بیژن کاظمی"), ("DATE", "امروز")], True),
+    # the same noun without speech there: «in total», not a gathering
+    ("در جمع منتخبان این دوره دو نفر از روستای پایین بودند و آرش پاکزاد گفت: کار ادامه دارد.",
+     [("PER", "آرش پاکزاد")], False),
+])
+def test_among_a_plural_noun_with_speech_is_a_gathering(text, ents, is_meeting, old):
+    ms = _rules(text, ents, old)
+    assert bool(ms) is is_meeting
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_presence_list_later_in_the_article_joins_its_only_meeting(old):
+    text = ("مهران صفوی امروز در آیین گشایش نمایشگاه کتاب قزوین گفت: کتاب‌خوانی رو به رشد است.\n"
+            "این نمایشگاه با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد و ناشران استان در حال برگزاری است.\n"
+            "صفوی افزود: نمایشگاه یک هفته ادامه دارد.")
+    ents = [("PER", "مهران صفوی"), ("DATE", "امروز"), ("LOC", "قزوین"), ("PER", "کارن وثوقی"),
+            ("ROLE", "مدیرکل فرهنگ و ارشاد"), ("PER", "صفوی")]
+    (m,) = _rules(text, ents, old)
+    names = [key(n) for n in _people(m)]
+    assert key(_old("کارن وثوقی") if old else "کارن وثوقی") in names
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_presence_list_is_not_given_to_one_of_several_meetings(old):
+    text = ("مهران صفوی امروز در آیین گشایش نمایشگاه کتاب قزوین گفت: کتاب‌خوانی رو به رشد است.\n"
+            "وی عصر نیز با ناشران استان دیدار کرد.\n"
+            "جشن پایان طرح با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد برگزار می‌شود.")
+    ents = [("PER", "مهران صفوی"), ("DATE", "امروز"), ("LOC", "قزوین"), ("PER", "کارن وثوقی"),
+            ("ROLE", "مدیرکل فرهنگ و ارشاد")]
+    ms = _rules(text, ents, old)
+    assert all(key(_old("کارن وثوقی") if old else "کارن وثوقی") not in [key(n) for n in _people(m)] for m in ms)
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_two_mentions_of_a_session_in_one_sentence_are_one_meeting(old):
+    text = ("پژمان رادمنش امروز در حاشیه جلسه علنی شورای شهر اراک گفت: در جلسه کارشناسی لایحه بودجه "
+            "بررسی شد.")
+    ents = [("PER", "پژمان رادمنش"), ("DATE", "امروز"), ("ORG", "شورای شهر اراک")]
+    assert len(_rules(text, ents, old)) == 1
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("late", ["مرحوم", "زنده‌یاد", "شادروان"])
+def test_the_late_are_never_participants(late, old):
+    text = (f"سعید مرادی امروز در مراسم بزرگداشت {late} حسن کریمی با حضور فرماندار گرگان گفت: یاد او گرامی است.")
+    ents = [("PER", "سعید مرادی"), ("DATE", "امروز"), ("PER", "حسن کریمی"), ("ROLE", "فرماندار"), ("LOC", "گرگان")]
+    (m,) = _rules(text, ents, old)
+    names = [key(n) for n in _people(m)]
+    assert key("حسن کریمی") not in names and key("سعید مرادی") in names
