@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import torch
@@ -25,9 +26,14 @@ CONFIG_DEFAULTS = dict(vocab_size=2, word_dim=128, char_vocab_size=2, char_dim=3
                        max_position_embeddings=512, use_crf=True, char_vocab="", pad_token_id=0)
 
 
+@lru_cache(maxsize=8)
+def _char_index(char_vocab: str) -> dict[str, int]:
+    return {c: i + 2 for i, c in enumerate(char_vocab)}
+
+
 def char_ids_for(words: list[str], char_vocab: str, max_chars: int) -> list[list[int]]:
     """Character ids of each word (0 = padding, 1 = unknown character)."""
-    index = {c: i + 2 for i, c in enumerate(char_vocab)}
+    index = _char_index(char_vocab)
     out = []
     for w in words:
         ids = [index.get(c, 1) for c in w[:max_chars]]
@@ -118,17 +124,33 @@ def build_layers(module: nn.Module, config) -> None:
                            persistent=True)
 
 
+def char_features(module: nn.Module, rows: torch.Tensor) -> torch.Tensor:
+    """Character-CNN features (rows, 3 * char_filters) of character-id rows (rows, max_word_chars)."""
+    ch = module.char_emb(rows).transpose(1, 2)  # (rows, char_dim, chars)
+    return torch.cat([conv(ch).max(dim=2).values for conv in module.char_convs], dim=1)
+
+
 def encode(module: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
-           char_ids: torch.Tensor | None = None) -> torch.Tensor:
-    """Label scores (batch, words, labels) of a module built by :func:`build_layers`."""
+           char_ids: torch.Tensor | None = None, distinct_words: bool | None = None) -> torch.Tensor:
+    """Label scores (batch, words, labels) of a module built by :func:`build_layers`.
+
+    ``distinct_words`` (default: when gradients are off): the character CNN runs once per distinct
+    character row of the batch (a news batch repeats most words, and padding is one row) and the
+    features are gathered back; each row is computed on its own, so the scores are the same."""
     config = module.config
     if attention_mask is None:
         attention_mask = (input_ids != config.pad_token_id).long()
     if char_ids is None:
         char_ids = module.vocab_chars[input_ids].long()
     b, n, c = char_ids.shape
-    ch = module.char_emb(char_ids.view(b * n, c)).transpose(1, 2)  # (b*n, char_dim, c)
-    ch = torch.cat([conv(ch).max(dim=2).values for conv in module.char_convs], dim=1).view(b, n, -1)
+    rows = char_ids.view(b * n, c)
+    if distinct_words is None:
+        distinct_words = not torch.is_grad_enabled()
+    if distinct_words and b * n > 1:
+        distinct, where = torch.unique(rows, dim=0, return_inverse=True)
+        ch = char_features(module, distinct)[where].view(b, n, -1)
+    else:
+        ch = char_features(module, rows).view(b, n, -1)
     x = torch.cat([module.word_emb(input_ids), ch], dim=-1)
     x = module.proj(module.dropout(x))
     positions = torch.arange(n, device=input_ids.device).clamp(max=config.max_position_embeddings - 1)

@@ -168,7 +168,7 @@ class Tagger:
                 cfg = self.model.config
                 self._encoder = WordEncoder(self.tokenizer, cfg.char_vocab, cfg.max_word_chars)
             b = self._encoder.batch([{"tokens": list(words)} for words in unit_lists])
-            with torch.no_grad():
+            with torch.inference_mode():
                 logits = self.model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],
                                     char_ids=b["char_ids"]).logits
             return [[labels[j] for j in path] for path in self.model.decode(logits, b["attention_mask"])]

@@ -90,3 +90,43 @@ def test_shipped_model_loads_without_transformers(shipped_model):
     assert loaded is not None
     net, vocab = loaded
     assert net.config.model_type == "munitagger" and len(vocab.get_vocab()) == net.config.vocab_size
+
+
+def _batch(net, vocab, sents):
+    from pipeline.tag.encode import WordEncoder
+
+    cfg = net.config
+    return WordEncoder(vocab, cfg.char_vocab, cfg.max_word_chars).batch([{"tokens": s} for s in sents])
+
+
+REPEATED = [
+    ["شهردار", "تهران", "و", "شهردار", "كرج", "و", "شهردار", "تهران"],  # repeated words, both orthographies
+    ["شهرداری‌ها", "شهرداريها", "شهرداری", "ها"],  # ZWNJ, glued and split forms: distinct rows
+    ["گفت"],  # mostly padding
+]
+
+
+@pytest.mark.parametrize("model", ["tiny", "shipped"])
+def test_character_features_once_per_distinct_word_give_the_same_scores(model, tiny_model, shipped_model):
+    from pipeline.tag.net import char_features, encode
+
+    net, vocab = load_net(tiny_model if model == "tiny" else shipped_model)
+    b = _batch(net, vocab, REPEATED)
+    rows = b["char_ids"].view(-1, b["char_ids"].shape[-1])
+    assert len(torch.unique(rows, dim=0)) < len(rows)  # the cache has something to share
+    with torch.inference_mode():
+        once = encode(net, b["input_ids"], b["attention_mask"], b["char_ids"], distinct_words=True)
+        each = encode(net, b["input_ids"], b["attention_mask"], b["char_ids"], distinct_words=False)
+        default = net(input_ids=b["input_ids"], attention_mask=b["attention_mask"], char_ids=b["char_ids"]).logits
+        feats = char_features(net, rows)
+    assert torch.equal(once, each) and torch.equal(default, once)
+    # equal words get equal features wherever they stand
+    assert torch.equal(feats[0], feats[3]) and torch.equal(feats[1], feats[7])
+
+
+def test_distinct_words_is_off_while_training(tiny_model):
+    net, vocab = load_net(tiny_model)
+    b = _batch(net, vocab, REPEATED)
+    logits = net(input_ids=b["input_ids"], attention_mask=b["attention_mask"], char_ids=b["char_ids"]).logits
+    logits.sum().backward()  # gradients reach the character CNN through the plain path
+    assert net.char_convs[0].weight.grad is not None and net.char_convs[0].weight.grad.abs().sum() > 0
