@@ -171,3 +171,23 @@ def test_every_command_help_ends_with_examples():
     assert "examples:" in parser.format_help()
     missing = [name for name, p in sub.choices.items() if "example" not in (p.epilog or "")]
     assert missing == []
+
+
+def test_extract_does_not_import_the_database_libraries():
+    # the db subcommands' parsers are built for every command; DuckDB and pandas load only when used
+    from pathlib import Path
+
+    code = ("import sys; from pipeline.cli import build_parser; build_parser(); import pipeline.db; "
+            "from pipeline.db import kinds; "
+            "print(sorted(m for m in ('pandas', 'duckdb', 'pipeline.db.load', 'pipeline.db.query') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(Path(__file__).resolve().parents[1])).stdout
+    assert out.strip() == "[]"
+
+
+def test_db_names_still_import_on_use():
+    from pipeline.db import DatabaseError, LoadReport, load_files, open_db
+    from pipeline.db.query import QUERY_TYPES
+
+    assert callable(open_db) and callable(load_files) and issubclass(DatabaseError, Exception)
+    assert LoadReport.__module__ == "pipeline.db.load" and "officials" in QUERY_TYPES

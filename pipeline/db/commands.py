@@ -193,7 +193,7 @@ def _sub(sub, name: str, help: str, description: str, examples: str):
 
 def register(sub) -> None:
     """Add load, query, export, show and view to the ``munifacts`` subcommand parser."""
-    from pipeline.db.query import QUERY_TYPES
+    from pipeline.db.kinds import QUERY_TYPES  # not pipeline.db.query: DuckDB and pandas load only when used
 
     ld = _sub(sub, "load", "load extract output into an archive database (DuckDB)",
               "Append extract JSONL files to a DuckDB archive, then resolve people and organizations across all "

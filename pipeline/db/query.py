@@ -16,10 +16,9 @@ import duckdb
 import pandas as pd
 
 from pipeline.db.dates import date_range
+from pipeline.db.kinds import QUERY_TYPES
 from pipeline.schema import CommitmentKind, FigureKind
 
-QUERY_TYPES = ("officials", "commitments", "meetings", "quotes", "figures", "people", "roles", "organizations",
-               "articles", "entities", "dates")
 
 _ART = "a.article_jalali, a.article_date, "
 _PERSON = ("LEFT JOIN person_mentions {m} ON {m}.article_id = {t}.article_id AND {m}.name = {t}.{col} "

@@ -70,16 +70,28 @@ class CueMatch:
         return self.value or self.cls.rsplit(".", 1)[-1]
 
 
+#: compiled cue regexes by source: a cue is compiled when a text first passes its literal prefilter
+#: (compiling all of them took about 0.35 s of CPU at every start; many are never needed by a run)
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
 @dataclass(frozen=True)
 class _Cue:
     cls: str
     value: str | None
     pattern: str
-    regex: re.Pattern[str]
+    source: str  # the regex, compiled on first use (:attr:`regex`)
     verbs: tuple[tuple[str, bool], ...]  # (group tag, vowel-final present stem)
     #: literal pieces a match must contain: for each group, at least one of its strings occurs in the
     #: folded text (a substring test rules most cues out before their regex scans the text)
     needs: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        rx = _COMPILED.get(self.source)
+        if rx is None:
+            rx = _COMPILED[self.source] = re.compile(self.source)
+        return rx
 
     def may_match(self, ft: str) -> bool:
         return all(any(p in ft for p in group) for group in self.needs)
@@ -185,9 +197,9 @@ def compile_cue(cls: str, pattern: str, verbs: dict[str, str], value: str | None
         raise CueError(f"{where}: empty pattern")
     parts = [comp.element(el, where) for el in els]
     src = _join(parts)
-    regex = re.compile(NOT_LETTER_BEFORE + "(?:" + src + ")" + NOT_LETTER_AFTER)
+    source = NOT_LETTER_BEFORE + "(?:" + src + ")" + NOT_LETTER_AFTER
     needs = tuple(g for el in els for g in _needs(el))
-    return _Cue(cls, value, pattern, regex, tuple(comp.tags), needs)
+    return _Cue(cls, value, pattern, source, tuple(comp.tags), needs)
 
 
 class CueClasses:
@@ -286,11 +298,13 @@ class CueClasses:
         found: list[CueMatch] = []
         if not c.may_match(ft):
             return found
-        for m in c.regex.finditer(ft):
+        regex = c.regex
+        has_gap = "gap" in regex.groupindex
+        for m in regex.finditer(ft):
             if m.end() <= m.start():
                 continue
             gap = None
-            if "gap" in c.regex.groupindex and m.group("gap") is not None:
+            if has_gap and m.group("gap") is not None:
                 gap = (m.start("gap"), m.end("gap"))
             vf = None
             for tag, vowel in c.verbs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import torch
 
 from pipeline.tag.labels import LABEL2ID
-from pipeline.tag.model import char_ids_for
+from pipeline.tag.net import char_ids_for
 from pipeline.tag.vocab import UNK, word_key
 
 

@@ -166,3 +166,22 @@ def test_overlapping_matches_keep_the_longest(orth, sentence):
         assert list(cc.finditer(text, prefix)) == _longest_first(every)
         assert list(cc.finditer(text, prefix, start=40, end=400)) == _longest_first(
             [c for c in every if c.start >= 40 and c.end <= 400])
+
+
+def test_every_shipped_cue_compiles():
+    # cues are compiled on first use; a broken pattern must still show up here, not mid-run
+    for c in cue_classes().cues:
+        assert c.regex.pattern == c.source
+
+
+@pytest.mark.parametrize("text", ["شهردار گفت که پروژه تمام شد", "شهردار گفت كه پروژه تمام شد"])  # both orthographies
+def test_a_cue_is_compiled_only_once_a_text_passes_its_prefilter(text):
+    from pipeline.lexicons import matcher
+
+    cc = CueClasses([("say", "گفت", None), ("promise", "وعده داد", None)], {}, "<test>")
+    say, promise = cc.cues
+    for c in cc.cues:
+        matcher._COMPILED.pop(c.source, None)
+    found = [m.cls for m in cc.finditer(text)]
+    assert found == ["say"]
+    assert say.source in matcher._COMPILED and promise.source not in matcher._COMPILED

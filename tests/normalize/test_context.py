@@ -78,3 +78,34 @@ def test_packaged_model_loads():
     assert m.count("شهردار") > 100
     assert m.pair_count("شهر", "تهران") > 10
     assert m.logp("تهران", "شهر") > m.logp("تهران", "کرد")
+
+
+def test_sorted_pairs_answer_like_the_dict_they_replace():
+    from array import array
+
+    from pipeline.normalize.context import SortedPairs
+
+    V = 7
+    left, right, counts = array("I", [3, 0, 6, 3, 1]), array("I", [2, 5, 6, 0, 1]), array("I", [4, 9, 1, 2, 30])
+    want = dict(zip((a * V + b for a, b in zip(left, right)), counts))
+    pairs = SortedPairs.build(left, right, counts, V)
+    assert isinstance(pairs, SortedPairs) and len(pairs) == len(want)
+    for key in range(V * V + 3):  # every pair key, present or not, and keys past the end
+        assert pairs.get(key, 0) == want.get(key, 0)
+
+
+def test_sorted_pairs_fall_back_to_a_dict_when_a_pair_repeats():
+    from array import array
+
+    from pipeline.normalize.context import SortedPairs
+
+    pairs = SortedPairs.build(array("I", [1, 1]), array("I", [2, 2]), array("I", [5, 8]), 4)
+    assert pairs == {6: 8}  # the last count wins, as in dict(zip(...))
+
+
+def test_loaded_model_finds_a_common_pair_and_not_an_invented_one():
+    if not model_available(DATA_DIR):
+        pytest.skip("no bigram model data")
+    m = load_model(DATA_DIR)
+    assert m.pair_count("شهردار", "تهران") > 0
+    assert m.pair_count("تهران", "قلمبوستک") == 0
