@@ -4,7 +4,9 @@ A ``meeting.noun`` cue of ``pipeline/lexicons/cues.tsv`` starts a meeting when i
 «در نشست/جلسه/دیدار ...», «در سومین همایش ...», «جلسه ... برگزار شد», «... با X دیدار
 کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
 the last meeting; a second «در دیدار با ...» of the same kind with the same people is
-the same meeting. Participants come from the sentences that mention the meeting:
+the same meeting. A meeting noun inside the phrase of the cue just before («آیین گشایش جشنواره ...») is
+that meeting's topic, and its later mentions are that meeting; «مراسم افتتاحیه این جشنواره» is the
+festival already told. Participants come from the sentences that mention the meeting:
 
 * named people (with their first title) and speakers of those sentences;
 * titles with no name but with a scope, as ``{"person": None, "role", "org"}`` (a title
