@@ -645,8 +645,10 @@ def _drafts(doc: Document):
             continue
         kind = cm.label or cm.cue
         if frame == "anaphoric" and drafts:
-            last_cue = (cm.end, sent, drafts[-1])
-            b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            # «در این مراسم»: the last meeting of that kind, else the last one told
+            ante = next((o for o in reversed(drafts) if o.kind == kind), drafts[-1])
+            last_cue = (cm.end, sent, ante)
+            b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         if kind in embedded:
             last_cue = (cm.end, sent, embedded[kind])

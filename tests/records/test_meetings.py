@@ -412,3 +412,20 @@ def test_a_ceremony_of_the_event_already_told_is_that_event(demonstrative, old):
     assert [m.kind for m in ms] == ["جشنواره"]
     names = [_old(n) if old else n for n in ("لاله مرادی", "رضا امینی")]
     assert set(names) <= set(_people(ms[0]))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("anaphor", ["در این مراسم", "در همین مراسم", "در ادامه مراسم", "در حاشیه این مراسم"])
+def test_a_back_reference_goes_to_the_last_meeting_of_its_kind(anaphor, old):
+    text = ("مهسا نوری، شهردار کاشان صبح امروز در مراسم افتتاح پارک بانوان گفت: پارک آماده است.\n"
+            "ساخت این پارک دو سال طول کشید.\nزمین آن پیش‌تر بایر بود.\n"
+            "نوری سپس با کامران یزدی، مدیرکل میراث فرهنگی استان دیدار کرد.\n"
+            f"{anaphor} بهرام سعیدی، معاون استاندار نیز گفت: بودجه تامین شد.")
+    ents = [("PER", "مهسا نوری"), ("ROLE", "شهردار"), ("LOC", "کاشان"), ("DATE", "صبح امروز"),
+            ("PER", "نوری"), ("PER", "کامران یزدی"), ("ROLE", "مدیرکل میراث فرهنگی"),
+            ("PER", "بهرام سعیدی"), ("ROLE", "معاون استاندار")]
+    ms = {m.kind: m for m in _rules(text, ents, old)}
+    assert set(ms) == {"مراسم", "دیدار"}
+    said = _old("بهرام سعیدی") if old else "بهرام سعیدی"
+    assert said in _people(ms["مراسم"])
+    assert said not in _people(ms["دیدار"])
