@@ -4,7 +4,9 @@ A ``meeting.noun`` cue of ``pipeline/lexicons/cues.tsv`` starts a meeting when i
 «در نشست/جلسه/دیدار ...», «در سومین همایش ...», «جلسه ... برگزار شد», «... با X دیدار
 کرد», «دیدار X با Y». «این نشست», «در ادامه جلسه», «در پایان این دیدار» refer back to
 the last meeting; a second «در دیدار با ...» of the same kind with the same people is
-the same meeting. Participants come from the sentences that mention the meeting:
+the same meeting. A meeting noun inside the phrase of the cue just before («آیین گشایش جشنواره ...») is
+that meeting's topic, and its later mentions are that meeting; «مراسم افتتاحیه این جشنواره» is the
+festival already told. Participants come from the sentences that mention the meeting:
 
 * named people (with their first title) and speakers of those sentences;
 * titles with no name but with a scope, as ``{"person": None, "role", "org"}`` (a title
@@ -624,9 +626,17 @@ def _drafts(doc: Document):
     cues = list(cue_classes().finditer(ft, "meeting.noun", folded=True))
     cues += list(cue_classes().finditer(ft, ("meeting.body", "meeting.among"), folded=True))
     cues.sort(key=lambda c: c.start)
+    last_cue: tuple[int, tuple[int, int], _Draft] | None = None  # the last cue that told a meeting, its sentence, draft
+    embedded: dict[str, _Draft] = {}  # kinds named inside another meeting's phrase -> that meeting
     for cm in cues:
         sent = _sentence_bounds(doc, cm.start)
         in_quote = _first_covering(quote_index, cm.start)
+        if cm.cls == "meeting.noun" and last_cue is not None and last_cue[1] == sent and \
+                _in_cue_phrase(text, last_cue[0], cm.start):
+            # «آیین گشایش جشنواره ...», «مراسم جشن ...»: a noun in the phrase of the cue just before names
+            # what that meeting was about, not a second meeting; later mentions of it are that meeting
+            embedded.setdefault(cm.label or cm.cue, last_cue[2])
+            continue
         if cm.cls == "meeting.noun":
             frame = _frame(doc, ft, cm, sent)
         else:
@@ -635,9 +645,23 @@ def _drafts(doc: Document):
             continue
         kind = cm.label or cm.cue
         if frame == "anaphoric" and drafts:
-            b.add_sentence(drafts[-1], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            # «در این مراسم»: the last meeting of that kind, else the last one told
+            ante = next((o for o in reversed(drafts) if o.kind == kind), drafts[-1])
+            last_cue = (cm.end, sent, ante)
+            b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            continue
+        if kind in embedded:
+            last_cue = (cm.end, sent, embedded[kind])
+            b.add_sentence(embedded[kind], *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            continue
+        told = _told_in_phrase(text, ft, cm, drafts)
+        if told is not None:
+            # «در مراسم افتتاحیه این جشنواره ...»: a ceremony of the event already told is that event
+            last_cue = (cm.end, sent, told)
+            b.add_sentence(told, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
+        last_cue = (cm.end, sent, d)
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names:
@@ -675,6 +699,7 @@ def _drafts(doc: Document):
                 same = o
                 break
         if same is not None:
+            last_cue = (cm.end, sent, same)
             for s_, e_ in d.sentences:
                 b.add_sentence(same, s_, e_)
             for r in d.refs:
@@ -795,6 +820,36 @@ def _drop_body_if_named(parts: list[Participant], body: str | None) -> list[Part
         return parts
     kb = key(body)
     return [p for p in parts if not (p.group and key(p.group) == kb)]
+
+
+def _told_in_phrase(text: str, ft: str, cm, drafts: list[_Draft]) -> _Draft | None:
+    """The meeting already told that the phrase of cue ``cm`` refers back to with «این/همین» + its noun
+    («مراسم افتتاحیه این جشنواره», «آیین پایانی همین همایش»), or None."""
+    if not drafts or cm.cls != "meeting.noun":
+        return None
+    m = cue_classes().search(ft, "meeting.noun", cm.end, min(len(ft), cm.end + 60), folded=True)
+    if m is None:
+        return None
+    pw = prev_word(text, m.start)
+    if pw is None or key(pw[2]) not in ("این", "همین") or not _in_cue_phrase(text, cm.end, pw[0]):
+        return None
+    kind = m.label or m.cue
+    return next((d for d in reversed(drafts) if d.kind == kind), None)
+
+
+def _in_cue_phrase(text: str, end: int, start: int, max_words: int = 3) -> bool:
+    """Whether ``start`` follows a cue ending at ``end`` inside its noun phrase: at most ``max_words``
+    words between, none of them a verb, a conjunction, a preposition or a punctuation mark."""
+    between = text[end:start]
+    if any(ch in between for ch in "،,.:؛;!؟?«»()\n"):
+        return False
+    ws = [w for _, _, w in words(text, end, start)]
+    if len(ws) > max_words:
+        return False
+    return not any(key(w) in _PHRASE_BREAKS or has_verb_form(w) for w in ws)
+
+
+_PHRASE_BREAKS = frozenset(("و", "با", "در", "به", "از", "که", "تا", "برای"))
 
 
 def _own_session(text: str, end: int, sent_end: int) -> bool:

@@ -346,7 +346,7 @@ def test_a_presence_list_later_in_the_article_joins_its_only_meeting(old):
 def test_a_presence_list_is_not_given_to_one_of_several_meetings(old):
     text = ("مهران صفوی امروز در آیین گشایش نمایشگاه کتاب قزوین گفت: کتاب‌خوانی رو به رشد است.\n"
             "وی عصر نیز با ناشران استان دیدار کرد.\n"
-            "جشن پایان طرح با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد برگزار می‌شود.")
+            "برنامه پایانی طرح با حضور کارن وثوقی مدیرکل فرهنگ و ارشاد اجرا می‌شود.")
     ents = [("PER", "مهران صفوی"), ("DATE", "امروز"), ("LOC", "قزوین"), ("PER", "کارن وثوقی"),
             ("ROLE", "مدیرکل فرهنگ و ارشاد")]
     ms = _rules(text, ents, old)
@@ -369,3 +369,63 @@ def test_the_late_are_never_participants(late, old):
     (m,) = _rules(text, ents, old)
     names = [key(n) for n in _people(m)]
     assert key("حسن کریمی") not in names and key("سعید مرادی") in names
+
+
+# ---------------------------------------------------------------- festivals, celebrations; events named inside a cue's phrase
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text,ents,kind,person", [
+    ("مینا رستمی، فرماندار بابل عصر امروز در جشنواره گل و گیاه بابل گفت: غرفه‌ها افزایش یافت.",
+     [("PER", "مینا رستمی"), ("ROLE", "فرماندار"), ("LOC", "بابل"), ("DATE", "عصر امروز"), ("LOC", "بابل")],
+     "جشنواره", "مینا رستمی"),
+    ("جشن روز شهردار با حضور نادر فرهی، شهردار اراک صبح امروز در تالار شهر برگزار شد.",
+     [("PER", "نادر فرهی"), ("ROLE", "شهردار"), ("LOC", "اراک"), ("DATE", "صبح امروز")],
+     "جشن", "نادر فرهی"),
+])
+def test_festivals_and_celebrations_are_meetings(text, ents, kind, person, old):
+    if old:
+        text, ents, person = _old(text), [(lab, _old(s)) for lab, s in ents], _old(person)
+    ms = find_meetings(make_doc(text, ents))
+    assert [m.kind for m in ms] == [kind]
+    assert person in _people(ms[0])
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_an_event_named_in_a_ceremony_phrase_is_that_ceremony(old):
+    text = ("کاوه سلامی، فرماندار ساری صبح امروز در آیین گشایش جشنواره ملی مرکبات در ساری گفت: "
+            "باغداران استان حاضرند.\n"
+            "سلامی افزود: در جشنواره ملی مرکبات یافته‌های تازه عرضه می‌شود.")
+    ents = [("PER", "کاوه سلامی"), ("ROLE", "فرماندار"), ("LOC", "ساری"), ("DATE", "صبح امروز"), ("LOC", "ساری"),
+            ("PER", "سلامی")]
+    ms = _rules(text, ents, old)
+    assert [m.kind for m in ms] == ["مراسم"]
+    assert _people(ms[0]) == [_old("کاوه سلامی") if old else "کاوه سلامی"]
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("demonstrative", ["این", "همین"])
+def test_a_ceremony_of_the_event_already_told_is_that_event(demonstrative, old):
+    text = ("جشنواره فرهنگی بانوان استان زنجان با حضور لاله مرادی، مدیرکل ورزش استان صبح امروز برگزار شد.\n"
+            f"رضا امینی، فرماندار زنجان در مراسم افتتاحیه {demonstrative} جشنواره گفت: ورزشگاه‌ها آماده است.")
+    ents = [("LOC", "استان زنجان"), ("PER", "لاله مرادی"), ("ROLE", "مدیرکل ورزش"), ("DATE", "صبح امروز"),
+            ("PER", "رضا امینی"), ("ROLE", "فرماندار"), ("LOC", "زنجان")]
+    ms = _rules(text, ents, old)
+    assert [m.kind for m in ms] == ["جشنواره"]
+    names = [_old(n) if old else n for n in ("لاله مرادی", "رضا امینی")]
+    assert set(names) <= set(_people(ms[0]))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("anaphor", ["در این مراسم", "در همین مراسم", "در ادامه مراسم", "در حاشیه این مراسم"])
+def test_a_back_reference_goes_to_the_last_meeting_of_its_kind(anaphor, old):
+    text = ("مهسا نوری، شهردار کاشان صبح امروز در مراسم افتتاح پارک بانوان گفت: پارک آماده است.\n"
+            "ساخت این پارک دو سال طول کشید.\nزمین آن پیش‌تر بایر بود.\n"
+            "نوری سپس با کامران یزدی، مدیرکل میراث فرهنگی استان دیدار کرد.\n"
+            f"{anaphor} بهرام سعیدی، معاون استاندار نیز گفت: بودجه تامین شد.")
+    ents = [("PER", "مهسا نوری"), ("ROLE", "شهردار"), ("LOC", "کاشان"), ("DATE", "صبح امروز"),
+            ("PER", "نوری"), ("PER", "کامران یزدی"), ("ROLE", "مدیرکل میراث فرهنگی"),
+            ("PER", "بهرام سعیدی"), ("ROLE", "معاون استاندار")]
+    ms = {m.kind: m for m in _rules(text, ents, old)}
+    assert set(ms) == {"مراسم", "دیدار"}
+    said = _old("بهرام سعیدی") if old else "بهرام سعیدی"
+    assert said in _people(ms["مراسم"])
+    assert said not in _people(ms["دیدار"])
