@@ -408,7 +408,7 @@ class _Builder:
 
     def agents(self, cue: tuple[int, int], s: int) -> dict[int, str]:
         """The person or title who holds the meeting, by position: right after the cue as its genitive
-        («سفر وزیر ...», «بازدید شهردار تبریز از ...», «دیدار استاندار با ...»: ``agent=after``) or as
+        («سفر وزیر ...», «بازدید شهردار اردبیل از ...», «دیدار استاندار با ...»: ``agent=after``) or as
         the subject right before «در» + the cue («شهردار تهران در مراسم ...», «X امروز در نخستین
         جلسه ...»: ``agent=before``; dates and ordinals may stand between). Entity start -> tag."""
         text = self.doc.text
@@ -896,7 +896,7 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
                 return "new"
         return None
     # the body must stand in the main clause, before its verb: not inside a «که» clause («... این سوال که
-    # آیا طرح باید در شورای ... به تصویب برسد، اظهار داشت») nor after a finite verb
+    # آیا نقشه تازه در شورای ... تصویب شود، اظهار داشت») nor after a finite verb
     lead = [fold(w) for _, _, w in words(doc.text, sent[0], cm.start)]
     if any(w in ("که", "آیا") for w in lead):
         return None

@@ -111,7 +111,7 @@ def test_report_prefix_without_comma_before_the_name(text, ents, subject, form):
 @pytest.mark.parametrize("form", [lambda s: s, _arabic], ids=["persian", "arabic-yk"])
 @pytest.mark.parametrize("text, ents, subject", [
     # a demonstrative closes «این جلسه»: the title after it is the subject
-    ("همچنین در این جلسه نماینده مردم کرج نیز گفت: کار ادامه دارد.", [("ROLE", "نماینده"), ("LOC", "کرج")],
+    ("در ادامه این نشست نماینده مردم کرج هم گفت: کار ادامه دارد.", [("ROLE", "نماینده"), ("LOC", "کرج")],
      ("ROLE", "نماینده")),
     ("در همین نشست فرماندار شهرستان گفت: طرح آماده است.", [("ROLE", "فرماندار")], ("ROLE", "فرماندار")),
     # without the demonstrative «جلسه» governs the next noun: no subject

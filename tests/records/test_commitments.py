@@ -185,7 +185,7 @@ def test_explicit_plan_cue_stays_a_plan_whatever_the_classifier_says(old):
     ("باید بگوییم که کار خوبی انجام شد.", "not"),
     ("شهرداری باید پیاده‌روها را بازسازی کند.", "obligation"),
     # ongoing work with «در حال» + a verbal noun, also with its ezafe («اجرای»)
-    ("در حال ایجاد شبکه آبرسانی برای فضای سبز هستیم.", "plan"),
+    ("در حال ساخت خط لوله آب برای بوستان‌ها هستیم.", "plan"),
     ("در حال اجرای کارهای نهایی ساختمان هستیم.", "plan"),
     ("در حال حاضر ساختمان خالی است.", None),
     # «به دنبال ... هستیم»: the speakers pursue it, however long the object
