@@ -182,3 +182,18 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def entry() -> None:
+    """The ``munifacts`` command: run :func:`main`, then exit with its status.
+
+    Once ``main`` has returned, the run's output is complete and its status decided; a Ctrl-C during
+    interpreter shutdown (which can take a moment after torch was loaded) must not turn that status
+    into a death by signal, so SIGINT is ignored from here on.
+    """
+    import signal
+
+    status = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
+

@@ -21,7 +21,11 @@ def write_jsonl(path, rows) -> None:
 
 
 def lines(path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    """The file's complete lines (a run that is still writing may have half a line at the end)."""
+    if not path.exists():
+        return []
+    data = path.read_bytes()
+    return [x.decode("utf-8") for x in data[: data.rfind(b"\n") + 1].split(b"\n")[:-1]]
 
 
 def by_id(path) -> list[str]:
