@@ -23,7 +23,7 @@ from torch import nn
 from transformers import AutoConfig, AutoModelForTokenClassification, PretrainedConfig, PreTrainedModel
 from transformers.modeling_outputs import TokenClassifierOutput
 
-from pipeline.tag.net import CRF, MODEL_TYPE, build_layers, char_ids_for, encode
+from pipeline.tag.net import CRF, MODEL_TYPE, build_layers, char_ids_for, decode_labels, encode
 
 __all__ = ["CRF", "MODEL_TYPE", "MuniTaggerConfig", "MuniTaggerForTokenClassification", "char_ids_for", "register"]
 
@@ -94,13 +94,9 @@ class MuniTaggerForTokenClassification(PreTrainedModel):
                 loss = nn.functional.cross_entropy(logits[valid], labels[valid])
         return TokenClassifierOutput(loss=loss, logits=logits)
 
-    @torch.no_grad()
     def decode(self, logits: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
         """Best label ids per sequence: Viterbi with the CRF, argmax without."""
-        if self.crf is not None:
-            return self.crf.decode(logits, mask)
-        preds = logits.argmax(-1)
-        return [preds[i][mask[i].bool()].tolist() for i in range(len(preds))]
+        return decode_labels(self, logits, mask)
 
 
 def register() -> None:

@@ -188,13 +188,17 @@ class MuniTaggerNet(nn.Module):
                 char_ids: torch.Tensor | None = None, **kwargs) -> NetOutput:
         return NetOutput(logits=encode(self, input_ids, attention_mask, char_ids))
 
-    @torch.no_grad()
     def decode(self, logits: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
-        """Best label ids per sequence: Viterbi with the CRF, argmax without."""
-        if self.crf is not None:
-            return self.crf.decode(logits, mask)
-        preds = logits.argmax(-1)
-        return [preds[i][mask[i].bool()].tolist() for i in range(len(preds))]
+        return decode_labels(self, logits, mask)
+
+
+@torch.no_grad()
+def decode_labels(model: nn.Module, logits: torch.Tensor, mask: torch.Tensor) -> list[list[int]]:
+    """Best label ids per sequence: Viterbi with the model's CRF, argmax without (both tagger classes)."""
+    if model.crf is not None:
+        return model.crf.decode(logits, mask)
+    preds = logits.argmax(-1)
+    return [preds[i][mask[i].bool()].tolist() for i in range(len(preds))]
 
 
 class Vocabulary:
