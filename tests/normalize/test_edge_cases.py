@@ -9,18 +9,7 @@ import pytest
 
 from pipeline.normalize import Normalizer, normalize
 
-from ._helpers import canonical
-
-Z = "\u200c"
-
-
-def z(s: str) -> str:
-    return s.replace("|", Z)
-
-
-def arabic(s: str) -> str:
-    """The same text in the older orthography: Arabic yeh and kaf."""
-    return s.replace("ی", "ي").replace("ک", "ك")
+from ._helpers import Z, arabic, both, canonical, z
 
 
 def both_single(texts):
@@ -30,16 +19,6 @@ def both_single(texts):
         out.append(pytest.param(t, id=f"fa:{t}"))
         if arabic(t) != t:
             out.append(pytest.param(arabic(t), id=f"ar:{t}"))
-    return out
-
-
-def both(cases):
-    """Each ``(input, expected)`` case in both orthographies."""
-    out = []
-    for inp, exp in cases:
-        out.append(pytest.param(inp, exp, id=f"fa:{inp}"))
-        if arabic(inp) != inp:
-            out.append(pytest.param(arabic(inp), exp, id=f"ar:{inp}"))
     return out
 
 

@@ -19,28 +19,9 @@ from pipeline.normalize.junction import (
 )
 from pipeline.normalize.zwnj import DATA_DIR
 
-from ._helpers import canonical
-
-Z = "\u200c"
+from ._helpers import Z, arabic, both, canonical, z
 
 pytestmark = pytest.mark.skipif(not junction_model_available(DATA_DIR), reason="junction model not built")
-
-
-def z(s: str) -> str:
-    return s.replace("|", Z)
-
-
-def arabic(s: str) -> str:
-    return s.replace("ی", "ي").replace("ک", "ك")
-
-
-def both(cases):
-    out = []
-    for inp, exp in cases:
-        out.append(pytest.param(inp, exp, id=f"fa:{inp}"))
-        if arabic(inp) != inp:
-            out.append(pytest.param(arabic(inp), exp, id=f"ar:{inp}"))
-    return out
 
 
 def both_single(words):

@@ -8,16 +8,12 @@ import pytest
 from pipeline.normalize import Normalizer, normalize
 from pipeline.normalize.zwnj import Lexicon, ZwnjRestorer, canonical_word, joins_next
 
-Z = "\u200c"
+from ._helpers import Z, z
+
 _ROOT = Path(__file__).resolve().parents[2]
 # ../shared next to the checkout (or next to the folder of worktrees)
 SHARED = next((p / "shared" / "corpora" for p in (_ROOT.parent, _ROOT.parent.parent) if (p / "shared" / "corpora").is_dir()),
               _ROOT.parent / "shared" / "corpora")
-
-
-def z(s: str) -> str:
-    """Write test words with | for ZWNJ."""
-    return s.replace("|", Z)
 
 
 @pytest.mark.parametrize(
