@@ -233,3 +233,55 @@ def test_completion_date_stays_a_plan_by_default(old):
     t = _old(t) if old else t
     d = t.index("تا")
     assert cue_kind_detail(fold(t), 0, len(t), dates=[(d, d + len("تا پایان سال"))]) == ("plan", True)
+
+
+#: directives (``clause.directive``): a clause-final third-person subjunctive with no subordinator,
+#: condition, ability or modal before it; (text, is a directive). Also run glued («میشود») and in the
+#: older orthography (Arabic ي/ك, ZWNJ as a space: «مي شود» must stay a present, not a subjunctive)
+DIRECTIVE_CASES = [
+    ("کلاس‌های حضوری مدارس تا پایان هفته تعطیل شود", True),
+    ("پیمانکاران نسبت به جمع‌آوری نخاله‌ها اقدام کنند", True),
+    ("دستگاه‌های اجرایی از مأموریت‌های غیرضروری خودداری نمایند", True),
+    ("بازرسی از نانوایی‌ها هر هفته صورت گیرد", True),
+    ("مدیران مناطق در جلسات محله شرکت نکنند", True),               # a prohibition
+    ("جلسه شورای ترافیک هر هفته برگزار می‌شود", False),             # present, not subjunctive
+    ("جلسه شورای ترافیک هر هفته برگزار میشود", False),
+    ("اگر بودجه تأمین شود", False),                                 # a condition
+    ("این طرح می‌تواند باعث رونق گردشگری شود", False),              # ability, cause
+    ("تلاش می‌کنیم این پروژه زودتر تمام شود تا مردم راضی باشند", False),  # a subordinate clause ends it
+    ("بوستان محله تا پایان سال افتتاح شد", False),                  # past
+    ("ما در جلسات محله شرکت کنیم", False),                          # first person
+]
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, expected", DIRECTIVE_CASES)
+def test_directives_in_both_orthographies(text, expected, old):
+    from pipeline.lexicons.matcher import cue_classes
+    from pipeline.records.commitments import DIRECTIVE, is_directive
+    from pipeline.textkey import fold
+
+    ft = fold(_old(text) if old else text)
+    cues = cue_classes()
+    found = any(is_directive(ft, m, 0, len(ft), cues)
+                for m in cues.finditer(ft, DIRECTIVE, 0, len(ft), folded=True, overlaps=True))
+    assert found == expected
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_directives_are_obligations_only_when_switched_on(old, monkeypatch):
+    from pipeline.records import commitments
+    from pipeline.textkey import fold
+
+    text = "فرماندار گفت: کلاس‌های حضوری مدارس تا پایان هفته تعطیل شود، ادارات با مرخصی کارکنان موافقت کنند و جلسات غیرضروری لغو شود."
+    text = _old(text) if old else text
+    clause = "کلاس‌های حضوری مدارس تا پایان هفته تعطیل شود"
+    clause = _old(clause) if old else clause
+    ft = fold(clause)
+    assert commitments.cue_kind(ft, 0, len(ft)) is None  # off by default (README: seeds+dev fell)
+    monkeypatch.setattr(commitments, "DIRECTIVES", True)
+    assert commitments.cue_kind(ft, 0, len(ft)) == "obligation"
+    # three coordinated directives of one statement are one obligation
+    cs = [c for c in commitments.find_commitments(make_doc(text, [])) if c.kind == "obligation"]
+    assert len(cs) == 1
+    assert cs[0].content.startswith(_old("کلاس‌های") if old else "کلاس‌های") and cs[0].content.endswith(_old("لغو شود") if old else "لغو شود")
