@@ -161,6 +161,11 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
 
 #: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
 _PRESENCE = frozenset(key(w) for w in "حضور شرکت مشارکت جمع".split())
+#: words right before a group noun that make it a participant («با مدیران», «حضور ...», «در جمع ...», «میزبان
+#: خبرنگاران ... بود»: the host's guests)
+_GROUP_OPENERS = frozenset(key(w) for w in "با حضور جمع جمعی میزبان".split())
+#: determiners that open a group («سایر مسئولین استانی», «کلیه مدیران», «تمامی اعضای»)
+_GROUP_DETERMINERS = frozenset(key(w) for w in "سایر کلیه تمامی همه برخی".split())
 #: how many words a list of those present may run over before a group noun
 _LIST_WORDS = 12
 
@@ -189,10 +194,12 @@ def _dist_tag(cue: tuple[int, int] | None, pos: int) -> str:
     return "dist=before" if pos < cue[0] else "dist=near" if d < 40 else "dist=mid" if d < 120 else "dist=far"
 
 
-def _in_presence_list(text: str, s: int, pos: int) -> bool:
+def _in_presence_list(text: str, s: int, pos: int, index: EntityIndex | None = None) -> bool:
     """Whether ``pos`` starts a later item of a list of those present: «با حضور شهردار، معاونان و
     مدیران مناطق» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
-    other preposition between; sentence start ``s`` bounds the look back)."""
+    other preposition between; sentence start ``s`` bounds the look back). With the article's
+    entity ``index``, a tagged title, name, body or place counts as one word of the list, so a list of
+    long titles («با حضور مدیرکل ... وزارت کشور، معاونان فرماندار، بخشداران و ...») is followed to its start."""
     i = pos
     for n in range(_LIST_WORDS):
         j = i
@@ -204,6 +211,9 @@ def _in_presence_list(text: str, s: int, pos: int) -> bool:
         pw = prev_word(text, j)
         if pw is None or pw[0] < s:
             return False
+        ent = index.covering(pw[0]) if index is not None else None
+        if ent is not None and ent.label in ("PER", "ROLE", "ORG", "LOC") and ent.start >= s and ent.start < pw[0]:
+            pw = (ent.start, pw[1], text[ent.start:pw[1]].split()[0])  # the entity as one word: its first word
         k = key(pw[2])
         if n == 0 and not comma and k != "و":
             return False
@@ -332,14 +342,14 @@ class _Builder:
                     # «با/حضور/جمع اعضای ...», «X و اعضای ...», or clause-initial; not «بازدیدهای اعضای ...»
                     pw = prev_word(text, rm.start)
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
-                            cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start):
+                            cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start, self.index):
                         self.why += ("src=plural_role",)
                         self.add_group(d, self._plural_role_text(rm))
                 elif rm.scope:
                     self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
                 elif cue is not None and (key((prev_word(text, rm.start) or (0, 0, ""))[2]) in _PRESENCE
-                                          or _in_presence_list(text, s, rm.start)):
+                                          or _in_presence_list(text, s, rm.start, self.index)):
                     # «با حضور استاندار، فرماندار و ...»: a title without scope is the local one (the place
                     # the sentence or the article's dateline names)
                     place = self.place_before(s, rm.start)
@@ -379,9 +389,11 @@ class _Builder:
         for i, (ws, we, w) in enumerate(ws_all):
             if key(w) not in self.groups or self.index.covering(ws) is not None or inside_quote(ws):
                 continue
-            prev = [key(x[2]) for x in ws_all[max(0, i - 2):i]]
-            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in ("با", "حضور", "جمع", "جمعی") or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws):
-                start = ws_all[i - 2][0] if prev[-2:] == ["جمعی", "از"] else ws
+            # a determiner before the group noun belongs to the group («سایر مسئولین ...», «کلیه مدیران ...»)
+            j = i - 1 if i > 0 and key(ws_all[i - 1][2]) in _GROUP_DETERMINERS else i
+            prev = [key(x[2]) for x in ws_all[max(0, j - 2):j]]
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws_all[j][0], self.index):
+                start = ws_all[j - 2][0] if prev[-2:] == ["جمعی", "از"] else ws_all[j][0]
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we))
 
