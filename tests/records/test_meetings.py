@@ -429,3 +429,33 @@ def test_a_back_reference_goes_to_the_last_meeting_of_its_kind(anaphor, old):
     said = _old("بهرام سعیدی") if old else "بهرام سعیدی"
     assert said in _people(ms["مراسم"])
     assert said not in _people(ms["دیدار"])
+
+
+# ---------------------------------------------------------------- groups: determiners, hosts, long lists
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, group", [
+    # a determiner opens the group and belongs to it
+    ("آیین کلنگ‌زنی مدرسه با حضور فرماندار و سایر مسئولان شهرستانی در روستا برگزار شد.",
+     [("ROLE", "فرماندار")], "سایر مسئولان شهرستانی"),
+    ("همایش ایمنی با حضور کلیه مدیران مناطق در تالار شهرداری برگزار شد.", [], "کلیه مدیران مناطق"),
+    # the host's guests («میزبان ... بود»)
+    ("سارا نوری امروز میزبان خبرنگاران شهرستان بود و در این نشست گفت: کارها پیش می‌رود.",
+     [("PER", "سارا نوری"), ("DATE", "امروز")], "خبرنگاران شهرستان"),
+    # a list of long tagged titles is followed back to «با حضور» (each entity one word of the list)
+    ("جلسه هم‌اندیشی با حضور امید سالاری مدیرکل دفتر امور اجتماعی و فرهنگی وزارت کشور، معاونان فرماندار، "
+     "بخشداران و روسای انجمن‌های صنفی شهرستان در فرمانداری برگزار شد.",
+     [("PER", "امید سالاری"), ("ROLE", "مدیرکل"), ("ORG", "دفتر امور اجتماعی و فرهنگی وزارت کشور"),
+      ("ROLE", "معاونان فرماندار")], "روسای انجمن‌های صنفی شهرستان"),
+])
+def test_groups_with_determiners_hosts_and_long_lists(text, ents, group, old):
+    (m,) = _rules(text, ents, old)
+    got = [key(p.group) for p in m.participants if p.group]
+    assert any(g.startswith(key(_old(group) if old else group)) for g in got), got
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_a_determiner_alone_does_not_make_a_group(old):
+    # «همه» before a plural noun that no list, preposition or cue introduces stays out
+    text = "شهردار در جلسه شورا گفت: همه کارکنان باید دقیق باشند."
+    (m,) = _rules(text, [("ROLE", "شهردار"), ("ORG", "شورا")], old)
+    assert not any(p.group and key("کارکنان") in key(p.group) for p in m.participants)
