@@ -459,3 +459,23 @@ def test_a_determiner_alone_does_not_make_a_group(old):
     text = "شهردار در جلسه شورا گفت: همه کارکنان باید دقیق باشند."
     (m,) = _rules(text, [("ROLE", "شهردار"), ("ORG", "شورا")], old)
     assert not any(p.group and key("کارکنان") in key(p.group) for p in m.participants)
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, person", [
+    # a meeting noun earlier in the sentence, told with a presence verb
+    ("بهرام صفایی فرماندار هنگام مراسم گرامیداشت روز معلم در مدرسه حضور داشت.",
+     [("PER", "بهرام صفایی"), ("ROLE", "فرماندار")], "بهرام صفایی"),
+    ("مینا کریمی شهردار منطقه هنگام آیین بازگشایی کتابخانه محله در میان کودکان حاضر شد.",
+     [("PER", "مینا کریمی"), ("ROLE", "شهردار")], "مینا کریمی"),
+])
+def test_a_presence_verb_tells_the_meeting(text, ents, person, old):
+    ms = _rules(text, ents, old)
+    assert len(ms) == 1
+    assert key(_old(person) if old else person) in [key(n) for n in _people(ms[0])]
+
+
+@pytest.mark.parametrize("old", [False, True])
+def test_presence_without_a_meeting_noun_is_no_meeting(old):
+    text = "بهرام صفایی فرماندار در محل حادثه حاضر شد."
+    assert _rules(text, [("PER", "بهرام صفایی"), ("ROLE", "فرماندار")], old) == []
