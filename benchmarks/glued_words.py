@@ -373,6 +373,7 @@ def main(argv=None):
     ap.add_argument("--margins", default="", help="comma-separated split margins to compare (tuning)")
     ap.add_argument("--gold", choices=("all", "clean", "both"), default="both",
                     help="all sentences, the clean-gold sentences (see clean_gold), or both tables")
+    ap.add_argument("--seen-margins", default="", help="comma-separated split_seen_margin values to compare (tuning)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -407,9 +408,12 @@ def main(argv=None):
     cms = [float(x) for x in args.clitic_margins.split(",") if x] or [None]
     srs = [float(x) for x in args.space_ratios.split(",") if x] or [None]
     mps = [int(x) for x in args.min_pieces.split(",") if x] or [None]
-    for mg, mf, cm, sr, mp in [(a, b, c, d, e) for a in margins for b in frees for c in cms for d in srs for e in mps]:
+    sms = [float(x) for x in args.seen_margins.split(",") if x] or [None]
+    for mg, mf, cm, sr, mp, sm in [(a, b, c, d, e, f) for a in margins for b in frees for c in cms for d in srs for e in mps for f in sms]:
         if True:
             kw = {} if cm is None else {"clitic_margin": cm}
+            if sm is not None:
+                kw["split_seen_margin"] = sm
             if mp is not None:
                 kw["split_clitic_min_piece"] = mp
             if sr is not None:

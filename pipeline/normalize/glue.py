@@ -94,6 +94,7 @@ class GlueSplitter:
         clitic_min_piece: int | None = None,
         junction_probs=None,
         junction_block: float = 0.0,
+        seen_margin: float | None = None,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -111,6 +112,7 @@ class GlueSplitter:
         self.clitic_min_piece = min_piece if clitic_min_piece is None else clitic_min_piece
         self.junction_probs = junction_probs
         self.junction_block = junction_block
+        self.seen_margin = seen_margin
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -284,6 +286,10 @@ class GlueSplitter:
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word
         whole = m.score_unseen(tok, prev, nxt)
+        if self.seen_margin is not None and m.count(tok):
+            # a token the corpora do show on its own: the split must also beat
+            # the token as seen, by ``seen_margin`` («ازجمله», «براساس» stay)
+            whole = max(whole, m.score([tok], prev, nxt) + self.seen_margin - self.margin)
         best, best_s = None, whole
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
