@@ -23,6 +23,7 @@ from pathlib import Path
 from . import rules
 from .context import BOS, BigramModel, load_model, model_available, token_class, tokenizer_pattern
 from .glue import GlueSplitter
+from .spelling import SpellingModel, load_spelling_model, reading_pair, spelling_model_available, window_features
 from .tracked import TrackedText
 from .zwnj import DATA_DIR, ZWNJ, ZwnjRestorer, joins_next
 
@@ -191,6 +192,7 @@ class Normalizer:
         split_junction_block: float = 0.0,
         junction_gate: bool = True,
         split_seen_margin: float | None = 0.0,
+        reading_margin: float | None = 2.0,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -222,6 +224,8 @@ class Normalizer:
         self.split_junction_block = split_junction_block
         self.junction_gate = junction_gate
         self.split_seen_margin = split_seen_margin
+        self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
+        self._reading: SpellingModel | None = None
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -521,6 +525,7 @@ class Normalizer:
         restore = restore or self.zwnj.restore_word
         edits = []
         prev = BOS
+        outs: dict[int, str] = {}
         for k, (a, b, tok, is_word) in enumerate(toks):
             if not is_word:
                 prev = tok
@@ -538,11 +543,59 @@ class Normalizer:
                     s = m.score([alt], prev, nxt) - (self.placement_margin if both_zwnj else self.context_margin)
                     if s > best:
                         new, best = alt, s
+            if self.reading_margin is not None and ZWNJ not in tok:
+                new = self._reading_in_context(toks, k, outs, tok, new, restore)
             if new != tok:
                 edits.extend(_zwnj_edits(a, tok, new))
             prev = new
+            outs[k] = new
         if edits:
             t.apply(edits)
+
+    def _reading_in_context(self, toks, k: int, outs: dict[int, str], tok: str, choice: str, restore) -> str:
+        """«X‌های» or «Xه‌ای» for a joined «Xهای» when X and «Xه» are both
+        words: the spelling model (:mod:`.spelling`) reads the three words on
+        either side; the other reading replaces the lexicon's when it scores
+        ``reading_margin`` more."""
+        pair = reading_pair(tok)
+        if pair is None:
+            return choice
+        base = restore(tok)
+        if base not in pair and choice not in pair:
+            return choice
+        plural, indef = pair
+        lex = self.zwnj.lexicon
+        stem = tok[:-3]
+        if not (lex.known(stem, 2) and lex.known(stem + "ه", 2)):
+            return choice
+        left: list[str] = []
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if toks[j][2] == BOS:
+                break
+            left.append(outs.get(j, toks[j][2]))
+        left.reverse()
+        right: list[str] = []
+        for j in range(k + 1, min(len(toks), k + 4)):
+            w = toks[j][2]
+            if w == BOS:
+                break
+            right.append(restore(w) if toks[j][3] else w)
+        feats = window_features(left, right)
+        rm = self.reading_model
+        n = lex.n
+        s_plural = rm.score(plural, feats, n.get(plural, 0) + 0.5)
+        s_indef = rm.score(indef, feats, n.get(indef, 0) + 0.5)
+        current = base if base in pair else choice
+        if current == plural:
+            return indef if s_indef - s_plural > self.reading_margin else plural
+        return plural if s_plural - s_indef > self.reading_margin else indef
+
+    @property
+    def reading_model(self) -> SpellingModel:
+        """The spelling-in-context model (loaded on first use)."""
+        if self._reading is None:
+            self._reading = load_spelling_model(self.data_dir, self.model)
+        return self._reading
 
     def _alternatives(self, word: str, choice: str) -> tuple[str, ...]:
         """Other spellings of ``word`` the context may prefer to ``choice``."""
