@@ -555,8 +555,9 @@ class Normalizer:
     def _reading_in_context(self, toks, k: int, outs: dict[int, str], tok: str, choice: str, restore) -> str:
         """«X‌های» or «Xه‌ای» for a joined «Xهای» when X and «Xه» are both
         words: the spelling model (:mod:`.spelling`) reads the three words on
-        either side; the other reading replaces the lexicon's when it scores
-        ``reading_margin`` more."""
+        either side; the other reading replaces the one chosen so far (by the
+        bigram model, else the lexicon) when it scores ``reading_margin``
+        more."""
         pair = reading_pair(tok)
         if pair is None:
             return choice
@@ -585,7 +586,7 @@ class Normalizer:
         n = lex.n
         s_plural = rm.score(plural, feats, n.get(plural, 0) + 0.5)
         s_indef = rm.score(indef, feats, n.get(indef, 0) + 0.5)
-        current = base if base in pair else choice
+        current = choice if choice in pair else base  # the bigram model's choice, else the lexicon's
         if current == plural:
             return indef if s_indef - s_plural > self.reading_margin else plural
         return plural if s_plural - s_indef > self.reading_margin else indef
