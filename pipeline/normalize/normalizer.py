@@ -543,7 +543,7 @@ class Normalizer:
                     s = m.score([alt], prev, nxt) - (self.placement_margin if both_zwnj else self.context_margin)
                     if s > best:
                         new, best = alt, s
-            if self.reading_margin is not None and ZWNJ not in tok:
+            if self.reading_margin is not None and tok.endswith("های") and ZWNJ not in tok:
                 new = self._reading_in_context(toks, k, outs, tok, new, restore)
             if new != tok:
                 edits.extend(_zwnj_edits(a, tok, new))
@@ -634,14 +634,19 @@ def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, model token, is an Arabic-script word)``; a line break
     between two tokens is a ``<s>`` token."""
     out: list[tuple[int, int, str, bool]] = []
-    last = 0
+    append = out.append
+    nl = text.find("\n")  # the next line break at or after ``last``
     for m in _TOKENS.finditer(text):
-        a = m.start()
-        if out and "\n" in text[last:a]:
-            out.append((a, a, BOS, False))
+        a, b = m.span()
+        if 0 <= nl < a:
+            if out:
+                append((a, a, BOS, False))
+            nl = text.find("\n", b)
         w = m.group(1)
-        out.append((a, m.end(), w if w is not None else token_class(m), w is not None))
-        last = m.end()
+        if w is not None:
+            append((a, b, w, True))
+        else:
+            append((a, b, token_class(m), False))
     return out
 
 
