@@ -35,7 +35,12 @@ run into the next word, a heading run into the first word of the next line
   side by side («جنگشناسی» -> «جنگ‌شناسی»);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
-  (``clitic_margin`` after a clitic; the same by default).
+  (``clitic_margin`` after a clitic; the same by default).  The token is
+  scored as an unseen word (its counts are taken for lost spaces); with
+  ``seen_margin`` set, a token the model has seen must also be beaten as
+  seen: ``log P(L A B R) - log P(L T R) > seen_margin`` with the token's own
+  bigram probability («ازجمله», «درواقع» seen hundreds of times stay whole
+  unless the split is the more probable reading there).
 
 The thresholds are conservative (precision over recall) and were set on a
 tuning set of Fars articles kept out of the model and of the benchmark.
