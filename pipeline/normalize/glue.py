@@ -37,8 +37,8 @@ run into the next word, a heading run into the first word of the next line
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
   (``clitic_margin`` after a clitic; the same by default).  The token is
   scored as an unseen word (its counts are taken for lost spaces); with
-  ``seen_margin`` set, a token the model has seen must also be beaten as
-  seen: ``log P(L A B R) - log P(L T R) > seen_margin`` with the token's own
+  ``seen_margin`` set, a token the model has seen ``seen_min`` times must
+  also be beaten as seen: ``log P(L A B R) - log P(L T R) > seen_margin`` with the token's own
   bigram probability («ازجمله», «درواقع» seen hundreds of times stay whole
   unless the split is the more probable reading there).
 
@@ -100,6 +100,7 @@ class GlueSplitter:
         junction_probs=None,
         junction_block: float = 0.0,
         seen_margin: float | None = None,
+        seen_min: int = 1,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -118,6 +119,7 @@ class GlueSplitter:
         self.junction_probs = junction_probs
         self.junction_block = junction_block
         self.seen_margin = seen_margin
+        self.seen_min = seen_min
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -291,7 +293,7 @@ class GlueSplitter:
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word
         whole = m.score_unseen(tok, prev, nxt)
-        if self.seen_margin is not None and m.count(tok):
+        if self.seen_margin is not None and m.count(tok) >= max(1, self.seen_min):
             # a token the corpora do show on its own: the split must also beat
             # the token as seen, by ``seen_margin`` («ازجمله», «براساس» stay)
             whole = max(whole, m.score([tok], prev, nxt) + self.seen_margin - self.margin)

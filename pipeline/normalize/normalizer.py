@@ -137,14 +137,19 @@ class Normalizer:
             split apart when each is seen this often (0: never); chosen on
             the tuning articles (see README.normalize.md).
         clitic_margin: the margin for a split after a clitic (``None``:
-            ``split_margin``); 8 chosen on the tuning articles (10, 8, 6, 4
+            ``split_margin``); 9 chosen on the tuning articles (10, 9, 8, 6, 4
             compared with ``split_seen_margin``).
-        split_seen_margin: a glued token the corpora show on its own is split
-            only when the split beats the token *as seen* (its own bigram
-            probability) by this log-probability margin, besides beating it
-            as an unseen word by ``split_margin`` («ازجمله», «براساس» stay
-            whole; ``None``: the token is always scored as unseen); 0 chosen
-            on the tuning articles (0, 2, 4, 6 compared).
+        split_seen_margin: a glued token the corpora show on its own
+            ``split_seen_min`` times or more is split only when the split
+            beats the token *as seen* (its own bigram probability) by this
+            log-probability margin, besides beating it as an unseen word by
+            ``split_margin`` («درواقع» stays whole; ``None``: the token is
+            always scored as unseen); 0 chosen on the tuning articles (0, 2,
+            4, 6 compared).
+        split_seen_min: see ``split_seen_margin``; 20 (1, 5, 20, 50
+            compared): a token seen only a few times glued is mostly a lost
+            space in the corpora themselves («استاندارفارس», «وفرمانداری»
+            seen once), and keeping it whole cost entities.
         split_clitic_min_piece: how often the word after a clitic must be
             seen for a split («ودامداری» -> «و دامداری»); chosen on the
             tuning articles (1, 2, 3, 10 compared).
@@ -184,7 +189,7 @@ class Normalizer:
         join_margin: float = 2.0,
         split_margin: float = 10.0,
         split_min_free: int = 30,
-        clitic_margin: float | None = 8.0,
+        clitic_margin: float | None = 9.0,
         split_space_ratio: float = 0.0,
         split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
@@ -192,6 +197,7 @@ class Normalizer:
         split_junction_block: float = 0.0,
         junction_gate: bool = True,
         split_seen_margin: float | None = 0.0,
+        split_seen_min: int = 20,
         reading_margin: float | None = 2.0,
     ) -> None:
         self.restore_zwnj = restore_zwnj
@@ -224,6 +230,7 @@ class Normalizer:
         self.split_junction_block = split_junction_block
         self.junction_gate = junction_gate
         self.split_seen_margin = split_seen_margin
+        self.split_seen_min = split_seen_min
         self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
         self._reading: SpellingModel | None = None
         self._model: BigramModel | None = None
@@ -305,6 +312,7 @@ class Normalizer:
                 space_ratio=self.split_space_ratio, clitic_min_piece=self.split_clitic_min_piece,
                 junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
                 junction_block=self.split_junction_block, seen_margin=self.split_seen_margin,
+                seen_min=self.split_seen_min,
             )
         return self._glue
 
