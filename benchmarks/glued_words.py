@@ -43,7 +43,8 @@ spaced more often than glued (``src-glued``: «براساس» -> «بر اساس
 ``recall(+half)`` counts a removed space that came back as a half-space.
 ``--errors N`` prints the misses and false splits by class instead (use it
 on ``--set tune`` only); ``--min-free``, ``--clitic-margins``,
-``--space-ratios`` and ``--margins`` compare settings (tuning).
+``--space-ratios``, ``--margins``, ``--seen-margins`` and ``--seen-mins``
+compare settings (tuning).
 
 Run: ``nice python benchmarks/glued_words.py [--corpora DIR] [--set tune]``.
 Prints numbers, asserts nothing.

@@ -18,10 +18,14 @@ the words two and three places away on either side (``~``).  A spelling
 (naive Bayes with absolute discounting: ``T_v`` the features counted for
 ``v``, ``U_v`` how many distinct ones, ``P(f)`` the word's share of the
 corpora, from the bigram model; features seen once are pruned from the file
-and fall back to ``P(f)``).  The normalizer asks the model only when the
-lexicon's spelling and the other one are two different readings of the
-letters (their half-spaces in different places, neither a subset of the
-other's) and switches when the other scores ``margin`` more.
+and fall back to ``P(f)``; a spelling without a line of its own backs off to
+its reading class, pooled over all words: «X‌های» or «Xه‌ای»).  The file
+keeps the letter sequences whose spellings are different readings (their
+half-spaces in different places, neither a subset of the other's:
+:func:`different_readings`); in the corpora these are all «X‌های» /
+«Xه‌ای».  The normalizer asks the model for a joined «Xهای» when X and «Xه»
+are both words, and switches from the reading chosen so far when the other
+scores ``reading_margin`` more (``Normalizer._reading_in_context``).
 """
 
 from __future__ import annotations
