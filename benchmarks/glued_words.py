@@ -43,7 +43,8 @@ spaced more often than glued (``src-glued``: «براساس» -> «بر اساس
 ``recall(+half)`` counts a removed space that came back as a half-space.
 ``--errors N`` prints the misses and false splits by class instead (use it
 on ``--set tune`` only); ``--min-free``, ``--clitic-margins``,
-``--space-ratios`` and ``--margins`` compare settings (tuning).
+``--space-ratios``, ``--margins``, ``--seen-margins`` and ``--seen-mins``
+compare settings (tuning).
 
 Run: ``nice python benchmarks/glued_words.py [--corpora DIR] [--set tune]``.
 Prints numbers, asserts nothing.
@@ -373,6 +374,8 @@ def main(argv=None):
     ap.add_argument("--margins", default="", help="comma-separated split margins to compare (tuning)")
     ap.add_argument("--gold", choices=("all", "clean", "both"), default="both",
                     help="all sentences, the clean-gold sentences (see clean_gold), or both tables")
+    ap.add_argument("--seen-margins", default="", help="comma-separated split_seen_margin values to compare (tuning)")
+    ap.add_argument("--seen-mins", default="", help="comma-separated split_seen_min values to compare (tuning)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -407,9 +410,16 @@ def main(argv=None):
     cms = [float(x) for x in args.clitic_margins.split(",") if x] or [None]
     srs = [float(x) for x in args.space_ratios.split(",") if x] or [None]
     mps = [int(x) for x in args.min_pieces.split(",") if x] or [None]
-    for mg, mf, cm, sr, mp in [(a, b, c, d, e) for a in margins for b in frees for c in cms for d in srs for e in mps]:
+    sms = [float(x) for x in args.seen_margins.split(",") if x] or [None]
+    sns = [int(x) for x in args.seen_mins.split(",") if x] or [None]
+    for mg, mf, cm, sr, mp, sm, sn in [(a, b, c, d, e, f, g) for a in margins for b in frees for c in cms for d in srs for e in mps
+                                       for f in sms for g in sns]:
         if True:
             kw = {} if cm is None else {"clitic_margin": cm}
+            if sn is not None:
+                kw["split_seen_min"] = sn
+            if sm is not None:
+                kw["split_seen_margin"] = sm
             if mp is not None:
                 kw["split_clitic_min_piece"] = mp
             if sr is not None:

@@ -35,7 +35,12 @@ run into the next word, a heading run into the first word of the next line
   side by side («جنگشناسی» -> «جنگ‌شناسی»);
 * with the neighbouring words, the split is far more probable under the
   bigram model than the token: ``log P(L A B R) - log P(L T R) > margin``
-  (``clitic_margin`` after a clitic; the same by default).
+  (``clitic_margin`` after a clitic; the same by default).  The token is
+  scored as an unseen word (its counts are taken for lost spaces); with
+  ``seen_margin`` set, a token the model has seen ``seen_min`` times must
+  also be beaten as seen: ``log P(L A B R) - log P(L T R) > seen_margin`` with the token's own
+  bigram probability («ازجمله», «درواقع» seen hundreds of times stay whole
+  unless the split is the more probable reading there).
 
 The thresholds are conservative (precision over recall) and were set on a
 tuning set of Fars articles kept out of the model and of the benchmark.
@@ -94,6 +99,8 @@ class GlueSplitter:
         clitic_min_piece: int | None = None,
         junction_probs=None,
         junction_block: float = 0.0,
+        seen_margin: float | None = None,
+        seen_min: int = 1,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -111,6 +118,8 @@ class GlueSplitter:
         self.clitic_min_piece = min_piece if clitic_min_piece is None else clitic_min_piece
         self.junction_probs = junction_probs
         self.junction_block = junction_block
+        self.seen_margin = seen_margin
+        self.seen_min = seen_min
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -284,6 +293,10 @@ class GlueSplitter:
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word
         whole = m.score_unseen(tok, prev, nxt)
+        if self.seen_margin is not None and m.count(tok) >= max(1, self.seen_min):
+            # a token the corpora do show on its own: the split must also beat
+            # the token as seen, by ``seen_margin`` («ازجمله», «براساس» stay)
+            whole = max(whole, m.score([tok], prev, nxt) + self.seen_margin - self.margin)
         best, best_s = None, whole
         for a, b in cands:
             s = m.score([a, b], prev, nxt)

@@ -23,6 +23,7 @@ from pathlib import Path
 from . import rules
 from .context import BOS, BigramModel, load_model, model_available, token_class, tokenizer_pattern
 from .glue import GlueSplitter
+from .spelling import SpellingModel, load_spelling_model, reading_pair, spelling_model_available, window_features
 from .tracked import TrackedText
 from .zwnj import DATA_DIR, ZWNJ, ZwnjRestorer, joins_next
 
@@ -135,8 +136,20 @@ class Normalizer:
         split_min_free: two words never seen side by side may still be
             split apart when each is seen this often (0: never); chosen on
             the tuning articles (see README.normalize.md).
-        clitic_margin: the margin for a split after a clitic (default:
-            ``split_margin``).
+        clitic_margin: the margin for a split after a clitic (``None``:
+            ``split_margin``); 9 chosen on the tuning articles (10, 9, 8, 6, 4
+            compared with ``split_seen_margin``).
+        split_seen_margin: a glued token the corpora show on its own
+            ``split_seen_min`` times or more is split only when the split
+            beats the token *as seen* (its own bigram probability) by this
+            log-probability margin, besides beating it as an unseen word by
+            ``split_margin`` («درواقع» stays whole; ``None``: the token is
+            always scored as unseen); 0 chosen on the tuning articles (0, 2,
+            4, 6 compared).
+        split_seen_min: see ``split_seen_margin``; 20 (1, 5, 20, 50
+            compared): a token seen only a few times glued is mostly a lost
+            space in the corpora themselves («استاندارفارس», «وفرمانداری»
+            seen once), and keeping it whole cost entities.
         split_clitic_min_piece: how often the word after a clitic must be
             seen for a split («ودامداری» -> «و دامداری»); chosen on the
             tuning articles (1, 2, 3, 10 compared).
@@ -176,13 +189,16 @@ class Normalizer:
         join_margin: float = 2.0,
         split_margin: float = 10.0,
         split_min_free: int = 30,
-        clitic_margin: float | None = None,
+        clitic_margin: float | None = 9.0,
         split_space_ratio: float = 0.0,
         split_clitic_min_piece: int | None = 3,
         data_dir: str | Path | None = None,
         zwnj_options: dict | None = None,
         split_junction_block: float = 0.0,
         junction_gate: bool = True,
+        split_seen_margin: float | None = 0.0,
+        split_seen_min: int = 20,
+        reading_margin: float | None = 2.0,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -213,6 +229,10 @@ class Normalizer:
         self.split_clitic_min_piece = split_clitic_min_piece
         self.split_junction_block = split_junction_block
         self.junction_gate = junction_gate
+        self.split_seen_margin = split_seen_margin
+        self.split_seen_min = split_seen_min
+        self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
+        self._reading: SpellingModel | None = None
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
@@ -291,7 +311,8 @@ class Normalizer:
                 restore=self._zwnj_rules.restore_word, clitic_margin=self.clitic_margin, names=_name_pieces(),
                 space_ratio=self.split_space_ratio, clitic_min_piece=self.split_clitic_min_piece,
                 junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
-                junction_block=self.split_junction_block,
+                junction_block=self.split_junction_block, seen_margin=self.split_seen_margin,
+                seen_min=self.split_seen_min,
             )
         return self._glue
 
@@ -512,6 +533,7 @@ class Normalizer:
         restore = restore or self.zwnj.restore_word
         edits = []
         prev = BOS
+        outs: dict[int, str] = {}
         for k, (a, b, tok, is_word) in enumerate(toks):
             if not is_word:
                 prev = tok
@@ -529,11 +551,60 @@ class Normalizer:
                     s = m.score([alt], prev, nxt) - (self.placement_margin if both_zwnj else self.context_margin)
                     if s > best:
                         new, best = alt, s
+            if self.reading_margin is not None and tok.endswith("های") and ZWNJ not in tok:
+                new = self._reading_in_context(toks, k, outs, tok, new, restore)
             if new != tok:
                 edits.extend(_zwnj_edits(a, tok, new))
             prev = new
+            outs[k] = new
         if edits:
             t.apply(edits)
+
+    def _reading_in_context(self, toks, k: int, outs: dict[int, str], tok: str, choice: str, restore) -> str:
+        """«X‌های» or «Xه‌ای» for a joined «Xهای» when X and «Xه» are both
+        words: the spelling model (:mod:`.spelling`) reads the three words on
+        either side; the other reading replaces the one chosen so far (by the
+        bigram model, else the lexicon) when it scores ``reading_margin``
+        more."""
+        pair = reading_pair(tok)
+        if pair is None:
+            return choice
+        base = restore(tok)
+        if base not in pair and choice not in pair:
+            return choice
+        plural, indef = pair
+        lex = self.zwnj.lexicon
+        stem = tok[:-3]
+        if not (lex.known(stem, 2) and lex.known(stem + "ه", 2)):
+            return choice
+        left: list[str] = []
+        for j in range(k - 1, max(-1, k - 4), -1):
+            if toks[j][2] == BOS:
+                break
+            left.append(outs.get(j, toks[j][2]))
+        left.reverse()
+        right: list[str] = []
+        for j in range(k + 1, min(len(toks), k + 4)):
+            w = toks[j][2]
+            if w == BOS:
+                break
+            right.append(restore(w) if toks[j][3] else w)
+        feats = window_features(left, right)
+        rm = self.reading_model
+        n = lex.n
+        s_plural = rm.score(plural, feats, n.get(plural, 0) + 0.5)
+        s_indef = rm.score(indef, feats, n.get(indef, 0) + 0.5)
+        current = choice if choice in pair else base  # the bigram model's choice, else the lexicon's
+        if current == plural:
+            return indef if s_indef - s_plural > self.reading_margin else plural
+        return plural if s_plural - s_indef > self.reading_margin else indef
+
+    @property
+    def reading_model(self) -> SpellingModel:
+        """The spelling-in-context model (loaded on first use)."""
+        if self._reading is None:
+            self._reading = load_spelling_model(self.data_dir, self.model)
+        return self._reading
 
     def _alternatives(self, word: str, choice: str) -> tuple[str, ...]:
         """Other spellings of ``word`` the context may prefer to ``choice``."""
@@ -571,14 +642,19 @@ def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:
     """``(start, end, model token, is an Arabic-script word)``; a line break
     between two tokens is a ``<s>`` token."""
     out: list[tuple[int, int, str, bool]] = []
-    last = 0
+    append = out.append
+    nl = text.find("\n")  # the next line break at or after ``last``
     for m in _TOKENS.finditer(text):
-        a = m.start()
-        if out and "\n" in text[last:a]:
-            out.append((a, a, BOS, False))
+        a, b = m.span()
+        if 0 <= nl < a:
+            if out:
+                append((a, a, BOS, False))
+            nl = text.find("\n", b)
         w = m.group(1)
-        out.append((a, m.end(), w if w is not None else token_class(m), w is not None))
-        last = m.end()
+        if w is not None:
+            append((a, b, w, True))
+        else:
+            append((a, b, token_class(m), False))
     return out
 
 

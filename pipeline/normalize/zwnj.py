@@ -466,7 +466,7 @@ class ZwnjRestorer:
         rule = _zwnj_positions(rule_form)
         keep = {i for i in rule if probs.get(i, 1.0) >= self.junction_keep}
         add = {i for i, p in probs.items() if p >= self.junction_add}
-        chosen = existing | keep | add
+        chosen = _one_reading(existing, keep | add, probs)
         if chosen == rule:
             return rule_form
         out = []
@@ -616,6 +616,19 @@ def _end_class(left: str) -> str:
     if left[-1] == "ه" and len(left) >= 3 and left[-2] not in "اوی":
         return "ه-"
     return left[-1]
+
+
+def _one_reading(existing: frozenset[int], proposed: set[int], probs: dict[int, float]) -> frozenset[int]:
+    """``existing`` plus the ``proposed`` half-spaces that make one reading of
+    the word: two half-spaces one letter apart are two readings of the same
+    letters («آستان‌های» / «آستانه‌ای», never «آستان‌ه‌ای»), so of such a pair
+    only the more probable junction stays (a written one always stays)."""
+    chosen = set(existing)
+    for i in sorted(proposed - existing, key=lambda k: (-probs.get(k, 1.0), k)):
+        if (i - 1) in chosen or (i + 1) in chosen:
+            continue
+        chosen.add(i)
+    return frozenset(chosen)
 
 
 def _zwnj_positions(word: str) -> frozenset[int]:

@@ -40,6 +40,11 @@ MUST_SPLIT = [
     # a clitic before a word seen only a few times
     ("ودامداری رونق گرفت", "و دامداری رونق گرفت"),
     ("جاده درشاهراه شمال", "جاده در شاهراه شمال"),
+    # after a clitic the split needs a margin of 9 (``clitic_margin``), not 10
+    ("وشعار داد", "و شعار داد"),
+    # seen glued a few times in the corpora (their own lost spaces): still split
+    ("استاندارفارس گفت", "استاندار فارس گفت"),
+    ("استاندار وفرمانداری", "استاندار و فرمانداری"),
 ]
 
 MUST_NEVER_SPLIT = [
@@ -74,6 +79,19 @@ def test_glued_words_are_split(text, expected):
 def test_words_are_never_split(text):
     out = normalize(text).text
     assert out.count(" ") == text.count(" "), out
+
+
+# a token the corpora show on its own is split only when the split is more
+# probable than the token as seen (``split_seen_margin``), not merely more
+# probable than an unseen word of its letters
+SEEN_ON_ITS_OWN = ["درواقع این طرح", "درواقع، این کار", "موردنیاز شهر"]
+
+
+@pytest.mark.parametrize("text", both_single(SEEN_ON_ITS_OWN))
+def test_token_seen_on_its_own_is_not_split(text):
+    assert normalize(text).text == text.replace("ي", "ی").replace("ك", "ک")
+    # scored as an unseen word (the previous rule), it was split
+    assert Normalizer(split_seen_margin=None, clitic_margin=None).normalize(text).text.count(" ") > text.count(" ")
 
 
 def test_splitting_can_be_switched_off():
@@ -116,6 +134,18 @@ MUST_HALF_SPACE_COMPOUND = [
     ("محلههایی قدیمی", "محله|هایی قدیمی"),
     ("امامزادههای شهر", "امامزاده|های شهر"),
 ]
+
+
+# a word never seen in any spelling: the junction model may read «X‌های» and
+# «Xه‌ای» at once; only one of the two half-spaces is kept, never «آستان‌ه‌ای»
+ONE_READING = ["در آستانهای تازه", "بالای آستانهای جدید", "پروانهای زرد", "یگانهای در شهر"]
+
+
+@pytest.mark.parametrize("text", both_single(ONE_READING))
+def test_one_reading_per_word(text):
+    for word in normalize(text).text.split():
+        parts = word.split(Z)
+        assert all(len(p) >= 2 for p in parts[1:-1]), word  # no one-letter piece between two half-spaces
 
 
 @pytest.mark.parametrize("text, expected", both([(z(a), b) for a, b in MUST_HALF_SPACE_COMPOUND]))
