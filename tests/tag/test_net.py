@@ -160,3 +160,23 @@ def test_quantized_models_do_not_use_the_word_vector_cache(tiny_model):
 
     net, _vocab = load_net(tiny_model)
     assert WordVectorCache.usable(net) and not WordVectorCache.usable(quantize_int8(net))
+
+
+def test_a_batch_without_padding_runs_unmasked_with_the_same_paths(shipped_model):
+    """Full windows skip the padding mask (a faster attention kernel): scores within float noise of
+    the masked computation, and the same Viterbi paths."""
+    from pipeline.tag.net import encode_vectors, word_vectors
+
+    net, vocab = load_net(shipped_model)
+    sents = [SENTENCES[1], ["شهردار", "تهران", "و", "شورای", "شهر"]]  # equal lengths: no padding
+    b = _batch(net, vocab, sents)
+    assert bool(b["attention_mask"].all())
+    with torch.inference_mode():
+        rows = b["char_ids"].view(-1, b["char_ids"].shape[-1])
+        x = word_vectors(net, b["input_ids"].view(-1), rows).view(2, 5, -1)
+        fast = encode_vectors(net, x, b["attention_mask"])
+        pos = net.pos_emb(torch.arange(5)).unsqueeze(0)
+        h = net.encoder(x + pos, src_key_padding_mask=b["attention_mask"] == 0)
+        masked = net.classifier(net.norm(h))
+    assert torch.allclose(fast, masked, atol=1e-4)
+    assert net.decode(fast, b["attention_mask"]) == net.decode(masked, b["attention_mask"])
