@@ -180,3 +180,19 @@ def test_a_batch_without_padding_runs_unmasked_with_the_same_paths(shipped_model
         masked = net.classifier(net.norm(h))
     assert torch.allclose(fast, masked, atol=1e-4)
     assert net.decode(fast, b["attention_mask"]) == net.decode(masked, b["attention_mask"])
+
+
+def test_the_int8_encoder_keeps_the_padding_mask_on_full_windows(tiny_model):
+    from pipeline.tag.net import encode_vectors, word_vectors
+    from pipeline.tag.quantize import quantize_int8
+
+    net, vocab = load_net(tiny_model)
+    sents = [SENTENCES[1], ["شهردار", "تهران", "و", "شورای", "شهر"]]
+    b = _batch(net, vocab, sents)
+    with torch.inference_mode():
+        x = word_vectors(net, b["input_ids"].view(-1), b["char_ids"].view(10, -1)).view(2, 5, -1)
+        q = quantize_int8(net)
+        got = encode_vectors(q, x, b["attention_mask"])
+        h = q.encoder(x + q.pos_emb(torch.arange(5)).unsqueeze(0), src_key_padding_mask=b["attention_mask"] == 0)
+        want = q.classifier(q.norm(h))
+    assert torch.equal(got, want)
