@@ -49,9 +49,11 @@ def run_command(inputs: Path, out: Path, extra: list[str]) -> dict:
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stderr=subprocess.PIPE)
     ps = psutil.Process(proc.pid)
-    peak, threads = 0, 0
+    peak, threads, parent_cpu = 0, 0, 0.0
     while proc.poll() is None:
         try:
+            own = ps.cpu_times()  # the command's own process (reading, ordering, writing), not its workers
+            parent_cpu = own.user + own.system
             kids = ps.children(recursive=True)
             peak = max(peak, sum(p.memory_info().rss for p in [ps, *kids]))
             threads = max([threads, *(p.num_threads() for p in (kids or [ps]))])
@@ -64,7 +66,7 @@ def run_command(inputs: Path, out: Path, extra: list[str]) -> dict:
     err = proc.stderr.read().decode()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"extract failed ({proc.returncode}): {err}")
-    return {"seconds": dt, "cpu": cpu, "peak_mb": peak / 2**20, "worker_threads": threads}
+    return {"seconds": dt, "cpu": cpu, "peak_mb": peak / 2**20, "worker_threads": threads, "parent_cpu": parent_cpu}
 
 
 def cmd_whole(args, model_args: list[str], label: str = "") -> None:
@@ -73,7 +75,7 @@ def cmd_whole(args, model_args: list[str], label: str = "") -> None:
         n, words = write_archive(tmp / "in.jsonl", args.articles, args.article_words, source=args.source)
         print(f"{label}{n} articles, {words} words ({words / n:.0f} per article)")
         print(f"{'workers':>7} {'start-up s':>10} {'total s':>8} {'art/s':>7} {'words/s':>8} {'steady art/s':>12} "
-              f"{'peak MB':>8} {'CPU s':>7} {'start CPU':>9} {'CPU ms/art':>10} {'threads':>7}")
+              f"{'peak MB':>8} {'CPU s':>7} {'start CPU':>9} {'CPU ms/art':>10} {'threads':>7} {'parent CPU':>10} {'cores used':>10}")
         rates, cpu_rates = {}, {}
         for w in args.workers:
             extra = [*model_args, *args.extra, "--workers", str(w)]
@@ -87,7 +89,8 @@ def cmd_whole(args, model_args: list[str], label: str = "") -> None:
             cpu_rates[w] = 1 / max(1e-9, per_art)
             print(f"{w:7d} {start['seconds']:10.1f} {r['seconds']:8.1f} {n / r['seconds']:7.1f} "
                   f"{words / r['seconds']:8.0f} {steady:12.1f} {r['peak_mb']:8.0f} {r['cpu']:7.1f} "
-                  f"{start['cpu']:9.1f} {1000 * per_art:10.1f} {r['worker_threads']:7d}")
+                  f"{start['cpu']:9.1f} {1000 * per_art:10.1f} {r['worker_threads']:7d} {r['parent_cpu']:10.1f} "
+                  f"{r['cpu'] / r['seconds']:10.2f}")
         if len(rates) > 1:
             ws = sorted(rates)
             print(f"speed-up {ws[-1]} vs {ws[0]} workers (whole command, wall): {rates[ws[-1]] / rates[ws[0]]:.2f}x; "
@@ -220,8 +223,11 @@ def main(argv=None) -> None:
     ap.add_argument("--stages", default=None, help="memory: run only these stages (e.g. normalize,tokenize)")
     ap.add_argument("--int8", dest="extra", action="append_const", const="--int8",
                     help="whole/memory/bert: pass --int8 to the command")
+    ap.add_argument("--worker-threads", type=int, default=None,
+                    help="whole/memory/bert: pass --threads N to the command (torch threads per worker; the "
+                         "command's default is cores / workers, so 1 worker alone uses every core)")
     args = ap.parse_args(argv)
-    args.extra = args.extra or []
+    args.extra = (args.extra or []) + (["--threads", str(args.worker_threads)] if args.worker_threads else [])
     if args.what == "whole":
         cmd_whole(args, ["--model", args.model] if args.model else [])
     else:

@@ -78,7 +78,9 @@ def words(text: str) -> list[Word]:
     return _words(text)
 
 
-@lru_cache(maxsize=2)
+# an article is lexed by the figure finder before the tagger and by the rule finders after it, with
+# the rest of its batch (16 articles by default) in between: keep more than a batch
+@lru_cache(maxsize=40)
 def _article_words(text: str) -> tuple[Word, ...]:
     return tuple(_words(text))
 

@@ -77,12 +77,16 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_SCRIPT_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
+#: a letter that is Arabic-script (counted in one regex pass, not a match per letter)
+_ARABIC_LETTER_RE = re.compile("(?=" + _ARABIC_SCRIPT_RE.pattern + ")" + _LETTER_RE.pattern)
+
+
 def persian_ratio(text: str) -> float:
     """Share of the letters in ``text`` that are Arabic-script (0.0 if none)."""
-    letters = _LETTER_RE.findall(text)
+    letters = len(_LETTER_RE.findall(text))
     if not letters:
         return 0.0
-    return sum(1 for ch in letters if _ARABIC_SCRIPT_RE.match(ch)) / len(letters)
+    return len(_ARABIC_LETTER_RE.findall(text)) / letters
 
 
 def _compile(table):

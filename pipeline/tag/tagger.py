@@ -163,10 +163,18 @@ class Tagger:
             if not any(unit_lists):
                 return [[] for _ in unit_lists]
             if not hasattr(self, "_encoder"):
-                from pipeline.tag.encode import WordEncoder
+                from pipeline.tag.encode import WordEncoder, WordVectorCache
 
                 cfg = self.model.config
                 self._encoder = WordEncoder(self.tokenizer, cfg.char_vocab, cfg.max_word_chars)
+                self._vectors = WordVectorCache(self.model, self._encoder) if WordVectorCache.usable(self.model) else None
+            if self._vectors is not None:  # the input vectors of words seen before are reused
+                from pipeline.tag.net import encode_vectors
+
+                with torch.inference_mode():
+                    x, mask = self._vectors.batch([list(words) for words in unit_lists])
+                    logits = encode_vectors(self.model, x, mask)
+                return [[labels[j] for j in path] for path in self.model.decode(logits, mask)]
             b = self._encoder.batch([{"tokens": list(words)} for words in unit_lists])
             with torch.inference_mode():
                 logits = self.model(input_ids=b["input_ids"], attention_mask=b["attention_mask"],

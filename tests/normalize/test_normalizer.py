@@ -174,3 +174,13 @@ def test_thread_safe():
 )
 def test_persian_ratio(text, lo, hi):
     assert lo <= persian_ratio(text) <= hi
+
+
+@pytest.mark.parametrize("text", ["شهردار تبریز گفت", "شهرداري كرج و Tehran Municipality", "۱۲ km ٣٤ ﻻ ﷲ",
+                                  "ARABIC: شورای‌شهر ۵ نفر", "123 !!", "", "ڤ ۀ ە ê ß"])
+def test_persian_ratio_counts_arabic_script_letters_among_all_letters(text):
+    import re
+
+    letters = re.findall(r"[^\W\d_]", text)
+    arabic = [c for c in letters if re.match("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]", c)]
+    assert persian_ratio(text) == (len(arabic) / len(letters) if letters else 0.0)

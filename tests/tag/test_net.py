@@ -130,3 +130,69 @@ def test_distinct_words_is_off_while_training(tiny_model):
     logits = net(input_ids=b["input_ids"], attention_mask=b["attention_mask"], char_ids=b["char_ids"]).logits
     logits.sum().backward()  # gradients reach the character CNN through the plain path
     assert net.char_convs[0].weight.grad is not None and net.char_convs[0].weight.grad.abs().sum() > 0
+
+
+@pytest.mark.parametrize("model", ["tiny", "shipped"])
+def test_remembered_word_vectors_give_the_scores_of_encode(model, tiny_model, shipped_model):
+    """The tagger's per-word vector cache: bit-identical logits, across batches (words seen in an
+    earlier batch, new ones, padding) and after the cache starts over."""
+    from pipeline.tag.encode import WordEncoder, WordVectorCache
+    from pipeline.tag.net import encode, encode_vectors
+
+    net, vocab = load_net(tiny_model if model == "tiny" else shipped_model)
+    cfg = net.config
+    cache = WordVectorCache(net, WordEncoder(vocab, cfg.char_vocab, cfg.max_word_chars), capacity=16)
+    assert WordVectorCache.usable(net)
+    batches = [REPEATED, SENTENCES, [SENTENCES[2], REPEATED[0]], REPEATED[1:]]
+    with torch.inference_mode():
+        for sents in batches:
+            b = _batch(net, vocab, sents)
+            x, mask = cache.batch(sents)
+            assert torch.equal(mask, b["attention_mask"])
+            want = encode(net, b["input_ids"], b["attention_mask"], b["char_ids"])
+            assert torch.equal(encode_vectors(net, x, mask), want)
+            assert len(cache.slots) <= cache.capacity
+
+
+def test_quantized_models_do_not_use_the_word_vector_cache(tiny_model):
+    from pipeline.tag.encode import WordVectorCache
+    from pipeline.tag.quantize import quantize_int8
+
+    net, _vocab = load_net(tiny_model)
+    assert WordVectorCache.usable(net) and not WordVectorCache.usable(quantize_int8(net))
+
+
+def test_a_batch_without_padding_runs_unmasked_with_the_same_paths(shipped_model):
+    """Full windows skip the padding mask (a faster attention kernel): scores within float noise of
+    the masked computation, and the same Viterbi paths."""
+    from pipeline.tag.net import encode_vectors, word_vectors
+
+    net, vocab = load_net(shipped_model)
+    sents = [SENTENCES[1], ["شهردار", "تهران", "و", "شورای", "شهر"]]  # equal lengths: no padding
+    b = _batch(net, vocab, sents)
+    assert bool(b["attention_mask"].all())
+    with torch.inference_mode():
+        rows = b["char_ids"].view(-1, b["char_ids"].shape[-1])
+        x = word_vectors(net, b["input_ids"].view(-1), rows).view(2, 5, -1)
+        fast = encode_vectors(net, x, b["attention_mask"])
+        pos = net.pos_emb(torch.arange(5)).unsqueeze(0)
+        h = net.encoder(x + pos, src_key_padding_mask=b["attention_mask"] == 0)
+        masked = net.classifier(net.norm(h))
+    assert torch.allclose(fast, masked, atol=1e-4)
+    assert net.decode(fast, b["attention_mask"]) == net.decode(masked, b["attention_mask"])
+
+
+def test_the_int8_encoder_keeps_the_padding_mask_on_full_windows(tiny_model):
+    from pipeline.tag.net import encode_vectors, word_vectors
+    from pipeline.tag.quantize import quantize_int8
+
+    net, vocab = load_net(tiny_model)
+    sents = [SENTENCES[1], ["شهردار", "تهران", "و", "شورای", "شهر"]]
+    b = _batch(net, vocab, sents)
+    with torch.inference_mode():
+        x = word_vectors(net, b["input_ids"].view(-1), b["char_ids"].view(10, -1)).view(2, 5, -1)
+        q = quantize_int8(net)
+        got = encode_vectors(q, x, b["attention_mask"])
+        h = q.encoder(x + q.pos_emb(torch.arange(5)).unsqueeze(0), src_key_padding_mask=b["attention_mask"] == 0)
+        want = q.classifier(q.norm(h))
+    assert torch.equal(got, want)
