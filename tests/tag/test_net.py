@@ -134,7 +134,8 @@ def test_distinct_words_is_off_while_training(tiny_model):
 
 @pytest.mark.parametrize("model", ["tiny", "shipped"])
 def test_remembered_word_vectors_give_the_scores_of_encode(model, tiny_model, shipped_model):
-    """The tagger's per-word vector cache: bit-identical logits, across batches (words seen in an
+    """The tagger's per-word vector cache: the logits of the uncached path up to float rounding
+    (products of other shapes round differently) and the same best labels, across batches (words seen in an
     earlier batch, new ones, padding) and after the cache starts over."""
     from pipeline.tag.encode import WordEncoder, WordVectorCache
     from pipeline.tag.net import encode, encode_vectors
@@ -150,7 +151,9 @@ def test_remembered_word_vectors_give_the_scores_of_encode(model, tiny_model, sh
             x, mask = cache.batch(sents)
             assert torch.equal(mask, b["attention_mask"])
             want = encode(net, b["input_ids"], b["attention_mask"], b["char_ids"])
-            assert torch.equal(encode_vectors(net, x, mask), want)
+            got = encode_vectors(net, x, mask)
+            assert torch.allclose(got, want, rtol=1e-4, atol=1e-5)
+            assert torch.equal(got.argmax(-1), want.argmax(-1))
             assert len(cache.slots) <= cache.capacity
 
 
