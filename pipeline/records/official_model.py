@@ -73,6 +73,7 @@ class _Article:
         self.pers = [e for e in ents if e.label == "PER"]
         self.per_starts = [e.start for e in self.pers]
         self.role_starts = [m.start for m in co.roles]
+        self.role_by_start = {m.start: m for m in co.roles}
         # speech subjects that are titles; statements as sorted intervals with their speaker
         self.subject_roles: set[int] = set()
         stm = []
@@ -94,6 +95,18 @@ class _Article:
         # title of their own («حسن نوری افزود: ...»): often one person told in two sentences
         self.unheld_speaking = [rm for rm in co.roles if rm.start in self.subject_roles
                                 and not getattr(co.by_role.get(rm.start), "names", None)]
+        # a title that speaks between statements of named people («X گفت ... / معاون ... افزود ... /
+        # X تصریح کرد»): the named speakers of the speech events right before and right after it
+        self.speech_neighbours: dict[int, tuple[Referent | None, Referent | None]] = {}
+        evs = co.events
+        for i, (ev, _ref) in enumerate(evs):
+            subj = ev.subject
+            if subj is None or subj.kind != "ROLE" or subj.role is None:
+                continue
+            prev = next((r for _e, r in reversed(evs[max(0, i - 3):i]) if r is not None and r.names), None)
+            nxt = next((r for e, r in evs[i + 1:i + 4] if r is not None and r.names
+                        and e.subject is not None and e.subject.kind in ("PER", "PRON", "DEM")), None)
+            self.speech_neighbours[subj.role.start] = (prev, nxt)
         self.untitled_speakers = [r for r in co.referents if r.names and r.speaker and not r.roles]
 
     def nearest_per(self, start: int, end: int) -> tuple[int | None, int | None]:
@@ -191,6 +204,16 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f["speaking_pair"] = 1.0
         f[f"speaking_pair|sd={sd}"] = 1.0
         f[f"speaking_pair|n={min(len(art.untitled_speakers), 2)}x{min(len(art.unheld_speaking), 2)}"] = 1.0
+    nb = art.speech_neighbours.get(rm.start)
+    if nb is not None:
+        # the title speaks right after and/or right before this person's own statements
+        own = ("prev" if nb[0] is ref else "") + ("next" if nb[1] is ref else "")
+        if own:
+            f[f"speaks_between={own}"] = 1.0
+            if ref.roles:
+                f["speaks_between|titled"] = 1.0
+        elif nb[0] is not None or nb[1] is not None:
+            f["speaks_between=other"] = 1.0
     sent = art.doc.sentence_at(rm.start)
     if sent is not None and sum(1 for _ in WORD_RE.finditer(t, sent.start, rm.start)) <= 5:
         f["role_early"] = 1.0  # the title opens its sentence (a subject, mostly)
@@ -258,6 +281,11 @@ def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
         if ref.speaker and not ref.roles:
             for rm in art.unheld_speaking:
                 seen.setdefault(rm.start, rm)
+        for start, (prev, nxt) in art.speech_neighbours.items():
+            if ref is prev or ref is nxt:
+                rm = art.role_by_start.get(start)
+                if rm is not None:
+                    seen.setdefault(start, rm)
         for rm in seen.values():
             out.append(Pair(ref, rm, pair_features(art, co, ref, rm)))
     return out
