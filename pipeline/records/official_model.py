@@ -242,6 +242,11 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f["nearest_person"] = 1.0  # no other name between the title and this one on that side
         f[f"nearest_person|{direction}"] = 1.0
     pw = prev_word(t, rm.start)
+    if pw is not None and key(pw[2]) == "از":
+        # «به عنوان یکی از نمایندگان ...»: one member of a group title
+        p2 = prev_word(t, pw[0])
+        if p2 is not None and key(p2[2]) == "یکی":
+            pw = prev_word(t, p2[0]) or pw
     if pw is not None:
         k = key(pw[2])
         if k == "عنوان":
