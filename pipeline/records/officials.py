@@ -41,10 +41,9 @@ def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | N
 
 def find_officials(doc: Document) -> list[Official]:
     """All officials of ``doc`` (see the module docstring)."""
-    from pipeline.records.official_model import current_model, linked_titles
+    from pipeline.records.official_model import linked_titles, listed_untitled
 
     co = analyze(doc)
-    model = current_model()
     linked = linked_titles(doc, co)
     out: list[Official] = []
     for ref in co.referents:
@@ -54,7 +53,7 @@ def find_officials(doc: Document) -> list[Official]:
         fields = fields_of(linked.get(ref.id, []))
         first = min(n.start for n in ref.names)
         if not fields:
-            if model.untitled == "speaker" and ref.speaker:
+            if listed_untitled(doc, co, ref):
                 n0 = min(ref.names, key=lambda s: s.start)
                 out.append(Official(person=name, role=None, org=None, location=None,
                                     evidence=evidence(doc, n0.start, n0.end)))
