@@ -12,12 +12,21 @@ sits inside another speaker's statement, whether the name opens its sentence. A 
 regression scores the pairs; a title goes to the person that scores highest, when the score
 passes the model's threshold.
 
+A title that speaks between statements of one named person («X گفت ... / معاون ... افزود ... / X
+تصریح کرد») is a candidate of that person wherever it stands, with ``speaks_between`` features.
+
+Named people the linker gives no title are listed (role null) as ``untitled`` says: ``never``, every
+quoted one (``speaker``), or by a second logistic regression (``model``) over
+:func:`untitled_features`: how often the person speaks, whether the report opens with them, how
+the name is written, whether they are named only inside others' statements, how close the linker
+came to giving them a title.
+
 The model is a small JSON file (``pipeline/records/data/official_link.json``): weights, threshold,
-whether people without any title are listed (``never`` in the shipped model), and a model-card line. It is trained on
+the untitled setting (and the untitled filter's weights), and a model-card line. It is trained on
 ``../shared/gold/train.jsonl`` by ``scripts/train_officials.py`` (gold entities placed in the
 normalized text, and the tagger's entities of the same articles when given under ``"_tagged"``;
 scikit-learn at training time only, prediction is a dot product in plain Python).
-Threshold and C are chosen by cross-validation inside the training articles.
+Threshold, C and the untitled setting are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
 

@@ -5,8 +5,8 @@ Which titles are a person's is decided by the learned linker of
 links of :mod:`pipeline.records.coref` among the features). One record per (person, title,
 scope) under the person's fullest name; a title stated with and without its organization is one
 record. A named person with no title is listed only when the model says so (``untitled``:
-``never``, or ``speaker`` for people who are quoted); the shipped model's choice comes from
-cross-validation on the training articles.
+``never``, ``speaker`` for people who are quoted, or ``model``: the learned untitled filter); the
+shipped model's choice comes from cross-validation on the training articles.
 """
 from __future__ import annotations
 
