@@ -314,6 +314,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
                 _states_as_places, _places_tagged_org, _speakers_tagged_org):
         ents = fix(text, ents)
     ents = _untagged_titles_before_org(text, ents, sentence_starts)
+    ents = _speaking_places(text, ents, sentence_starts)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
 
@@ -725,3 +726,58 @@ def _untagged_titles_before_org(text: str, ents: list[Span], sentence_starts: li
             continue
         added.append(_span(text, "ROLE", toks[0].start, toks[-1].end))
     return ents + added if added else ents
+
+
+#: at most this many words of a sentence-opening LOC that speaks
+MAX_SPEAKER_WORDS = 3
+#: how far into its sentence a speech verb may be for a sentence-opening LOC to be its subject
+SPEECH_REACH = 300
+
+
+_PREPOSITIONS = frozenset(key(w) for w in "با از به در برای".split())
+
+
+def _object_of_preposition(text: str, x: Span) -> bool:
+    """``x`` follows a preposition («در گفت‌وگو با ایرنا»): it is no subject."""
+    ws = words(text, max(0, x.start - 30), x.start)
+    return bool(ws) and key(ws[-1][2]) in _PREPOSITIONS and not text[ws[-1][1]:x.start].strip(" \t\u200c")
+
+
+def _speaking_places(text: str, ents: list[Span], sentence_starts: list[int]) -> list[Span]:
+    """Places do not speak: a LOC that opens its sentence and is the subject of the sentence's
+    speech verb («[LOC کرکه‌آبادی] با اشاره به اینکه ... تصریح کرد:», «[LOC X Y] در گفت‌وگو با
+    ایرنا ... گفت») is a name, when it is not a known place, has no place-type word, is at most
+    :data:`MAX_SPEAKER_WORDS` words on one line, and no name, title, organization or pronoun stands
+    between it and the verb (an organization after a preposition may: «در گفت‌وگو با ایرنا»)."""
+    import bisect
+
+    lx = _lx()
+    verbs = cue_classes()
+    pronouns = word_set("pronouns")
+    ft = fold(text)
+    ents = sorted(ents, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    out = list(ents)
+    for n, x in enumerate(ents):
+        if x.label != "LOC" or "\n" in x.text or len(x.text.split()) > MAX_SPEAKER_WORDS:
+            continue
+        k = bisect.bisect_right(sentence_starts, x.start) - 1
+        if k < 0 or text[sentence_starts[k]:x.start].strip(" \t\u200c«\"*•-–—"):
+            continue  # not the sentence's first words
+        toks = _toks(text, x.start, x.end)
+        if not toks or any(lx["place_any"].match(toks, i) > i or lx["ptype"].match(toks, i) > i
+                           or lx["org"].match(toks, i) > i or toks[i].key in lx["role_words"]
+                           for i in range(len(toks))):
+            continue
+        end = sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
+        vm = verbs.search(ft, "speech", x.end, min(end, x.end + SPEECH_REACH), folded=True)
+        if vm is None:
+            continue
+        between = ents[n + 1:bisect.bisect_left(starts, vm.start)]
+        if any(y.label in ("PER", "ROLE") or (y.label == "ORG" and not _object_of_preposition(text, y))
+               for y in between):
+            continue
+        if any(key(w) in pronouns for _s, _e, w in words(text, x.end, vm.start)):
+            continue
+        out[n] = dataclasses.replace(x, label="PER")
+    return out
