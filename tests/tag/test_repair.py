@@ -250,3 +250,47 @@ def test_untagged_title_speaks_for_the_named_person_in_the_next_sentence():
             "کریم ساعدی افزود: مردم دعوت شده‌اند.")
     doc = make_doc(text, [("ORG", "کمیته اطلاع‌رسانی"), ("LOC", "شهرستان بانه"), ("PER", "کریم ساعدی")])
     assert (key("کریم ساعدی"), key("مسئول")) in _officials(doc)
+
+
+#: a sentence-opening LOC that is the subject of a speech verb: (text, spans, the PER expected)
+SPEAKING_PLACES = [
+    ("کار ادامه دارد. کرکه‌آبادی با اشاره به اینکه سالن‌ها کم است، تصریح کرد: سالن نداریم.",
+     [("LOC", "کرکه‌آبادی")], "کرکه‌آبادی"),
+    # an organization after a preposition is no subject
+    ("جهانبش حیدری در گفت‌وگو با ایرنا علت حادثه را انحراف خودرو ذکر کرد.",
+     [("LOC", "جهانبش حیدری"), ("ORG", "ایرنا")], "جهانبش حیدری"),
+]
+
+NOT_SPEAKING_PLACES = [
+    # a known place
+    ("تهران با اشاره به بودجه گفت: نه.", [("LOC", "تهران")]),
+    # a place-type word
+    ("بلوار کشاورزی در گزارش گفت: نه.", [("LOC", "بلوار کشاورزی")]),
+    # a title between the place and the verb is the subject
+    ("کرکه‌آبادی به شهردار گفت: نه.", [("LOC", "کرکه‌آبادی"), ("ROLE", "شهردار")]),
+    # not the sentence's first words
+    ("مردم در کرکه‌آبادی گفتند: نه.", [("LOC", "کرکه‌آبادی")]),
+    # a pronoun is the subject
+    ("کرکه‌آبادی را وی دید و گفت: نه.", [("LOC", "کرکه‌آبادی")]),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, name", SPEAKING_PLACES)
+def test_a_place_that_speaks_is_a_name(text, pairs, name, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert form(name) in [e.text for e in ents if e.label == "PER"]
+    assert form(name) not in [e.text for e in ents if e.label == "LOC"]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs", NOT_SPEAKING_PLACES)
+def test_places_that_do_not_speak_stay(text, pairs, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert [e for e in ents if e.label == "LOC"] and not [e for e in ents if e.label == "PER"]
