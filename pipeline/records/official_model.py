@@ -286,8 +286,14 @@ def untitled_features(co: Coref, ref: Referent, pairs: list[Pair], model: "LinkM
     nw = max(len(name_words(x.text)) for x in ref.names)
     f[f"u_name_words={min(nw, 3)}"] = 1.0
     if doc is not None:
+        honor = _honorific_keys()
         for k in ref.memo("name_features", ref.names, lambda: _name_features(doc.text, ref)):
-            f["u_" + k] = 1.0
+            # the word before a name only as a class (an honorific: «آقای», «دکتر», «حجت‌الاسلام»),
+            # never the word itself: one article's wording would be learned
+            if k.startswith("name_prev="):
+                k = "name_prev=honorific" if k[len("name_prev="):] in honor else None
+            if k is not None:
+                f["u_" + k] = 1.0
         first = min(x.start for x in ref.names)
         sents = [s.start for s in doc.sentences]
         si = bisect.bisect_right(sents, first) - 1
@@ -311,6 +317,13 @@ def untitled_features(co: Coref, ref: Referent, pairs: list[Pair], model: "LinkM
     else:
         f["u_no_title_near"] = 1.0
     return f
+
+
+@lru_cache(maxsize=1)
+def _honorific_keys() -> frozenset[str]:
+    from pipeline.lexicons import word_set
+
+    return frozenset(key(w) for w in word_set("honorifics"))
 
 
 @lru_cache(maxsize=1)

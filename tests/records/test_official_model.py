@@ -180,6 +180,11 @@ def test_title_speaking_after_another_persons_statement_is_marked_other(form):
     ("به گزارش خبرنگار ما، مسعود رهنورد صبح امروز در جلسه گفت: پایانه‌ها آماده است.\nرهنورد افزود: اتوبوس‌ها نو شده‌اند.",
      [("PER", "مسعود رهنورد"), ("PER", "رهنورد")], "مسعود رهنورد",
      ["u_lede_speaker", "u_lede_speaker|full_name", "u_events=2", "u_mentions=2", "u_no_title_near"], ["u_given_only"]),
+    # the word before the name counts only as a class: an honorific
+    ("دکتر لیلا صدری در این جلسه گفت: کار ادامه دارد.", [("PER", "لیلا صدری")], "لیلا صدری",
+     ["u_name_prev=honorific"], ["u_name_prev=دکتر"]),
+    ("همچنین لیلا صدری در این جلسه گفت: کار ادامه دارد.", [("PER", "لیلا صدری")], "لیلا صدری",
+     [], ["u_name_prev=honorific", "u_name_prev=همچنین"]),
     # a given name alone, named inside another person's statement
     ("کاوه نیکو گفت: کار را اصغر انجام داد و همه راضی هستند.",
      [("PER", "کاوه نیکو"), ("PER", "اصغر")], "اصغر",
