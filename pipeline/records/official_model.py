@@ -202,8 +202,8 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
             how = next((h for p, h in art.app_by_role.get(rm.start, ()) if p in name_starts), "subject")
         f[f"rule={how}"] = 1.0
     holder = co.by_role.get(rm.start)
-    if holder is not None and holder is not ref:
-        f["other_link"] = 1.0
+    if holder is not None and holder is not ref and holder.names:
+        f["other_link"] = 1.0  # another named person holds the title by the rules (an unnamed speaker does not count)
     if holder is None or not holder.names:
         # a title no named person holds by the rules: introduced before the name, or after it
         f[f"unheld|sd={sd}|{direction}"] = 1.0
