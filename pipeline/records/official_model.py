@@ -117,6 +117,11 @@ class _Article:
             nxt = next((r for e, r in evs[i + 1:i + 4] if r is not None and r.names
                         and e.subject is not None and e.subject.kind in ("PER", "PRON", "DEM")), None)
             self.speech_neighbours[subj.role.start] = (prev, nxt)
+        # referent id -> the starts of the titles that speak next to its statements
+        self.titles_by_neighbour: dict[int, list[int]] = {}
+        for start, (prev, nxt) in self.speech_neighbours.items():
+            for r in {id(x): x for x in (prev, nxt) if x is not None}.values():
+                self.titles_by_neighbour.setdefault(r.id, []).append(start)
         self.untitled_speakers = [r for r in co.referents if r.names and r.speaker and not r.roles]
 
     def nearest_per(self, start: int, end: int) -> tuple[int | None, int | None]:
@@ -356,11 +361,10 @@ def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
         if ref.speaker and not ref.roles:
             for rm in art.unheld_speaking:
                 seen.setdefault(rm.start, rm)
-        for start, (prev, nxt) in art.speech_neighbours.items():
-            if ref is prev or ref is nxt:
-                rm = art.role_by_start.get(start)
-                if rm is not None:
-                    seen.setdefault(start, rm)
+        for start in art.titles_by_neighbour.get(ref.id, ()):
+            rm = art.role_by_start.get(start)
+            if rm is not None:
+                seen.setdefault(start, rm)
         for rm in seen.values():
             out.append(Pair(ref, rm, pair_features(art, co, ref, rm)))
     return out
