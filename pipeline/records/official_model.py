@@ -719,8 +719,8 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None,
                 untitled: str | None = None) -> LinkModel:
     """Train on annotated articles (dicts with ``text``, ``entities`` and ``officials``). C and threshold,
-    when not given, are chosen by 4-fold cross-validation inside ``gold_docs``; ``untitled=None`` lets
-    the cross-validation choose that too (the default ``never``: people without a title are not listed)."""
+    when not given, are chosen by 4-fold cross-validation inside ``gold_docs``; so is ``untitled`` when
+    None (the default): ``never``, ``speaker`` or ``model`` (the untitled filter, fitted here too)."""
     if C is None or threshold is None or untitled is None:
         cv = cross_validate(gold_docs, Cs=(C,) if C is not None else CS,
                             thresholds=(threshold,) if threshold is not None else THRESHOLDS,
