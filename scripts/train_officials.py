@@ -9,8 +9,10 @@ The model learns from the gold entities placed in the normalized text (``pipelin
 and from the shipped tagger's entities of the same articles (``munifacts extract``, cached by
 ``scripts/eval_records.py`` in ``--cache``), so it also sees titles whose holder the rules miss on
 tagged text; the CV table is measured on the tagger's entities. C and the threshold are chosen by the best pooled official F1
-(person+role) over the folds; the table also shows listing untitled speakers, which the shipped
-model does not do (``untitled=never``). Seeds and dev are never read.
+(person+role) over the folds, and so is how named people without a title are listed: ``never``,
+every quoted one (``speaker``), or by the learned untitled filter (``model``: a second logistic
+regression over how and where the person speaks and is named, ``untitled_features``). Seeds and
+dev are never read.
 """
 from __future__ import annotations
 
@@ -51,8 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     model.card = ("official linker: logistic regression over name-title pair features (official_model.py), "
                   f"trained on train.jsonl ({len(docs)} articles, gold "
                   f"{'entities' if args.gold_only else 'and shipped-tagger entities'}); C={model.meta['C']}, "
-                  f"threshold={model.threshold} chosen by 4-fold CV inside train; untitled={model.untitled} "
-                  "(people without a title are not listed)")
+                  f"threshold={model.threshold} and untitled={model.untitled} chosen by 4-fold CV inside train "
+                  + {"never": "(people without a title are not listed)",
+                     "speaker": "(quoted people without a title are listed)",
+                     "model": "(people without a title are listed by the learned untitled filter, "
+                              f"{len(model.untitled_weights)} weights)"}[model.untitled])
     model.save(args.out)
     print(f"saved {args.out} ({len(model.weights)} weights, threshold {model.threshold}, untitled {model.untitled})")
     return 0

@@ -27,7 +27,8 @@ from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sor
 #: «(را) به عنوان» between a name and a title: an appointment or introduction
 #: (an ordinal may come before the title: «به عنوان نخستین فرماندار ...»)
 AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+"
-                             r"(?:(?:اولین|نخستین|آخرین|[^\W\d_]{2,}مین)[ \t\u200c]+)?$")
+                             r"(?:(?:اولین|نخستین|آخرین|[^\W\d_]{2,}مین)[ \t\u200c]+)?"
+                             r"(?P<one_of>یکی[ \t\u200c]+از[ \t\u200c]+)?$")
 
 
 @dataclass(frozen=True)
@@ -196,14 +197,16 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             continue
         cand = None
         how = "after"
+        one_of = False
         gap = text[p.end:nxt.start]
         if nxt.label == "ROLE" and PUNCT_GAP_RE.match(gap) and "\n" not in gap and gap.count("،") + gap.count(",") <= 1:
             cand = by_start.get(nxt.start)
             how = "paren" if "(" in gap else "after"
-        elif nxt.label == "ROLE" and AS_TITLE_GAP_RE.match(fold(gap)):
+        elif nxt.label == "ROLE" and (am := AS_TITLE_GAP_RE.match(fold(gap))):
             cand = by_start.get(nxt.start)  # «X (را) به عنوان مدیرعامل ... معرفی/منصوب کرد»
             how = "as"
-        if cand is not None and cand.plural and not _coordinated(text, pers, per_starts, p):
+            one_of = am.group("one_of") is not None  # «X به عنوان یکی از نمایندگان ...»: one member
+        if cand is not None and cand.plural and not one_of and not _coordinated(text, pers, per_starts, p):
             cand = None  # «X اعضای ستاد را ... برشمرد»: a group title is no single person's
         if cand is not None:
             out.append(Apposition(p, cand, how))

@@ -12,18 +12,28 @@ sits inside another speaker's statement, whether the name opens its sentence. A 
 regression scores the pairs; a title goes to the person that scores highest, when the score
 passes the model's threshold.
 
+A title that speaks between statements of one named person («X گفت ... / معاون ... افزود ... / X
+تصریح کرد») is a candidate of that person wherever it stands, with ``speaks_between`` features.
+
+Named people the linker gives no title are listed (role null) as ``untitled`` says: ``never``, every
+quoted one (``speaker``), or by a second logistic regression (``model``) over
+:func:`untitled_features`: how often the person speaks, whether the report opens with them, how
+the name is written, whether they are named only inside others' statements, how close the linker
+came to giving them a title.
+
 The model is a small JSON file (``pipeline/records/data/official_link.json``): weights, threshold,
-whether people without any title are listed (``never`` in the shipped model), and a model-card line. It is trained on
+the untitled setting (and the untitled filter's weights), and a model-card line. It is trained on
 ``../shared/gold/train.jsonl`` by ``scripts/train_officials.py`` (gold entities placed in the
 normalized text, and the tagger's entities of the same articles when given under ``"_tagged"``;
 scikit-learn at training time only, prediction is a dot product in plain Python).
-Threshold and C are chosen by cross-validation inside the training articles.
+Threshold, C and the untitled setting are chosen by cross-validation inside the training articles.
 """
 from __future__ import annotations
 
 import bisect
 import json
 import math
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,6 +83,7 @@ class _Article:
         self.pers = [e for e in ents if e.label == "PER"]
         self.per_starts = [e.start for e in self.pers]
         self.role_starts = [m.start for m in co.roles]
+        self.role_by_start = {m.start: m for m in co.roles}
         # speech subjects that are titles; statements as sorted intervals with their speaker
         self.subject_roles: set[int] = set()
         stm = []
@@ -94,6 +105,23 @@ class _Article:
         # title of their own («حسن نوری افزود: ...»): often one person told in two sentences
         self.unheld_speaking = [rm for rm in co.roles if rm.start in self.subject_roles
                                 and not getattr(co.by_role.get(rm.start), "names", None)]
+        # a title that speaks between statements of named people («X گفت ... / معاون ... افزود ... /
+        # X تصریح کرد»): the named speakers of the speech events right before and right after it
+        self.speech_neighbours: dict[int, tuple[Referent | None, Referent | None]] = {}
+        evs = co.events
+        for i, (ev, _ref) in enumerate(evs):
+            subj = ev.subject
+            if subj is None or subj.kind != "ROLE" or subj.role is None:
+                continue
+            prev = next((r for _e, r in reversed(evs[max(0, i - 3):i]) if r is not None and r.names), None)
+            nxt = next((r for e, r in evs[i + 1:i + 4] if r is not None and r.names
+                        and e.subject is not None and e.subject.kind in ("PER", "PRON", "DEM")), None)
+            self.speech_neighbours[subj.role.start] = (prev, nxt)
+        # referent id -> the starts of the titles that speak next to its statements
+        self.titles_by_neighbour: dict[int, list[int]] = {}
+        for start, (prev, nxt) in self.speech_neighbours.items():
+            for r in {id(x): x for x in (prev, nxt) if x is not None}.values():
+                self.titles_by_neighbour.setdefault(r.id, []).append(start)
         self.untitled_speakers = [r for r in co.referents if r.names and r.speaker and not r.roles]
 
     def nearest_per(self, start: int, end: int) -> tuple[int | None, int | None]:
@@ -179,8 +207,8 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
             how = next((h for p, h in art.app_by_role.get(rm.start, ()) if p in name_starts), "subject")
         f[f"rule={how}"] = 1.0
     holder = co.by_role.get(rm.start)
-    if holder is not None and holder is not ref:
-        f["other_link"] = 1.0
+    if holder is not None and holder is not ref and holder.names:
+        f["other_link"] = 1.0  # another named person holds the title by the rules (an unnamed speaker does not count)
     if holder is None or not holder.names:
         # a title no named person holds by the rules: introduced before the name, or after it
         f[f"unheld|sd={sd}|{direction}"] = 1.0
@@ -191,6 +219,16 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f["speaking_pair"] = 1.0
         f[f"speaking_pair|sd={sd}"] = 1.0
         f[f"speaking_pair|n={min(len(art.untitled_speakers), 2)}x{min(len(art.unheld_speaking), 2)}"] = 1.0
+    nb = art.speech_neighbours.get(rm.start)
+    if nb is not None:
+        # the title speaks right after and/or right before this person's own statements
+        own = ("prev" if nb[0] is ref else "") + ("next" if nb[1] is ref else "")
+        if own:
+            f[f"speaks_between={own}"] = 1.0
+            if ref.roles:
+                f["speaks_between|titled"] = 1.0
+        elif nb[0] is not None or nb[1] is not None:
+            f["speaks_between=other"] = 1.0
     sent = art.doc.sentence_at(rm.start)
     if sent is not None and sum(1 for _ in WORD_RE.finditer(t, sent.start, rm.start)) <= 5:
         f["role_early"] = 1.0  # the title opens its sentence (a subject, mostly)
@@ -219,6 +257,11 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
         f["nearest_person"] = 1.0  # no other name between the title and this one on that side
         f[f"nearest_person|{direction}"] = 1.0
     pw = prev_word(t, rm.start)
+    if pw is not None and key(pw[2]) == "از":
+        # «به عنوان یکی از نمایندگان ...»: one member of a group title
+        p2 = prev_word(t, pw[0])
+        if p2 is not None and key(p2[2]) == "یکی":
+            pw = prev_word(t, p2[0]) or pw
     if pw is not None:
         k = key(pw[2])
         if k == "عنوان":
@@ -236,10 +279,70 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
     return f
 
 
+def untitled_features(co: Coref, ref: Referent, pairs: list[Pair], model: "LinkModel") -> dict[str, float]:
+    """Features of a named person the linker gave no title (is it an official all the same?): how
+    often and where the person speaks, how the name is written, and how close the linker came to
+    giving them a title (``pairs``: the article's candidate pairs)."""
+    doc: Document | None = co.__dict__.get("_doc")
+    f: dict[str, float] = {"bias": 1.0}
+    n_ev = sum(1 for _ev, r in co.events if r is ref)
+    f[f"u_events={min(n_ev, 3)}"] = 1.0
+    f[f"u_mentions={min(len(ref.names), 3)}"] = 1.0
+    nw = max(len(name_words(x.text)) for x in ref.names)
+    f[f"u_name_words={min(nw, 3)}"] = 1.0
+    if doc is not None:
+        honor = _honorific_keys()
+        for k in ref.memo("name_features", ref.names, lambda: _name_features(doc.text, ref)):
+            # the word before a name only as a class (an honorific: «آقای», «دکتر», «حجت‌الاسلام»),
+            # never the word itself: one article's wording would be learned
+            if k.startswith("name_prev="):
+                k = "name_prev=honorific" if k[len("name_prev="):] in honor else None
+            if k is not None:
+                f["u_" + k] = 1.0
+        first = min(x.start for x in ref.names)
+        sents = [s.start for s in doc.sentences]
+        si = bisect.bisect_right(sents, first) - 1
+        f[f"u_first_sent={min(max(si, 0), 3)}"] = 1.0
+        if si <= 1 and n_ev:
+            # the person the report opens with and who speaks: the story's official, title or not
+            f["u_lede_speaker"] = 1.0
+            if nw >= 2:
+                f["u_lede_speaker|full_name"] = 1.0
+    if nw == 1 and all(name_words(x.text)[0] in _given_name_keys() for x in ref.names):
+        f["u_given_only"] = 1.0  # «اصغر», «مروان»: a given name alone is rarely an official's record
+    if any(r is ref for _off, r in co.subjects):
+        f["u_subject"] = 1.0
+    stm = [ev.statement for ev, r in co.events if ev.statement is not None and r is not ref]
+    if stm and all(any(a <= x.start < b for a, b in stm) for x in ref.names):
+        f["u_only_in_statements"] = 1.0
+    ps = [model.prob(p.feats) for p in pairs if p.ref is ref]
+    if ps:
+        top = max(ps)
+        f[f"u_top_link={_bucket(int(top * 10), (1, 3, 5))}"] = 1.0
+    else:
+        f["u_no_title_near"] = 1.0
+    return f
+
+
+@lru_cache(maxsize=1)
+def _honorific_keys() -> frozenset[str]:
+    from pipeline.lexicons import word_set
+
+    return frozenset(key(w) for w in word_set("honorifics"))
+
+
+@lru_cache(maxsize=1)
+def _given_name_keys() -> frozenset[str]:
+    from pipeline.lexicons import word_set
+
+    return frozenset(key(w) for w in word_set("given_names"))
+
+
 def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
     """Every (named person, title) pair within :data:`WINDOW` sentences of one of the person's
     names, plus the pairs the rules linked, with their features."""
     art = _Article(doc, co)
+    co.__dict__["_doc"] = doc  # read by untitled_features
     by_sent: dict[int, list[RoleMention]] = {}
     for rm in co.roles:
         by_sent.setdefault(art.sent_index(rm.start), []).append(rm)
@@ -258,6 +361,10 @@ def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
         if ref.speaker and not ref.roles:
             for rm in art.unheld_speaking:
                 seen.setdefault(rm.start, rm)
+        for start in art.titles_by_neighbour.get(ref.id, ()):
+            rm = art.role_by_start.get(start)
+            if rm is not None:
+                seen.setdefault(start, rm)
         for rm in seen.values():
             out.append(Pair(ref, rm, pair_features(art, co, ref, rm)))
     return out
@@ -275,6 +382,22 @@ class LinkModel:
     untitled: str = "never"
     card: str = ""
     meta: dict = field(default_factory=dict)
+    #: ``untitled="model"``: a second logistic regression over :func:`untitled_features` decides
+    #: which named people without a title are listed (weights, bias; listed from probability 0.5)
+    untitled_weights: dict[str, float] = field(default_factory=dict)
+    untitled_bias: float = 0.0
+
+    def untitled_prob(self, feats: dict[str, float]) -> float:
+        z = self.untitled_bias + sum(self.untitled_weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def lists_untitled(self, co: Coref, ref: Referent, pairs: list[Pair]) -> bool:
+        """Whether ``ref`` (a named person the linker gave no title) is listed as an official."""
+        if self.untitled == "speaker":
+            return ref.speaker
+        if self.untitled == "model":
+            return self.untitled_prob(untitled_features(co, ref, pairs, self)) >= 0.5
+        return False
 
     def prob(self, feats: dict[str, float]) -> float:
         z = self.bias
@@ -284,8 +407,12 @@ class LinkModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
-        return {"card": self.card, "threshold": self.threshold, "untitled": self.untitled, "bias": self.bias,
-                "meta": self.meta, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
+        d = {"card": self.card, "threshold": self.threshold, "untitled": self.untitled, "bias": self.bias,
+             "meta": self.meta, "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())}}
+        if self.untitled_weights:
+            d["untitled_bias"] = round(self.untitled_bias, 4)
+            d["untitled_weights"] = {k: round(v, 4) for k, v in sorted(self.untitled_weights.items())}
+        return d
 
     def save(self, path: Path | str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -302,7 +429,8 @@ class LinkModel:
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
             return cls(d["weights"], d["bias"], d.get("threshold", 0.5), d.get("untitled", "never"),
-                       d.get("card", ""), d.get("meta", {}))
+                       d.get("card", ""), d.get("meta", {}), d.get("untitled_weights", {}),
+                       d.get("untitled_bias", 0.0))
         except (KeyError, json.JSONDecodeError) as e:
             raise ModelError(f"official linker model {path} is malformed ({e}); rebuild it with "
                              "scripts/train_officials.py") from e
@@ -343,9 +471,19 @@ def linked_titles(doc: Document, co: Coref) -> dict[int, list[tuple[RoleMention,
     hit = cache.get(id(model))
     if hit is None or hit[0] is not model:
         pairs = candidate_pairs(doc, co)
-        hit = (model, link(pairs, [model.prob(p.feats) for p in pairs], model.threshold))
+        hit = (model, link(pairs, [model.prob(p.feats) for p in pairs], model.threshold), pairs)
         cache[id(model)] = hit
     return hit[1]
+
+
+def listed_untitled(doc: Document, co: Coref, ref: Referent) -> bool:
+    """Whether the current model lists ``ref``, a named person it gave no title, as an official."""
+    model = current_model()
+    if model.untitled == "never":
+        return False
+    linked_titles(doc, co)
+    pairs = co.__dict__["_linked"][id(model)][2]
+    return model.lists_untitled(co, ref, pairs)
 
 
 def title_holder(doc: Document, co: Coref, ref: Referent) -> Referent | None:
@@ -468,6 +606,31 @@ def fit(X: list[dict[str, float]], y: list[int], C: float = 1.0, min_count: int 
     return LinkModel(weights, float(clf.intercept_[0]), meta={"C": C, "min_count": min_count, "rows": len(X)})
 
 
+def untitled_rows(model: LinkModel, items) -> tuple[list[dict[str, float]], list[int]]:
+    """Features and labels (1: a gold official without a role) of the named people ``model`` gives
+    no title, over ``items``: (pairs, coref, gold officials) per article."""
+    X, y = [], []
+    for pairs, co, golds in items:
+        linked = link(pairs, [model.prob(p.feats) for p in pairs], model.threshold)
+        for ref in co.referents:
+            if not ref.names or linked.get(ref.id):
+                continue
+            X.append(untitled_features(co, ref, pairs, model))
+            y.append(int(any(not g.get("role") and _same_person(g.get("person"), ref.name) for g in golds)))
+    return X, y
+
+
+def fit_untitled(model: LinkModel, items, C: float = 0.3) -> None:
+    """Fit ``model``'s untitled filter (:meth:`LinkModel.lists_untitled`) on ``items`` (see
+    :func:`untitled_rows`); with no positive example the filter lists nobody."""
+    X, y = untitled_rows(model, items)
+    if len(set(y)) < 2:
+        model.untitled_weights, model.untitled_bias = {}, -10.0
+        return
+    m = fit(X, y, C=C)
+    model.untitled_weights, model.untitled_bias = m.weights, m.bias
+
+
 def decode(model: LinkModel, pairs: list[Pair], co: Coref) -> list[tuple[str, str | None]]:
     """(person, role) of the officials the model gives (for measuring inside training)."""
     from pipeline.records.officials import fields_of
@@ -480,7 +643,7 @@ def decode(model: LinkModel, pairs: list[Pair], co: Coref) -> list[tuple[str, st
         roles = linked.get(ref.id, [])
         if roles:
             out.extend((ref.name, r) for r, _o, _l, _ in fields_of(roles))
-        elif model.untitled == "speaker" and ref.speaker:
+        elif model.lists_untitled(co, ref, pairs):
             out.append((ref.name, None))
     return out
 
@@ -502,6 +665,8 @@ def official_f1(items: list[tuple[list[tuple[str, str | None]], list[dict]]]) ->
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+#: how people without a title are listed: never, every quoted one, or by the learned filter
+UNTITLED = ("never", "speaker", "model")
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 CS = (0.3, 1.0, 3.0)
 
@@ -524,7 +689,7 @@ def training_rows(gold_docs: list[dict]) -> tuple[list[list], list[list]]:
 
 
 def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOLDS,
-                   untitled=("never", "speaker")) -> dict[tuple[float, float, str], float]:
+                   untitled=UNTITLED) -> dict[tuple[float, float, str], float]:
     """Official F1 (person+role) pooled over ``k`` article-level folds of ``gold_docs`` per setting."""
     train, test = training_rows(gold_docs)
     order = sorted(range(len(gold_docs)), key=lambda i: str(gold_docs[i]["id"]))
@@ -538,8 +703,12 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
                 continue
             m = fit(X, y, C=C)
             for th in thresholds:
+                m.threshold = th
+                if "model" in untitled:
+                    fit_untitled(m, [(ps, co, gold_docs[i].get("officials", [])) for i, rs in enumerate(train)
+                                     if fold[i] != kk for ps, _, co in rs])
                 for un in untitled:
-                    m.threshold, m.untitled = th, un
+                    m.untitled = un
                     got = scores.setdefault((C, th, un), [])
                     for i, (ps, _, co) in enumerate(test):
                         if fold[i] == kk:
@@ -548,18 +717,20 @@ def cross_validate(gold_docs: list[dict], k: int = 4, Cs=CS, thresholds=THRESHOL
 
 
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None,
-                untitled: str | None = "never") -> LinkModel:
+                untitled: str | None = None) -> LinkModel:
     """Train on annotated articles (dicts with ``text``, ``entities`` and ``officials``). C and threshold,
-    when not given, are chosen by 4-fold cross-validation inside ``gold_docs``; ``untitled=None`` lets
-    the cross-validation choose that too (the default ``never``: people without a title are not listed)."""
+    when not given, are chosen by 4-fold cross-validation inside ``gold_docs``; so is ``untitled`` when
+    None (the default): ``never``, ``speaker`` or ``model`` (the untitled filter, fitted here too)."""
     if C is None or threshold is None or untitled is None:
         cv = cross_validate(gold_docs, Cs=(C,) if C is not None else CS,
                             thresholds=(threshold,) if threshold is not None else THRESHOLDS,
-                            untitled=(untitled,) if untitled is not None else ("never", "speaker"))
+                            untitled=(untitled,) if untitled is not None else UNTITLED)
         (C, threshold, untitled), _ = max(cv.items(), key=lambda kv: (kv[1], -abs(kv[0][1] - 0.5)))
     train, _ = training_rows(gold_docs)
     X = [p.feats for rs in train for ps, _, _ in rs for p in ps]
     y = [lab for rs in train for _, ls, _ in rs for lab in ls]
     m = fit(X, y, C=C)
     m.threshold, m.untitled = threshold, untitled
+    if untitled == "model":
+        fit_untitled(m, [(ps, co, d.get("officials", [])) for d, rs in zip(gold_docs, train) for ps, _, co in rs])
     return m

@@ -5,8 +5,8 @@ Which titles are a person's is decided by the learned linker of
 links of :mod:`pipeline.records.coref` among the features). One record per (person, title,
 scope) under the person's fullest name; a title stated with and without its organization is one
 record. A named person with no title is listed only when the model says so (``untitled``:
-``never``, or ``speaker`` for people who are quoted); the shipped model's choice comes from
-cross-validation on the training articles.
+``never``, ``speaker`` for people who are quoted, or ``model``: the learned untitled filter); the
+shipped model's choice comes from cross-validation on the training articles.
 """
 from __future__ import annotations
 
@@ -41,10 +41,9 @@ def official_fields(ref: Referent) -> list[tuple[str | None, str | None, str | N
 
 def find_officials(doc: Document) -> list[Official]:
     """All officials of ``doc`` (see the module docstring)."""
-    from pipeline.records.official_model import current_model, linked_titles
+    from pipeline.records.official_model import linked_titles, listed_untitled
 
     co = analyze(doc)
-    model = current_model()
     linked = linked_titles(doc, co)
     out: list[Official] = []
     for ref in co.referents:
@@ -54,7 +53,7 @@ def find_officials(doc: Document) -> list[Official]:
         fields = fields_of(linked.get(ref.id, []))
         first = min(n.start for n in ref.names)
         if not fields:
-            if model.untitled == "speaker" and ref.speaker:
+            if listed_untitled(doc, co, ref):
                 n0 = min(ref.names, key=lambda s: s.start)
                 out.append(Official(person=name, role=None, org=None, location=None,
                                     evidence=evidence(doc, n0.start, n0.end)))

@@ -23,7 +23,9 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   between two org heads), a title after a closing adjective, ORGs ending on «عالی/کل» or before
   a name pair or a place extended, council members as one group ROLE, a title's department
   words taken back from the next ORG; a state's name or a lone place tagged ORG is a LOC, a
-  surname tagged ORG before a colon speech verb a PER.
+  surname tagged ORG before a colon speech verb a PER;
+* an untagged title right before an ORG or LOC at a clause start is a ROLE («مسئول کمیته ...
+  گفت», «عضو کمیسیون ... اظهار داشت»; words that are titles only there: org_title_heads.txt).
 """
 from __future__ import annotations
 
@@ -311,6 +313,8 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
     for fix in (_split_lists, _role_then_org_modifiers, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
                 _states_as_places, _places_tagged_org, _speakers_tagged_org):
         ents = fix(text, ents)
+    ents = _untagged_titles_before_org(text, ents, sentence_starts)
+    ents = _speaking_places(text, ents, sentence_starts)
     return sorted(ents, key=lambda e: (e.start, e.end))
 
 
@@ -659,4 +663,121 @@ def _role_then_org_modifiers(text: str, ents: list[Span]) -> list[Span]:
                 continue
         out.append(x)
         i += 1
+    return out
+
+
+# ---------------------------------------------------------------- titles the tagger left out
+#: at most this many words of an untagged title before its organization
+MAX_TITLE_WORDS = 4
+#: what may stand right before an untagged title at a clause start: a line start or punctuation
+_CLAUSE_OPENERS = set("،,:؛(«\"/-–—*•\n")
+
+
+@lru_cache(maxsize=1)
+def _org_title_heads():
+    from pipeline.tag.lexindex import PhraseIndex
+
+    return PhraseIndex(load_lexicon("org_title_heads"))
+
+
+def _title_end(toks, i: int) -> int:
+    """End of a title starting at token ``i``: a title of roles.txt or org_title_heads.txt, then
+    title modifiers or more title words; ``i`` when no title starts there."""
+    lx = _lx()
+    j = max(lx["role"].match(toks, i), _org_title_heads().match(toks, i))
+    if j == i:
+        return i
+    while j < len(toks):
+        k = max(lx["mod"].match(toks, j), lx["role"].match(toks, j))
+        if k == j:
+            break
+        j = k
+    return j
+
+
+def _untagged_titles_before_org(text: str, ents: list[Span], sentence_starts: list[int]) -> list[Span]:
+    """An untagged title right before an ORG or LOC at the start of a clause is a ROLE
+    («مسئول کمیته ... در شهرستان بانه گفت», «عضو کمیسیون آموزش مجلس اظهار داشت»): the title
+    words (roles.txt, or org_title_heads.txt, which are titles only before an organization),
+    with their modifiers, fill the whole gap between the clause start and the ORG/LOC. A clause
+    starts at a sentence start, after punctuation, or right after a name (a title in apposition)."""
+    import bisect
+
+    ents = sorted(ents, key=lambda e: (e.start, e.end))
+    added: list[Span] = []
+    for n, x in enumerate(ents):
+        if x.label not in ("ORG", "LOC"):
+            continue
+        prev = ents[n - 1] if n else None
+        k = bisect.bisect_right(sentence_starts, x.start) - 1
+        lo = max(sentence_starts[k] if k >= 0 else 0, prev.end if prev is not None else 0)
+        toks = [t for t in _toks(text, lo, x.start)]
+        # the last clause opener in the gap: the title must fill everything after it
+        cut = max((q + 1 for q, t in enumerate(toks) if not t.is_word and t.text[:1] in _CLAUSE_OPENERS), default=0)
+        if cut == 0 and lo > 0 and not (lo in sentence_starts or (prev is not None and lo == prev.end
+                                                                   and prev.label == "PER")):
+            continue
+        toks = toks[cut:]
+        if not toks or len(toks) > MAX_TITLE_WORDS or not all(t.is_word for t in toks):
+            continue
+        if not _SPACE_GAP_RE.match(text[toks[-1].end:x.start]):
+            continue
+        if _title_end(toks, 0) != len(toks):
+            continue
+        added.append(_span(text, "ROLE", toks[0].start, toks[-1].end))
+    return ents + added if added else ents
+
+
+#: at most this many words of a sentence-opening LOC that speaks
+MAX_SPEAKER_WORDS = 3
+#: how far into its sentence a speech verb may be for a sentence-opening LOC to be its subject
+SPEECH_REACH = 300
+
+
+_PREPOSITIONS = frozenset(key(w) for w in "با از به در برای".split())
+
+
+def _object_of_preposition(text: str, x: Span) -> bool:
+    """``x`` follows a preposition («در گفت‌وگو با ایرنا»): it is no subject."""
+    ws = words(text, max(0, x.start - 30), x.start)
+    return bool(ws) and key(ws[-1][2]) in _PREPOSITIONS and not text[ws[-1][1]:x.start].strip(" \t\u200c")
+
+
+def _speaking_places(text: str, ents: list[Span], sentence_starts: list[int]) -> list[Span]:
+    """Places do not speak: a LOC that opens its sentence and is the subject of the sentence's
+    speech verb («[LOC کرکه‌آبادی] با اشاره به اینکه ... تصریح کرد:», «[LOC X Y] در گفت‌وگو با
+    ایرنا ... گفت») is a name, when it is not a known place, has no place-type word, is at most
+    :data:`MAX_SPEAKER_WORDS` words on one line, and no name, title, organization or pronoun stands
+    between it and the verb (an organization after a preposition may: «در گفت‌وگو با ایرنا»)."""
+    import bisect
+
+    lx = _lx()
+    verbs = cue_classes()
+    pronouns = word_set("pronouns")
+    ft = fold(text)
+    ents = sorted(ents, key=lambda e: (e.start, e.end))
+    starts = [e.start for e in ents]
+    out = list(ents)
+    for n, x in enumerate(ents):
+        if x.label != "LOC" or "\n" in x.text or len(x.text.split()) > MAX_SPEAKER_WORDS:
+            continue
+        k = bisect.bisect_right(sentence_starts, x.start) - 1
+        if k < 0 or text[sentence_starts[k]:x.start].strip(" \t\u200c«\"*•-–—"):
+            continue  # not the sentence's first words
+        toks = _toks(text, x.start, x.end)
+        if not toks or any(lx["place_any"].match(toks, i) > i or lx["ptype"].match(toks, i) > i
+                           or lx["org"].match(toks, i) > i or toks[i].key in lx["role_words"]
+                           for i in range(len(toks))):
+            continue
+        end = sentence_starts[k + 1] if k + 1 < len(sentence_starts) else len(text)
+        vm = verbs.search(ft, "speech", x.end, min(end, x.end + SPEECH_REACH), folded=True)
+        if vm is None:
+            continue
+        between = ents[n + 1:bisect.bisect_left(starts, vm.start)]
+        if any(y.label in ("PER", "ROLE") or (y.label == "ORG" and not _object_of_preposition(text, y))
+               for y in between):
+            continue
+        if any(key(w) in pronouns for _s, _e, w in words(text, x.end, vm.start)):
+            continue
+        out[n] = dataclasses.replace(x, label="PER")
     return out

@@ -143,3 +143,87 @@ def test_training_with_tagged_articles_still_learns_the_speaking_title():
     assert got == {(key("نادر قاسمی"), key("شهردار"))}
     # each article gave its gold pairs and its tagged pairs (the same here: the tagger missed nothing)
     assert model.meta["rows"] == 2 * sum(len(labelled_pairs(d)[0]) for d in docs)
+
+
+def _split(s: str) -> str:
+    return s.replace("\u200c", " ")
+
+
+FORMS3 = pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+
+#: a titled person speaks, a second title speaks with no name, the person goes on speaking
+BETWEEN = ("کاوه نیکو، شهردار اراک گفت: پل ساخته شد.\nرئیس ستاد بحران استان مرکزی گفت: خیابان‌ها باز شد.\n"
+           "نیکو افزود: بودجه کافی است.",
+           [("PER", "کاوه نیکو"), ("ROLE", "شهردار"), ("LOC", "اراک"), ("ROLE", "رئیس"),
+            ("ORG", "ستاد بحران استان مرکزی"), ("PER", "نیکو")])
+
+
+@FORMS3
+def test_title_speaking_between_a_persons_statements(form):
+    text, ents = BETWEEN
+    feats = _pairs(form(text), [(lab, form(s)) for lab, s in ents])[(form("کاوه نیکو"), form("رئیس"))]
+    assert feats.get("speaks_between=prevnext") and feats.get("speaks_between|titled"), sorted(feats)
+
+
+@FORMS3
+def test_title_speaking_after_another_persons_statement_is_marked_other(form):
+    text = "کاوه نیکو گفت: پل ساخته شد.\nرئیس ستاد بحران استان مرکزی گفت: خیابان‌ها باز شد.\nلیلا صدری افزود: بودجه هست."
+    ents = [("PER", "کاوه نیکو"), ("ROLE", "رئیس"), ("ORG", "ستاد بحران استان مرکزی"), ("PER", "لیلا صدری")]
+    pairs = _pairs(form(text), [(lab, form(s)) for lab, s in ents])
+    assert pairs[(form("کاوه نیکو"), form("رئیس"))].get("speaks_between=prev")
+    assert pairs[(form("لیلا صدری"), form("رئیس"))].get("speaks_between=next")
+
+
+@FORMS3
+@pytest.mark.parametrize("text, ents, person, present, absent", [
+    # the person the report opens with, who speaks twice, under a full name
+    ("به گزارش خبرنگار ما، مسعود رهنورد صبح امروز در جلسه گفت: پایانه‌ها آماده است.\nرهنورد افزود: اتوبوس‌ها نو شده‌اند.",
+     [("PER", "مسعود رهنورد"), ("PER", "رهنورد")], "مسعود رهنورد",
+     ["u_lede_speaker", "u_lede_speaker|full_name", "u_events=2", "u_mentions=2", "u_no_title_near"], ["u_given_only"]),
+    # the word before the name counts only as a class: an honorific
+    ("دکتر لیلا صدری در این جلسه گفت: کار ادامه دارد.", [("PER", "لیلا صدری")], "لیلا صدری",
+     ["u_name_prev=honorific"], ["u_name_prev=دکتر"]),
+    ("همچنین لیلا صدری در این جلسه گفت: کار ادامه دارد.", [("PER", "لیلا صدری")], "لیلا صدری",
+     [], ["u_name_prev=honorific", "u_name_prev=همچنین"]),
+    # a given name alone, named inside another person's statement
+    ("کاوه نیکو گفت: کار را اصغر انجام داد و همه راضی هستند.",
+     [("PER", "کاوه نیکو"), ("PER", "اصغر")], "اصغر",
+     ["u_given_only", "u_only_in_statements", "u_events=0"], ["u_lede_speaker"]),
+])
+def test_untitled_features(text, ents, person, present, absent, form):
+    from pipeline.records.official_model import current_model, untitled_features
+
+    doc = make_doc(form(text), [(lab, form(s)) for lab, s in ents])
+    co = analyze(doc)
+    pairs = candidate_pairs(doc, co)
+    ref = next(r for r in co.referents if r.name == form(person))
+    feats = untitled_features(co, ref, pairs, current_model())
+    assert all(f in feats for f in present), sorted(feats)
+    assert not any(f in feats for f in absent), sorted(feats)
+
+
+@FORMS3
+def test_untitled_filter_lists_the_opening_speaker_only(form):
+    from dataclasses import replace
+
+    from pipeline.records.official_model import shipped_model
+
+    text = ("به گزارش خبرنگار ما، مسعود رهنورد صبح امروز در جلسه گفت: پایانه‌ها آماده است.\n"
+            "رهنورد افزود: کار را اصغر انجام داد.")
+    doc = make_doc(form(text), [(lab, form(s)) for lab, s in
+                                [("PER", "مسعود رهنورد"), ("PER", "رهنورد"), ("PER", "اصغر")]])
+    m = replace(shipped_model(), untitled="model", untitled_weights={"u_lede_speaker|full_name": 4.0},
+                untitled_bias=-2.0)
+    with using_model(m):
+        got = [(o.person, o.role) for o in find_officials(doc)]
+    assert got == [(form("مسعود رهنورد"), None)]
+    with using_model(replace(m, untitled="never")):
+        assert find_officials(doc) == []
+
+
+def test_model_json_keeps_the_untitled_filter(tmp_path):
+    m = LinkModel({"rule": 2.0}, -1.0, untitled="model", untitled_weights={"u_subject": 1.5}, untitled_bias=-0.5)
+    m.save(tmp_path / "m.json")
+    back = LinkModel.load(tmp_path / "m.json")
+    assert (back.untitled, back.untitled_weights, back.untitled_bias) == ("model", {"u_subject": 1.5}, -0.5)
+    assert back.untitled_prob({"u_subject": 1.0}) > 0.5 > back.untitled_prob({})

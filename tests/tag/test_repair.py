@@ -192,3 +192,105 @@ def test_places_and_organizations_after_a_name_stay(text, pairs, form):
     ents = repair_entities(text, spans)
     assert [(e.label, e.text) for e in ents if e.label in ("LOC", "ORG")] == \
         [(s.label, s.text) for s in spans if s.label in ("LOC", "ORG")]
+
+
+def _split(s):
+    return s.replace("\u200c", " ")
+
+
+#: an untagged title right before an ORG/LOC at a clause start: (text, spans, the ROLE text expected)
+UNTAGGED_TITLES = [
+    # a word of org_title_heads.txt (a title only before an organization), at a sentence start
+    ("کارها رو به پایان است. مسئول کمیته اطلاع‌رسانی در شهرستان بانه اظهار داشت: برنامه آماده است.",
+     [("ORG", "کمیته اطلاع‌رسانی"), ("LOC", "شهرستان بانه")], "مسئول"),
+    # a title of roles.txt the tagger left out, opening its sentence
+    ("مدارس باز می‌ماند. عضو کمیسیون آموزش مجلس اظهار داشت: کلاس‌ها برقرار است.",
+     [("ORG", "کمیسیون آموزش مجلس")], "عضو"),
+    # two title words of the list right after a name
+    ("پیمان ساروی مسؤول واحد خبر شهرداری زاهدان گفت: ورودی شهر آسفالت شد.",
+     [("PER", "پیمان ساروی"), ("ORG", "خبر شهرداری زاهدان")], "مسؤول واحد"),
+    # after a comma
+    ("به گفته وی، سرپرست مرکز بهداشت خبر داد: واکسن رسید.", [("ORG", "مرکز بهداشت")], "سرپرست"),
+]
+
+NOT_UNTAGGED_TITLES = [
+    # «مسئول» as an adjective inside a clause, after another word
+    ("افراد مسئول شهرداری تهران را نقد کردند.", [("ORG", "شهرداری تهران")]),
+    # a title word after a preposition is no clause start
+    ("نامه‌ای به مسئول کمیته امداد کرمان رسید.", [("ORG", "کمیته امداد کرمان")]),
+    # more than the title fills the gap before the organization
+    ("مسئول پیگیری پرونده‌های شهرداری قم گفت: بله.", [("ORG", "شهرداری قم")]),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, role", UNTAGGED_TITLES)
+def test_untagged_title_before_an_organization_is_a_role(text, pairs, role, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert [e.text for e in ents if e.label == "ROLE"] == [form(role)]
+    # the organization or place stays as it was
+    assert {(lab, form(sub)) for lab, sub in pairs} <= {(e.label, e.text) for e in ents}
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs", NOT_UNTAGGED_TITLES)
+def test_title_words_inside_a_clause_stay_untagged(text, pairs, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert not [e for e in ents if e.label == "ROLE"]
+
+
+def test_untagged_title_speaks_for_the_named_person_in_the_next_sentence():
+    text = ("مسئول کمیته اطلاع‌رسانی در شهرستان بانه اظهار داشت: برنامه‌ها آماده است. "
+            "کریم ساعدی افزود: مردم دعوت شده‌اند.")
+    doc = make_doc(text, [("ORG", "کمیته اطلاع‌رسانی"), ("LOC", "شهرستان بانه"), ("PER", "کریم ساعدی")])
+    assert (key("کریم ساعدی"), key("مسئول")) in _officials(doc)
+
+
+#: a sentence-opening LOC that is the subject of a speech verb: (text, spans, the PER expected)
+SPEAKING_PLACES = [
+    ("کار ادامه دارد. کرکه‌آبادی با اشاره به اینکه سالن‌ها کم است، تصریح کرد: سالن نداریم.",
+     [("LOC", "کرکه‌آبادی")], "کرکه‌آبادی"),
+    # an organization after a preposition is no subject
+    ("جهانبش حیدری در گفت‌وگو با ایرنا علت حادثه را انحراف خودرو ذکر کرد.",
+     [("LOC", "جهانبش حیدری"), ("ORG", "ایرنا")], "جهانبش حیدری"),
+]
+
+NOT_SPEAKING_PLACES = [
+    # a known place
+    ("تهران با اشاره به بودجه گفت: نه.", [("LOC", "تهران")]),
+    # a place-type word
+    ("بلوار کشاورزی در گزارش گفت: نه.", [("LOC", "بلوار کشاورزی")]),
+    # a title between the place and the verb is the subject
+    ("کرکه‌آبادی به شهردار گفت: نه.", [("LOC", "کرکه‌آبادی"), ("ROLE", "شهردار")]),
+    # not the sentence's first words
+    ("مردم در کرکه‌آبادی گفتند: نه.", [("LOC", "کرکه‌آبادی")]),
+    # a pronoun is the subject
+    ("کرکه‌آبادی را وی دید و گفت: نه.", [("LOC", "کرکه‌آبادی")]),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, name", SPEAKING_PLACES)
+def test_a_place_that_speaks_is_a_name(text, pairs, name, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert form(name) in [e.text for e in ents if e.label == "PER"]
+    assert form(name) not in [e.text for e in ents if e.label == "LOC"]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs", NOT_SPEAKING_PLACES)
+def test_places_that_do_not_speak_stay(text, pairs, form):
+    from pipeline.tag.repair import repair_entities
+
+    text = form(text)
+    ents = repair_entities(text, _spans(text, [(lab, form(sub)) for lab, sub in pairs]))
+    assert [e for e in ents if e.label == "LOC"] and not [e for e in ents if e.label == "PER"]
