@@ -199,7 +199,7 @@ def _in_presence_list(text: str, s: int, pos: int, index: EntityIndex | None = N
     مدیران مناطق» (after «،» or «و», with «حضور/شرکت/مشارکت/جمع» earlier in the list and no verb or
     other preposition between; sentence start ``s`` bounds the look back). With the article's
     entity ``index``, a tagged title, name, body or place counts as one word of the list, so a list of
-    long titles («با حضور مدیرکل ... وزارت کشور، معاونان فرماندار، بخشداران و ...») is followed to its start."""
+    long titles («با حضور مدیرکل ...، معاونان شهردار، دهیاران و ...») is followed to its start."""
     i = pos
     for n in range(_LIST_WORDS):
         j = i
