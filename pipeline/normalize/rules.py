@@ -32,6 +32,17 @@ import re
 
 ZWNJ = "\u200c"
 
+
+def zwnj_positions(word: str) -> frozenset[int]:
+    """Letter indices (counted without the ZWNJs) before which ``word`` has a ZWNJ."""
+    out, k = [], 0
+    for ch in word:
+        if ch == ZWNJ:
+            out.append(k)
+        else:
+            k += 1
+    return frozenset(out)
+
 # --------------------------------------------------------------------------
 # Character classes
 # --------------------------------------------------------------------------

@@ -35,7 +35,7 @@ import math
 import threading
 from pathlib import Path
 
-from .rules import ZWNJ
+from .rules import ZWNJ, zwnj_positions
 
 SPELLING_FILE = "spelling_context.tsv.gz"
 #: feature kinds: left neighbour, right neighbour, two or three words away
@@ -85,23 +85,12 @@ def window_features(left: list[str], right: list[str]) -> list[str]:
     return out
 
 
-def positions(word: str) -> frozenset[int]:
-    """Letter indices before which ``word`` has a half-space."""
-    out, k = [], 0
-    for ch in word:
-        if ch == ZWNJ:
-            out.append(k)
-        else:
-            k += 1
-    return frozenset(out)
-
-
 def different_readings(a: str, b: str) -> bool:
     """Two spellings of the same letters whose half-spaces are in different
     places, neither a subset of the other («حرف‌های» / «حرفه‌ای»), so they
     are different words rather than a matter of house style («آن‌ها» /
     «آنها», «هم‌زمان» / «همزمان»)."""
-    pa, pb = positions(a), positions(b)
+    pa, pb = zwnj_positions(a), zwnj_positions(b)
     return bool(pa) and bool(pb) and not (pa <= pb or pb <= pa)
 
 

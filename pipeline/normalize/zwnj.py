@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import rules
+from .rules import zwnj_positions
 from .junction import candidate_junctions, junction_features, junction_model_available, load_junction_model
 
 ZWNJ = rules.ZWNJ
@@ -378,8 +379,8 @@ class ZwnjRestorer:
             return ()
         lex = self.lexicon
         stripped = word.replace(ZWNJ, "")
-        existing = _zwnj_positions(word)
-        out = [v for v in lex.variants.get(stripped, ()) if lex.n.get(v, 0) > 0 and existing <= _zwnj_positions(v)]
+        existing = zwnj_positions(word)
+        out = [v for v in lex.variants.get(stripped, ()) if lex.n.get(v, 0) > 0 and existing <= zwnj_positions(v)]
         if lex.n.get(word, 0) > 0 and word not in out:
             out.append(word)
         return tuple(out)
@@ -388,10 +389,10 @@ class ZwnjRestorer:
     def _decide(self, word: str) -> str:
         lex = self.lexicon
         stripped = word.replace(ZWNJ, "")
-        existing = _zwnj_positions(word)
+        existing = zwnj_positions(word)
 
         def allowed(form: str) -> bool:
-            return form != word and existing <= _zwnj_positions(form)
+            return form != word and existing <= zwnj_positions(form)
 
         # 1. spellings attested in the corpora: majority vote against the joined one
         # (``hazm_prior``: Hazm's frequencies, on the corpus scale, added to
@@ -463,7 +464,7 @@ class ZwnjRestorer:
         probs = self.junction_probs(stripped)
         if not probs:
             return rule_form
-        rule = _zwnj_positions(rule_form)
+        rule = zwnj_positions(rule_form)
         keep = {i for i in rule if probs.get(i, 1.0) >= self.junction_keep}
         add = {i for i, p in probs.items() if p >= self.junction_add}
         chosen = _one_reading(existing, keep | add, probs)
@@ -629,17 +630,6 @@ def _one_reading(existing: frozenset[int], proposed: set[int], probs: dict[int, 
             continue
         chosen.add(i)
     return frozenset(chosen)
-
-
-def _zwnj_positions(word: str) -> frozenset[int]:
-    """Positions (in the ZWNJ-less letters) before which ``word`` has a ZWNJ."""
-    out, k = [], 0
-    for ch in word:
-        if ch == ZWNJ:
-            out.append(k)
-        else:
-            k += 1
-    return frozenset(out)
 
 
 def iter_words(text: str) -> Iterable["re.Match[str]"]:
