@@ -376,6 +376,7 @@ def main(argv=None):
                     help="all sentences, the clean-gold sentences (see clean_gold), or both tables")
     ap.add_argument("--seen-margins", default="", help="comma-separated split_seen_margin values to compare (tuning)")
     ap.add_argument("--seen-mins", default="", help="comma-separated split_seen_min values to compare (tuning)")
+    ap.add_argument("--space-margins", default="", help="comma-separated split_space_margin values to compare, 'off' for none (tuning)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -412,10 +413,13 @@ def main(argv=None):
     mps = [int(x) for x in args.min_pieces.split(",") if x] or [None]
     sms = [float(x) for x in args.seen_margins.split(",") if x] or [None]
     sns = [int(x) for x in args.seen_mins.split(",") if x] or [None]
-    for mg, mf, cm, sr, mp, sm, sn in [(a, b, c, d, e, f, g) for a in margins for b in frees for c in cms for d in srs for e in mps
-                                       for f in sms for g in sns]:
+    spm = [x for x in args.space_margins.split(",") if x] or [None]
+    for mg, mf, cm, sr, mp, sm, sn, sp in [(a, b, c, d, e, f, g, h) for a in margins for b in frees for c in cms for d in srs
+                                           for e in mps for f in sms for g in sns for h in spm]:
         if True:
             kw = {} if cm is None else {"clitic_margin": cm}
+            if sp is not None:
+                kw["split_space_margin"] = None if sp == "off" else float(sp)
             if sn is not None:
                 kw["split_seen_min"] = sn
             if sm is not None:

@@ -101,6 +101,8 @@ class GlueSplitter:
         junction_block: float = 0.0,
         seen_margin: float | None = None,
         seen_min: int = 1,
+        space_margin: float | None = None,
+        space_min: int = 20,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -120,6 +122,9 @@ class GlueSplitter:
         self.junction_block = junction_block
         self.seen_margin = seen_margin
         self.seen_min = seen_min
+        self.space_margin = space_margin
+        self.space_min = space_min
+        self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def whole_count(self, tok: str) -> int:
@@ -284,11 +289,62 @@ class GlueSplitter:
             i += 1
         return i
 
-    def split(self, tok: str, prev: str, nxt: str) -> tuple[str, str] | None:
-        """The split of ``tok`` between ``prev`` and ``nxt``, or None."""
+    def spaced_readings(self, tok: str) -> tuple[tuple[str, str, str], ...]:
+        """``(half-spaced form, A, B)`` for a half-space case whose two words
+        the corpora also write with a space («بهطور»: «به‌طور» 287 times,
+        «به طور» 915): ``A‌B`` is an attested spelling of ``tok`` with one
+        half-space and «A B» is seen ``space_min`` times as a pair.  Never
+        after «(ن)می», before a bound suffix or after a bound prefix, nor in
+        a name (``names``); empty unless ``space_margin`` is set."""
+        if self.space_margin is None or ZWNJ in tok:
+            return ()
+        out = self._spaced.get(tok)
+        if out is not None:
+            return out
+        found = []
+        variants = self.lex.variants.get(tok, ())
+        if variants and tok not in self.names:
+            pc = self.model.pair_count
+            for v in variants:
+                segs = v.split(ZWNJ)
+                if len(segs) != 2:
+                    continue
+                a, b = segs
+                if a in ("می", "نمی") or a in BOUND_PREFIXES or b in BOUND_SUFFIXES or b in SUFFIX_GROUPS["ha"]:
+                    continue
+                if a in self.names or b in self.names or len(b) < 2:
+                    continue
+                if pc(a, b) >= self.space_min:
+                    found.append((v, a, b))
+        out = tuple(found)
+        if len(self._spaced) < 200_000:
+            self._spaced[tok] = out
+        return out
+
+    def split_spaced(self, tok: str, prev: str, nxt: str) -> tuple[str, str] | None:
+        """A half-space case written as two words: «A B» when the bigram
+        model, with both neighbours, prefers it to every attested half-spaced
+        spelling by more than ``space_margin`` («بهطور کلی» -> «به طور کلی»)."""
+        reads = self.spaced_readings(tok)
+        if not reads:
+            return None
+        m = self.model
+        whole = max(m.score([v], prev, nxt) for v, _, _ in reads)
+        if self.lex.n.get(tok, 0):
+            whole = max(whole, m.score([tok], prev, nxt))
+        best, best_s = None, whole + self.space_margin
+        for _, a, b in reads:
+            s = m.score([a, b], prev, nxt)
+            if s > best_s:
+                best, best_s = (a, b), s
+        return best
+
+    def split(self, tok: str, prev: str, nxt: str, spaced: bool = False) -> tuple[str, str] | None:
+        """The split of ``tok`` between ``prev`` and ``nxt``, or None; with
+        ``spaced``, a half-space case may be split too (:meth:`split_spaced`)."""
         cands = self.candidates(tok)
         if not cands:
-            return None
+            return self.split_spaced(tok, prev, nxt) if spaced else None
         m = self.model
         # a candidate is rare, or seen far less often than its split: its
         # counts are lost spaces, so it is scored as an unseen word

@@ -158,3 +158,48 @@ def test_space_ratio_splits_a_token_seen_spaced_far_more_often():
     # a given name keeps its half-space reading, never two words
     named = GlueSplitter(model, lex, min_piece=1, margin=0.0, space_ratio=8.0, names=frozenset({"بهروز"}))
     assert named.is_word("بهروز")
+
+
+# ------------------------------------------------------------------ half-space case written as two words
+# sentences written for these tests: «به طور» and «به‌طور» both occur, the
+# spaced form more often; «می‌شود», «کتاب‌ها», «آنها» never stand as two words
+SPACED_LINES = [
+    "او به طور کامل گفت",
+    "کار به طور کامل انجام شد",
+    "شهردار به طور جدی گفت",
+    "این به" + Z + "طور ویژه است",
+    "کار انجام می" + Z + "شود",
+    "کتاب" + Z + "ها رسید",
+    "می شود",
+    "کتاب ها",
+] * 4
+
+
+@pytest.fixture(scope="module")
+def spaced_splitter():
+    model = BigramModel.train(SPACED_LINES)
+    n = {w: model.count(w) for w in model.words if not w.startswith("<")}
+    variants = {"بهطور": ("به" + Z + "طور",), "میشود": ("می" + Z + "شود",), "کتابها": ("کتاب" + Z + "ها",)}
+    lex = Lexicon(n=n, h={}, b={}, variants=variants, verb_bodies=frozenset(), participles=frozenset(), ratio={})
+    return GlueSplitter(model, lex, min_piece=2, margin=4.0, space_margin=0.0, space_min=2)
+
+
+@pytest.mark.parametrize(
+    "tok, prev, nxt, expected",
+    [
+        ("بهطور", "او", "کامل", ("به", "طور")),  # «به طور کامل»: the spaced form in this context
+        ("بهطور", "این", "ویژه", None),  # «به‌طور ویژه»: the half-spaced form in this context
+        ("میشود", "انجام", "<s>", None),  # «می» + verb: never two words
+        ("کتابها", "<s>", "رسید", None),  # a plural: never two words
+    ],
+)
+def test_half_space_case_split_by_context(spaced_splitter, tok, prev, nxt, expected):
+    assert spaced_splitter.split(tok, prev, nxt, spaced=True) == expected
+
+
+def test_half_space_case_split_needs_the_spaced_text(spaced_splitter):
+    # without ``spaced`` (a text that drops half-spaces) a half-space case is never split
+    assert spaced_splitter.split("بهطور", "او", "کامل") is None
+    assert spaced_splitter.spaced_readings("میشود") == ()
+    assert spaced_splitter.spaced_readings("کتابها") == ()
+    assert [r[1:] for r in spaced_splitter.spaced_readings("بهطور")] == [("به", "طور")]
