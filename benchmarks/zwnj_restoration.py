@@ -317,6 +317,7 @@ def main(argv=None):
     ap.add_argument("--errors", type=int, default=0, help="print missed words by class, N examples each (use --sets tune)")
     ap.add_argument("--junctions", default="", help="also run ours with these junction_add:junction_keep pairs, comma-separated (tuning)")
     ap.add_argument("--reading-margins", default="", help="also run ours with these reading_margin values, 'off' for none (tuning)")
+    ap.add_argument("--mi-verbs-off", action="store_true", help="also run ours with junction_mi_verbs=False (the junction model may put a half-space after «می» before any letters)")
     ap.add_argument("--space-margins", default="", help="also run ours with these split_space_margin values, 'off' for none (tuning)")
     ap.add_argument("--junction-blocks", default="", help="also run ours with these split_junction_block values (tuning)")
     args = ap.parse_args(argv)
@@ -378,6 +379,10 @@ def main(argv=None):
         ungated = Normalizer(junction_gate=False)
         ungated.normalize("و امسال")
         systems["ours, junction_gate=False"] = lambda s, n=ungated: n.normalize(s).text
+    if args.mi_verbs_off:
+        miv = Normalizer(zwnj_options={"junction_mi_verbs": False})
+        miv.normalize("و امسال")
+        systems["ours, junction_mi_verbs=False"] = lambda s, n=miv: n.normalize(s).text
     for spx in (x for x in args.space_margins.split(",") if x):
         spn = Normalizer(split_space_margin=None if spx == "off" else float(spx))
         spn.normalize("و امسال")

@@ -28,7 +28,9 @@ are:
 
 A word never seen in any spelling also goes to the junction model
 (:mod:`.junction`, ``junctions=True``): every junction it gives at least
-``junction_add`` gets a half-space, on top of the candidates above.
+``junction_add`` gets a half-space, on top of the candidates above; never
+after a «(ن)می» that is followed by no verb body of the lexicon
+(``junction_mi_verbs``: «میرسلیمان», «میزبانان» stay joined).
 
 The joined spelling scores its own corpus count (plus Hazm's frequency scaled
 to the corpus).  The best candidate wins only if it beats the joined spelling,
@@ -286,6 +288,7 @@ class ZwnjRestorer:
         junctions: bool = True,
         junction_add: float = 0.6,
         junction_keep: float = 0.0,
+        junction_mi_verbs: bool = True,
     ):
         self._data_dir = Path(data_dir)
         self.spaced_weight = spaced_weight
@@ -298,6 +301,7 @@ class ZwnjRestorer:
         self.min_evidence = min_evidence
         self.junction_add = junction_add
         self.junction_keep = junction_keep
+        self.junction_mi_verbs = junction_mi_verbs
         self.junctions = junctions
         self._jmodel = None
         self._bigrams = None
@@ -462,6 +466,8 @@ class ZwnjRestorer:
         gives at least ``junction_keep``, plus every junction it gives
         ``junction_add`` or more; half-spaces already written stay."""
         probs = self.junction_probs(stripped)
+        if probs and self.junction_mi_verbs:
+            probs = {i: p for i, p in probs.items() if not self._unknown_verb_after_mi(stripped, i)}
         if not probs:
             return rule_form
         rule = zwnj_positions(rule_form)
@@ -476,6 +482,15 @@ class ZwnjRestorer:
                 out.append(ZWNJ)
             out.append(ch)
         return "".join(out)
+
+    def _unknown_verb_after_mi(self, s: str, i: int) -> bool:
+        """The junction before ``s[i]`` follows a «(preverb)(ن)می» and what
+        follows it is no verb body of the lexicon («میرسلیم», «میکولایف»:
+        names, not «می» + verb)."""
+        left = s[:i]
+        if not any(left == pv + mi for pv in _PREVERBS for mi in _MI_PREFIXES):
+            return False
+        return s[i:] not in self.lexicon.verb_bodies
 
     def _junction_model(self):
         jm = self._jmodel

@@ -169,3 +169,23 @@ def test_junction_model_only_where_half_spaces_are_lost(text, expected):
 
 def test_gate_can_be_switched_off():
     assert Normalizer(junction_gate=False).normalize("طرح محلهگردی نوروز اجرا می شود").text == z("طرح محله|گردی نوروز اجرا می|شود")
+
+
+# «(ن)می» + letters that are no verb body of the lexicon: names and nouns that
+# begin with «می» stay joined (``junction_mi_verbs``); the model alone would put a
+# half-space after «می»
+MI_NOT_A_VERB = ["آقای میرسلیمان گفت", "آقای میرحسینیان گفت", "تیم میزبانان", "آقای میکولایف گفت"]
+# «(ن)می» + a verb body: the half-space stays
+MI_VERB = [("آنها میتپند", "آنها می|تپند"), ("مردم میخروشند", "مردم می|خروشند"), ("آنها برمیخیزند", "آنها برمی|خیزند"),
+           ("آنها نمیپذیرند", "آنها نمی|پذیرند"), ("کارها میچرخد", "کارها می|چرخد")]
+
+
+@pytest.mark.parametrize("text, _", both_single(MI_NOT_A_VERB))
+def test_no_half_space_after_mi_before_no_verb(text, _):
+    assert Z not in normalize(text).text
+    assert Z in Normalizer(zwnj_options={"junction_mi_verbs": False}).normalize(text).text
+
+
+@pytest.mark.parametrize("text, expected", both(MI_VERB))
+def test_half_space_after_mi_before_a_verb(text, expected):
+    assert normalize(text).text == z(expected)
