@@ -486,11 +486,19 @@ class ZwnjRestorer:
     def _unknown_verb_after_mi(self, s: str, i: int) -> bool:
         """The junction before ``s[i]`` follows a «(preverb)(ن)می» and what
         follows it is no verb body of the lexicon («میرسلیم», «میکولایف»:
-        names, not «می» + verb)."""
+        names, not «می» + verb), nor a verb body with a word seen twice run
+        into it («میشودتذکر»: a lost space after the verb)."""
         left = s[:i]
         if not any(left == pv + mi for pv in _PREVERBS for mi in _MI_PREFIXES):
             return False
-        return s[i:] not in self.lexicon.verb_bodies
+        lex = self.lexicon
+        body = s[i:]
+        if body in lex.verb_bodies:
+            return False
+        for k in range(2, len(body) - 1):
+            if body[:k] in lex.verb_bodies and lex.n.get(body[k:], 0) >= 2:
+                return False
+        return True
 
     def _junction_model(self):
         jm = self._jmodel
