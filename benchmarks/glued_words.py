@@ -377,6 +377,8 @@ def main(argv=None):
     ap.add_argument("--seen-margins", default="", help="comma-separated split_seen_margin values to compare (tuning)")
     ap.add_argument("--seen-mins", default="", help="comma-separated split_seen_min values to compare (tuning)")
     ap.add_argument("--space-margins", default="", help="comma-separated split_space_margin values to compare, 'off' for none (tuning)")
+    ap.add_argument("--strip-zwnj", action="store_true",
+                    help="also remove every half-space from the glued text (a text that drops its half-spaces)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -435,6 +437,8 @@ def main(argv=None):
             n = Normalizer(**kw)
             n.normalize("و امسال")  # load the data outside the timing
             systems["ours" + "".join(f" {k.replace('split_', '')}={v}" for k, v in kw.items())] = lambda s, n=n: n.normalize(s).text
+    if args.strip_zwnj:  # the systems read the glued text with its half-spaces removed too
+        systems = {k: (lambda s, f=f: f(s.replace("\u200c", ""))) for k, f in systems.items()}
     for vname, (docs, glued, budget) in variants.items():
         n_cases = sum(len(g[1]) for g in glued)
         print(f"\n== {args.set}, {vname}: {len(docs)} ZWNJ-consistent Fars articles, {sum(len(d.split()) for d in docs):,} words, "
