@@ -42,6 +42,13 @@ run into the next word, a heading run into the first word of the next line
   bigram probability («ازجمله», «درواقع» seen hundreds of times stay whole
   unless the split is the more probable reading there).
 
+A half-space case («بهگزارش»: «به‌گزارش» is attested) is never split as
+above; in a text that writes its half-spaces (the normalizer's ``spaced``),
+it is split into the two words of an attested half-spaced spelling that the
+corpora also write with a space (``space_min`` times) when the bigram model,
+with both neighbours, prefers the two words by ``space_margin``
+(:meth:`GlueSplitter.split_spaced`: «بهگزارش خبرنگار» -> «به گزارش»).
+
 The thresholds are conservative (precision over recall) and were set on a
 tuning set of Fars articles kept out of the model and of the benchmark.
 """
