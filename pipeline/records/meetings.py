@@ -100,6 +100,8 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     before = _prev_words(text, cm.start, 7)
     blockers = word_set("meeting_blockers")
     anaphora = word_set("meeting_anaphora")
+    if before and before[0] == "برای" and _came_for(text, ft, cm, sent):
+        return "new"  # «X برای بازدید از ... حاضر شد»: the purpose of a presence told as done
     if before and before[0] in blockers:
         return None
     if _sports_match(text, cm, sent):
@@ -1016,6 +1018,20 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
             verbs.search(ft, "meeting.verb", cm.end, sent[1], folded=True) is None:
         return None
     return "new"
+
+
+#: presence verbs among ``meeting.verb`` (their stems): «حاضر شد», «حضور یافت/داشت», «آمد»
+_PRESENCE_VERBS = ("حاضر", "حضور", "آمد", "آمده")
+
+
+def _came_for(text: str, ft: str, cm, sent: tuple[int, int]) -> bool:
+    """Whether a presence verb of ``meeting.verb`` («حاضر شد», «حضور یافت», «آمد») follows the cue in its
+    clause with no other finite verb between: «X برای بازدید از ... حاضر شده بود» tells a visit that took
+    place, «برای بازدید از نمایشگاه دعوت کرد» does not."""
+    m = cue_classes().search(ft, "meeting.verb", cm.end, sent[1], folded=True)
+    if m is None or not key(text[m.start:m.end]).startswith(tuple(key(w) for w in _PRESENCE_VERBS)):
+        return False
+    return not any(looks_finite([fold(w)]) for _, _, w in words(text, cm.end, m.start))
 
 
 def _visit_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder", in_quote) -> str | None:

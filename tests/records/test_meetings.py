@@ -518,3 +518,21 @@ def test_a_visit_told_by_presence_or_arrival(text, ents, kind, who, old):
 ])
 def test_presence_and_arrival_that_are_no_visits(text, ents, old):
     assert all(m.kind not in ("بازدید", "سفر") for m in _rules(text, ents, old))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, visit", [
+    # the purpose of a presence told as done is the visit
+    ("سهیل مرادی عضو شورای شهر قزوین که برای بازدید از پروژه قطار شهری در ایستگاه مرکزی حاضر شده بود، گفت: "
+     "کار پیش می‌رود.", [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], True),
+    ("سهیل مرادی عضو شورای شهر قزوین برای بازدید از کارگاه قطار شهری به ایستگاه مرکزی آمد.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], True),
+    # a purpose with another verb (an invitation, a plan) is no visit
+    ("سهیل مرادی عضو شورای شهر قزوین شهروندان را برای بازدید از نمایشگاه دعوت کرد و گفت: نمایشگاه تا جمعه باز است.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], False),
+    ("سهیل مرادی عضو شورای شهر قزوین گفت: برای بازدید از پروژه‌ها برنامه‌ریزی کرده‌ایم و در محل حاضر می‌شویم.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], False),
+])
+def test_a_visit_as_the_purpose_of_a_presence(text, ents, visit, old):
+    ms = _rules(text, ents, old)
+    assert [m.kind for m in ms] == (["بازدید"] if visit else [])
