@@ -11,8 +11,10 @@ P(meeting) reaches the model's threshold; ``meta["weak_only"]`` limits the model
 rules' drafts are kept as they are).
 
 The model is a small JSON file (``pipeline/records/data/meeting_clf.json``) in the format of
-:class:`pipeline.records.commitment_model.CommitmentModel` (classes ``none`` and ``meeting``).
-Without the file the rules decide alone: their drafts are kept, weak drafts dropped.
+:class:`pipeline.records.commitment_model.CommitmentModel` (classes ``none`` and ``meeting``), written by
+``scripts/train_meetings.py --save``. None ships: it raised the train folds and lowered seeds+dev (README,
+"Seventh pass: meetings"). Without the file the rules decide alone: their drafts are kept and weak drafts
+are not built.
 """
 from __future__ import annotations
 

@@ -16,6 +16,10 @@ festival already told. Participants come from the sentences that mention the mee
   every named speaker of the article until the next meeting;
 * for a meeting mentioned inside a quote, the quote's speaker.
 
+Visits without a meeting noun are told by the cue class ``meeting.visit`` («X با حضور در بیمارستان ...»,
+«X ... وارد یاسوج شد»; :func:`_visit_frame`), and «X برای بازدید از ... حاضر شد» is a visit. Meeting nouns
+outside every frame become weak drafts only for the meeting model (:mod:`pipeline.records.meeting_model`).
+
 Each candidate carries tags saying how it was found; a learned filter
 (:mod:`pipeline.records.participant_model`) keeps those that take part. Meetings with no
 participant are dropped (nothing a reader could use).
@@ -1037,9 +1041,9 @@ def _came_for(text: str, ft: str, cm, sent: tuple[int, int]) -> bool:
 def _visit_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder", in_quote) -> str | None:
     """"new" when a ``meeting.visit`` cue tells an official's visit without a meeting noun, else None.
 
-    «(با|ضمن) حضور در» + a place («استاندار ... با حضور در منزل شهید ... تسلیت گفت»): outside quotes, not
+    «(با|ضمن) حضور در» + a place («استاندار ... با حضور در بیمارستان ... قدردانی کرد»): outside quotes, not
     when a meeting noun follows «در» (that noun tells the meeting: «با حضور در جلسه ...») nor a contest or an
-    election (``meeting.not_visit``). «وارد X شد» (arrival: «فرماندار ... در رأس هیئتی وارد مریوان شد»).
+    election (``meeting.not_visit``). «وارد X شد» (arrival: «فرماندار ... وارد یاسوج شد»).
     Both need an official (a name or a title) before the cue in its clause: visitors are officials, not
     tourists («هزاران مسافر وارد شهر شدند»)."""
     text = doc.text
