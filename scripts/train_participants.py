@@ -62,7 +62,9 @@ def main(args=None) -> int:
         out = {}
         for i in ids:
             ms = []
-            for _d, cs in cands[i]:
+            for d_, cs in cands[i]:
+                if d_.weak:  # weak drafts are the meeting model's
+                    continue
                 if model is not None:
                     model.meta["keep_best"] = keep_best
                 parts = pm.keep(model, cs)

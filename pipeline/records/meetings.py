@@ -16,6 +16,10 @@ festival already told. Participants come from the sentences that mention the mee
   every named speaker of the article until the next meeting;
 * for a meeting mentioned inside a quote, the quote's speaker.
 
+Visits without a meeting noun are told by the cue class ``meeting.visit`` («X با حضور در بیمارستان ...»,
+«X ... وارد یاسوج شد»; :func:`_visit_frame`), and «X برای بازدید از ... حاضر شد» is a visit. Meeting nouns
+outside every frame become weak drafts only for the meeting model (:mod:`pipeline.records.meeting_model`).
+
 Each candidate carries tags saying how it was found; a learned filter
 (:mod:`pipeline.records.participant_model`) keeps those that take part. Meetings with no
 participant are dropped (nothing a reader could use).
@@ -36,6 +40,8 @@ from pipeline.records.cues import lexicon_cues, word_set
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
 from pipeline.records.officials import official_fields
+from pipeline.records.meeting_model import current_model as current_meeting_model
+from pipeline.records.meeting_model import keep as keep_meeting
 from pipeline.records.participant_model import current_model as current_participant_model
 from pipeline.records.participant_model import features as participant_features
 from pipeline.records.participant_model import keep as keep_participants
@@ -64,6 +70,11 @@ class _Draft:
     body: str | None = None
     #: how each participant was found (participant key -> tags), the features of the participant model
     tags: dict[str, set[str]] = field(default_factory=dict)
+    #: a meeting noun outside every frame the rules know («سفر وزیر ...», «طی ملاقاتی با ...»): kept only when the
+    #: meeting model (:mod:`pipeline.records.meeting_model`) accepts it
+    weak: bool = False
+    #: features of the meeting model (filled when the drafts are complete)
+    features: dict[str, float] = field(default_factory=dict)
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -93,6 +104,8 @@ def _frame(doc: Document, ft: str, cm, sent: tuple[int, int]) -> str | None:
     before = _prev_words(text, cm.start, 7)
     blockers = word_set("meeting_blockers")
     anaphora = word_set("meeting_anaphora")
+    if before and before[0] == "برای" and _came_for(text, ft, cm, sent):
+        return "new"  # «X برای بازدید از ... حاضر شد»: the purpose of a presence told as done
     if before and before[0] in blockers:
         return None
     if _sports_match(text, cm, sent):
@@ -624,8 +637,9 @@ def _first_covering(index, pos: int):
     return spans[min(hits)][2] if hits else None
 
 
-def _drafts(doc: Document):
-    """The meeting drafts of ``doc`` with their candidate participants (see the module docstring)."""
+def _drafts(doc: Document, weak_drafts: bool = True):
+    """The meeting drafts of ``doc`` with their candidate participants (see the module docstring);
+    ``weak_drafts``: also the meeting nouns outside the known frames (for the meeting model)."""
     co = analyze(doc)
     text = doc.text
     ft = fold(text)
@@ -636,10 +650,11 @@ def _drafts(doc: Document):
                    if ev.statement is not None and ev.colon]
     quote_index = _covering_index(quote_spans)
     cues = list(cue_classes().finditer(ft, "meeting.noun", folded=True))
-    cues += list(cue_classes().finditer(ft, ("meeting.body", "meeting.among"), folded=True))
+    cues += list(cue_classes().finditer(ft, ("meeting.body", "meeting.among", "meeting.visit"), folded=True))
     cues.sort(key=lambda c: c.start)
     last_cue: tuple[int, tuple[int, int], _Draft] | None = None  # the last cue that told a meeting, its sentence, draft
     embedded: dict[str, _Draft] = {}  # kinds named inside another meeting's phrase -> that meeting
+    weak: list = []  # meeting nouns outside the known frames: candidates for the meeting model
     for cm in cues:
         sent = _sentence_bounds(doc, cm.start)
         in_quote = _first_covering(quote_index, cm.start)
@@ -651,6 +666,10 @@ def _drafts(doc: Document):
             continue
         if cm.cls == "meeting.noun":
             frame = _frame(doc, ft, cm, sent)
+            if frame is None:
+                weak.append((cm, sent, in_quote))
+        elif cm.cls == "meeting.visit":
+            frame = _visit_frame(doc, ft, cm, sent, b, in_quote)
         else:
             frame = _body_frame(doc, ft, cm, sent, b, in_quote)
         if frame is None:
@@ -679,7 +698,7 @@ def _drafts(doc: Document):
         if in_quote is not None and in_quote.names:
             b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
-        body = b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
+        body = None if cm.cls == "meeting.visit" else b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
         if body is not None:
             if in_quote is not None:
                 # a speaker telling of a body's session («... گفت: در جلسه شورای سلامت استان مقرر شد ...»):
@@ -744,6 +763,25 @@ def _drafts(doc: Document):
             pos = _presence_start(text, sent.start, sent.end)
             if pos is not None and _first_covering(quote_index, pos) is None:
                 b.add_sentence(main, pos, sent.end, presence=True)
+    # meeting nouns outside every frame («سفر وزیر ...», «طی ملاقاتی با ...»): weak drafts the meeting model
+    # decides on; not in a sentence that already tells a meeting, one per sentence
+    told = {se for d in drafts for se in d.sentences}
+    for cm, sent, in_quote in weak if weak_drafts else ():
+        if sent in told:
+            continue
+        told.add(sent)
+        d = _Draft(cm.label or cm.cue, cm.start, sent, in_quote, cue=cm, weak=True)
+        d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
+        b.add_sentence(d, *sent, cue=(cm.start, cm.end))
+        if in_quote is not None and in_quote.names:
+            b.why = ("src=quote_speaker",)
+            b.add_ref(d, in_quote)
+        body = b.body_of(cm, sent)
+        if body is not None:
+            b.why = ("src=body",)
+            b.add_group(d, body)
+            d.body = body
+        drafts.append(d)
     out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
         parts = _drop_unnamed_dupes(d.participants, d.refs)
@@ -751,17 +789,84 @@ def _drafts(doc: Document):
         if not parts:
             continue
         n = len(parts)
-        out.append((d, [(p, participant_features(d.tags.get(_pkey(p), set()), p, d.kind, n, d.in_quote is not None))
-                        for p in parts]))
+        cands = [(p, participant_features(d.tags.get(_pkey(p), set()), p, d.kind, n, d.in_quote is not None))
+                 for p in parts]
+        d.features = _meeting_features(doc, ft, d, cands, drafts, sent_index, b.index)
+        out.append((d, cands))
+    out.sort(key=lambda x: x[0].start)
     return out
+
+
+#: function words kept as themselves in the meeting model's features (any other word is «other»: content words
+#: would tie the model to the outlets it was trained on)
+_FUNCTION_WORDS = frozenset(key(w) for w in "در با از به برای طی این همین آن و که را تا".split())
+
+
+def _closed(k: str) -> str:
+    return k if k in _FUNCTION_WORDS else "other"
+
+
+def _meeting_features(doc: Document, ft: str, d: _Draft, cands, drafts: list[_Draft],
+                      sent_index: dict[tuple[int, int], int], index: EntityIndex) -> dict[str, float]:
+    """How a meeting draft was told: the cue and the words around it, its sentence's verbs (future,
+    present, meeting and speech verbs), the quote it stands in, where it stands in the article and how its
+    candidate participants were found (the features of :mod:`pipeline.records.meeting_model`)."""
+    text = doc.text
+    cm = d.cue
+    before = _prev_words(text, cm.start, 2)
+    nw = next_word(text, cm.end)
+    tags = set().union(*(d.tags.get(_pkey(p), set()) for p, _ in cands)) if cands else set()
+    idx = sent_index.get(d.sent, 99)
+    sent_words = [fold(w) for _, _, w in words(text, d.sent[0], d.sent[1])]
+    after = [fold(w) for _, _, w in words(text, cm.end, d.sent[1])]
+    types = {("person" if p.person else "group" if p.group else "unnamed") for p, _ in cands}
+    earlier = [o for o in drafts if o.start < d.start and o is not d]
+    verbs = cue_classes()
+    f: dict[str, float] = {
+        "bias": 1.0,
+        f"weak={int(d.weak)}": 1.0,
+        f"cls={cm.cls}": 1.0,
+        f"kind={key(d.kind)}": 1.0,
+        f"prev={_closed(before[0]) if before else '<punct>'}": 1.0,
+        f"next={_closed(key(nw[2])) if nw else '<punct>'}": 1.0,
+        f"quote={int(d.in_quote is not None)}": 1.0,
+        f"sent={min(idx, 6)}": 1.0,
+        f"body={int(d.body is not None)}": 1.0,
+        f"date={int(d.date is not None)}": 1.0,
+        f"ncand={min(len(cands), 4)}": 1.0,
+        f"earlier_kind={int(any(o.kind == d.kind for o in earlier))}": 1.0,
+        f"earlier={min(len(earlier), 3)}": 1.0,
+        f"future={int(any(w.startswith(('خواهد', 'خواهند', 'خواهیم')) for w in after))}": 1.0,
+        f"present={int(any(w.startswith('می' + chr(0x200c)) for w in after))}": 1.0,
+        f"plural={int(key(text[cm.start:cm.end]).endswith(('ها', 'هایی', 'ات', 'اتی')))}": 1.0,
+        f"mverb={int(verbs.search(ft, 'meeting.verb', cm.end, d.sent[1], folded=True) is not None)}": 1.0,
+        f"speech={int(verbs.search(ft, 'speech', d.sent[0], d.sent[1], folded=True) is not None)}": 1.0,
+        f"with_after={int(any(key(w) == 'با' for w in after[:4]))}": 1.0,
+        f"that_before={int(any(w in ('که', 'آیا') for w in sent_words[:max(0, len(sent_words) - len(after))]))}": 1.0,
+    }
+    ent = index.first_from(cm.end)
+    if ent is not None and not text[cm.end:ent.start].strip(" \u200c"):
+        f[f"next_ent={ent.label}"] = 1.0
+    for t in types:
+        f[f"has={t}"] = 1.0
+    for t in tags:
+        if t.startswith(("src=", "agent=")):
+            f[f"cand|{t}"] = 1.0
+    srcs = {t for t in tags if t.startswith("src=")}
+    if srcs and srcs <= {"src=speaker", "src=main_speaker", "src=quote_speaker", "src=pronoun", "src=merged"}:
+        f["only_speakers"] = 1.0
+    return f
 
 
 def find_meetings(doc: Document) -> list[Meeting]:
     """All meetings of ``doc`` (see the module docstring); the participant model
     (:mod:`pipeline.records.participant_model`) keeps the candidates that take part."""
     model = current_participant_model()
+    mmodel = current_meeting_model()
     out: list[Meeting] = []
-    for d, cands in _drafts(doc):
+    for d, cands in _drafts(doc, weak_drafts=mmodel is not None):
+        if not keep_meeting(mmodel, d.features, d.weak):
+            continue
         parts = keep_participants(model, cands)
         if not parts:
             continue
@@ -915,6 +1020,47 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
     verbs = cue_classes()
     if verbs.search(ft, "speech", cm.end, sent[1], folded=True) is None and \
             verbs.search(ft, "meeting.verb", cm.end, sent[1], folded=True) is None:
+        return None
+    return "new"
+
+
+#: presence verbs among ``meeting.verb`` (their stems): «حاضر شد», «حضور یافت/داشت», «آمد»
+_PRESENCE_VERBS = ("حاضر", "حضور", "آمد", "آمده")
+
+
+def _came_for(text: str, ft: str, cm, sent: tuple[int, int]) -> bool:
+    """Whether a presence verb of ``meeting.verb`` («حاضر شد», «حضور یافت», «آمد») follows the cue in its
+    clause with no other finite verb between: «X برای بازدید از ... حاضر شده بود» tells a visit that took
+    place, «برای بازدید از نمایشگاه دعوت کرد» does not."""
+    m = cue_classes().search(ft, "meeting.verb", cm.end, sent[1], folded=True)
+    if m is None or not key(text[m.start:m.end]).startswith(tuple(key(w) for w in _PRESENCE_VERBS)):
+        return False
+    return not any(looks_finite([fold(w)]) for _, _, w in words(text, cm.end, m.start))
+
+
+def _visit_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder", in_quote) -> str | None:
+    """"new" when a ``meeting.visit`` cue tells an official's visit without a meeting noun, else None.
+
+    «(با|ضمن) حضور در» + a place («استاندار ... با حضور در بیمارستان ... قدردانی کرد»): outside quotes, not
+    when a meeting noun follows «در» (that noun tells the meeting: «با حضور در جلسه ...») nor a contest or an
+    election (``meeting.not_visit``). «وارد X شد» (arrival: «فرماندار ... وارد یاسوج شد»).
+    Both need an official (a name or a title) before the cue in its clause: visitors are officials, not
+    tourists («هزاران مسافر وارد شهر شدند»)."""
+    text = doc.text
+    if cm.label == "بازدید":
+        if in_quote is not None:
+            return None
+        verbs = cue_classes()
+        after = min(sent[1], cm.end + 40)
+        for cls in ("meeting.noun", "meeting.not_visit"):
+            m = verbs.search(ft, cls, cm.end, after, folded=True)
+            if m is not None and len(words(text, cm.end, m.start)) <= 1:
+                return None
+    elif not any(e.label == "LOC" for e in b.index.within(cm.start, cm.end)):
+        return None  # «وارد X شد» with a place X, not «خسارت ... وارد شد»
+    # the clause before the cue: back to the sentence start or the last «:» / «؛»
+    start = max(sent[0], text.rfind(":", sent[0], cm.start) + 1, text.rfind("؛", sent[0], cm.start) + 1)
+    if not any(e.label in ("PER", "ROLE") for e in b.index.within(start, cm.start)):
         return None
     return "new"
 

@@ -104,7 +104,9 @@ def candidate_rows(gold_doc: dict, tagged: dict) -> tuple[list[dict[str, float]]
     X: list[dict[str, float]] = []
     y: list[str] = []
     gold = [[_name(x) for x in m.get("participants", [])] for m in gold_doc.get("meetings", [])]
-    for _meeting, cands in meeting_candidates(tagged):
+    for meeting, cands in meeting_candidates(tagged):
+        if meeting.weak:  # weak drafts are the meeting model's (:mod:`pipeline.records.meeting_model`)
+            continue
         names = [_name(p) for p, _ in cands]
         match = next((g for g in gold if any(_same(a, b) for a in g for b in names)), None)
         for (p, f), nm in zip(cands, names):

@@ -479,3 +479,60 @@ def test_a_presence_verb_tells_the_meeting(text, ents, person, old):
 def test_presence_without_a_meeting_noun_is_no_meeting(old):
     text = "بهرام صفایی فرماندار در محل حادثه حاضر شد."
     assert _rules(text, [("PER", "بهرام صفایی"), ("ROLE", "فرماندار")], old) == []
+
+
+# ---------------------------------------------------------------- visits without a meeting noun (cue class meeting.visit)
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, kind, who", [
+    # presence at a place: the subject's visit
+    ("فرماندار ساوه و اعضای شورای تامین شهرستان با حضور در منزل جانباز رحمانی از خانواده وی دلجویی کردند.",
+     [("ROLE", "فرماندار"), ("LOC", "ساوه"), ("ROLE", "اعضای شورای تامین شهرستان")], "بازدید",
+     "اعضای شورای تامین شهرستان"),
+    ("کیوان رحیمی، شهردار یاسوج صبح امروز ضمن حضور در بیمارستان شهید بهشتی از کادر درمان قدردانی کرد.",
+     [("PER", "کیوان رحیمی"), ("ROLE", "شهردار"), ("LOC", "یاسوج"), ("DATE", "صبح امروز"),
+      ("LOC", "بیمارستان شهید بهشتی")], "بازدید", "کیوان رحیمی"),
+    # arrival at a place («وارد X شد»)
+    ("بیژن کاوسی، فرماندار بانه دیروز در راس هیاتی وارد سقز شد و با مسئولان گفت‌وگو کرد.",
+     [("PER", "بیژن کاوسی"), ("ROLE", "فرماندار"), ("LOC", "بانه"), ("DATE", "دیروز"), ("LOC", "سقز")], "سفر",
+     "بیژن کاوسی"),
+])
+def test_a_visit_told_by_presence_or_arrival(text, ents, kind, who, old):
+    ms = _rules(text, ents, old)
+    assert [m.kind for m in ms] == [kind]
+    assert key(_old(who) if old else who) in [key(n) for n in _people(ms[0])]
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents", [
+    # a meeting noun after «در» tells the meeting itself (one meeting, of that kind)
+    ("کیوان رحیمی، شهردار یاسوج با حضور در جلسه شورای شهر گفت: بودجه آماده است.",
+     [("PER", "کیوان رحیمی"), ("ROLE", "شهردار"), ("LOC", "یاسوج")]),
+    # contests and elections are no visits
+    ("کارکنان شهرداری یاسوج با حضور در مسابقات طناب‌کشی ادارات مقام نخست را کسب کردند.", [("ORG", "شهرداری یاسوج")]),
+    ("کیوان رحیمی شهردار یاسوج با حضور در انتخابات رای خود را به صندوق انداخت.",
+     [("PER", "کیوان رحیمی"), ("ROLE", "شهردار"), ("LOC", "یاسوج")]),
+    # arrival of people who are no officials, and «وارد ... شد» without a place
+    ("بیش از ۴۰ هزار مسافر نوروزی دیروز وارد سقز شدند.", [("FIG", "۴۰ هزار مسافر"), ("DATE", "دیروز"), ("LOC", "سقز")]),
+    ("بیژن کاوسی فرماندار بانه گفت: به این بافت خسارت زیادی وارد شده است.",
+     [("PER", "بیژن کاوسی"), ("ROLE", "فرماندار"), ("LOC", "بانه")]),
+])
+def test_presence_and_arrival_that_are_no_visits(text, ents, old):
+    assert all(m.kind not in ("بازدید", "سفر") for m in _rules(text, ents, old))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, ents, visit", [
+    # the purpose of a presence told as done is the visit
+    ("سهیل مرادی عضو شورای شهر قزوین که برای بازدید از پروژه قطار شهری در ایستگاه مرکزی حاضر شده بود، گفت: "
+     "کار پیش می‌رود.", [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], True),
+    ("سهیل مرادی عضو شورای شهر قزوین برای بازدید از کارگاه قطار شهری به ایستگاه مرکزی آمد.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], True),
+    # a purpose with another verb (an invitation, a plan) is no visit
+    ("سهیل مرادی عضو شورای شهر قزوین شهروندان را برای بازدید از نمایشگاه دعوت کرد و گفت: نمایشگاه تا جمعه باز است.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], False),
+    ("سهیل مرادی عضو شورای شهر قزوین گفت: برای بازدید از پروژه‌ها برنامه‌ریزی کرده‌ایم و در محل حاضر می‌شویم.",
+     [("PER", "سهیل مرادی"), ("ROLE", "عضو"), ("ORG", "شورای شهر قزوین")], False),
+])
+def test_a_visit_as_the_purpose_of_a_presence(text, ents, visit, old):
+    ms = _rules(text, ents, old)
+    assert [m.kind for m in ms] == (["بازدید"] if visit else [])
