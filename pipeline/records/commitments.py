@@ -113,8 +113,8 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         return None, False
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
-    if not kinds and DIRECTIVES and _has_directive(ft, start, end, cues):
-        kinds.append("obligation")  # a directive, when no other cue names the clause
+    if not kinds and not nots and DIRECTIVES and _has_directive(ft, start, end, cues):
+        kinds.append("obligation")  # a directive, when no other cue names the clause (nor a recommendation)
     if not kinds:
         return ("not" if nots or negated else None), False
     kind = min(kinds, key=KIND_ORDER.index)
@@ -215,8 +215,12 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
             return e.text
     generic = word_set("generic_orgs")
     plural_bodies = {k for k in generic if k.endswith(("ها", "های"))} | {k + p for k in generic for p in ("ها", "های")}
-    for ws, we, w in words(doc.text, cs, cue_start)[:3]:
-        # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»)
+    head = words(doc.text, cs, cue_start)[:4]
+    for i, (ws, we, w) in enumerate(head[:3]):
+        # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»); the plural
+        # suffix may be written apart («شهرداری ها»)
+        if i + 1 < len(head) and key(head[i + 1][2]) in ("ها", "های") and key(w) + key(head[i + 1][2]) in plural_bodies:
+            return doc.text[ws:head[i + 1][1]]
         if key(w) in groups or key(w) in plural_bodies:
             return w
     return None
