@@ -54,7 +54,7 @@ def _repeats(content: str, earlier: list[Commitment]) -> bool:
 UNVETOED = frozenset({"decision", "agreement"})
 #: when a clause holds cues of several kinds, the first of this order names it
 KIND_ORDER = ("agreement", "obligation", "decision", "promise", "plan")
-_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
+_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
 #: «باید» + an effort verb in the first person plural («باید تلاش کنیم», «باید بکوشیم», «باید همت کنیم»):
 #: the speakers commit themselves, a promise (ANNOTATION.md); «باید ... استفاده کنیم» stays an obligation
 _MUST_WE = re.compile(r"(?<![^\W\d_])بای(?:د|ستی)(?:[ \u200c]+[^\s]+){0,3}?[ \u200c]+"
