@@ -5,6 +5,7 @@
     python scripts/eval_records.py --retag               # re-run the tagger first (after a model change)
     python scripts/eval_records.py --splits heldout      # only seeds+dev
     python scripts/eval_records.py --show commitments --fold 2   # per-article misses of one record type
+    python scripts/eval_records.py --splits train --kinds        # commitment kind confusion (gold x predicted)
 
 How it works:
 
@@ -222,6 +223,12 @@ def run(args) -> dict[str, dict]:
         reports["train folds"] = score(scorer, scored, preds)
         if args.show:
             show(args.show, scored, preds)
+        if args.kinds:
+            print(kind_confusion(scorer, scored, preds))
+            per = [score(scorer, [g for g in scored if fold[g["id"]] == k], preds) for k in range(args.folds)
+                   if args.fold is None or k == args.fold]
+            print("per fold, commitments / +kind F1: " + "  ".join(
+                f"{r['commitments']['f1']:.3f}/{r['commitments(+kind)']['f1']:.3f}" for r in per))
     if "heldout" in args.splits:
         gold = [g for name in SPLITS["heldout"] for g in gold_docs(name)]
         tagged = {}
@@ -255,6 +262,32 @@ def show(record: str, gold: list[dict], preds: dict[str, dict]) -> None:
             print("  P", json.dumps(item, ensure_ascii=False))
 
 
+def kind_confusion(scorer_mod, gold: list[dict], preds: dict[str, dict]) -> str:
+    """Commitments matched as ``score.py`` matches them (content overlap >= 0.5, greedy): gold kind
+    (rows) against predicted kind (columns); ``-`` is a gold commitment without a match (FN column)
+    or a predicted one without a match (FP row)."""
+    from collections import Counter
+
+    kinds = ("agreement", "decision", "obligation", "promise", "plan")
+    cm: Counter = Counter()
+    for g in gold:
+        gc = g.get("commitments", [])
+        pc = preds.get(g["id"], {}).get("commitments", []) or []
+        pairs = scorer_mod.greedy(gc, pc, lambda a, b: scorer_mod.overlap(a.get("content"), b.get("content")) >= 0.5)
+        for gi, pi in pairs:
+            cm[gc[gi].get("kind"), pc[pi].get("kind")] += 1
+        for gi in set(range(len(gc))) - {a for a, _ in pairs}:
+            cm[gc[gi].get("kind"), "-"] += 1
+        for pi in set(range(len(pc))) - {b for _, b in pairs}:
+            cm["-", pc[pi].get("kind")] += 1
+    cols = kinds + ("-",)
+    lines = ["commitment kinds: gold (rows) x predicted (columns); - = unmatched",
+             f"{'':12}" + "".join(f"{c[:6]:>8}" for c in cols) + f"{'gold':>8}"]
+    for r in cols:
+        lines.append(f"{r:12}" + "".join(f"{cm[r, c]:8d}" for c in cols) + f"{sum(cm[r, c] for c in cols):8d}")
+    return "\n".join(lines)
+
+
 def table(reports: dict[str, dict]) -> str:
     cols = list(reports)
     head = f"{'record':26}" + "".join(f" | {c:^22}" for c in cols) + " | target"
@@ -281,6 +314,11 @@ def main(args=None) -> int:
     ap.add_argument("--repair", action="store_true",
                     help="re-run the entity repairs on the cached entities (after a repair change, without --retag)")
     ap.add_argument("--show", default=None, help="print gold vs predicted items of this record type")
+    ap.add_argument("--kinds", action="store_true",
+                    help="print the commitment kind confusion matrix of the train folds (gold x predicted)")
+    ap.add_argument("--commitment-kinds", choices=("shipped", "rules", "plan/promise", "all"), default="shipped",
+                    help="who names a commitment's kind in the per-fold models: the shipped setting, the rules, or the "
+                         "learned kind classifier between plan and promise / for all kinds but decision and agreement")
     ap.add_argument("--json", action="store_true", help="print the reports as JSON")
     ap.add_argument("--learned", default=",".join(DEFAULT_LEARNED),
                     help=f"learned components to train per fold (comma list of {', '.join(LEARNED_MODULES)}; "
@@ -299,6 +337,10 @@ def main(args=None) -> int:
         return 2
     global REPAIR
     REPAIR = ns.repair
+    if ns.commitment_kinds != "shipped":
+        from pipeline.records import commitment_model
+
+        commitment_model.KIND_SCOPE = ns.commitment_kinds
     reports = run(ns)
     if ns.json:
         print(json.dumps(reports, ensure_ascii=False, indent=1))

@@ -69,6 +69,10 @@ def _mi() -> str:
     return f"می{_SEP}"
 
 
+#: lookbehinds: not right after a future auxiliary («خواهد شد» is no past «شد»)
+_NOT_AFTER_FUTURE = "".join(f"(?<!خواه{e}{sep})" for e in PRESENT_ENDINGS for sep in (" ", "\u200c", ""))
+
+
 def verb_pattern(past: str, present: str, tenses: frozenset[str] | None = None, tag: str = "v") -> str:
     """Regex source for the forms of one verb (named groups prefixed with ``tag``).
 
@@ -91,7 +95,8 @@ def verb_pattern(past: str, present: str, tenses: frozenset[str] | None = None, 
     if want("participle"):
         alts.append(f"(?P<{tag}_part>{p}ه)")
     if want("past"):
-        alts.append(f"(?P<{tag}_past>(?P<{tag}_npast>ن)?{p}{pe})")
+        # a bare past stem right after «خواهد/خواهند ...» is the future's, not a simple past
+        alts.append(f"{_NOT_AFTER_FUTURE}(?P<{tag}_past>(?P<{tag}_npast>ن)?{p}{pe})")
     if want("subjunctive"):
         alts.append(f"(?P<{tag}_subj>(?P<{tag}_nsubj>[بن])?{s}{sen.replace(tag + '_se', tag + '_sse')})")
     return "(?:" + "|".join(alts) + ")"

@@ -39,8 +39,9 @@ _PERFECT = re.compile(r"\S+ه[\u200c ]?(است|اند|ایم|ام)$")
 _FUTURE_ANY = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|ی|د|یم|ید|ند)[ \u200c]*[^\W\d_]{2,}")
 
 
-def tail_verb_form(words: list[str], cues: CueClasses):
-    """The form of the verb that ends the clause (one of the cue file's verbs, the last one or two words)."""
+def tail_verb(words: list[str], cues: CueClasses):
+    """``(past stem, VerbForm)`` of the verb that ends the clause (one of the cue file's verbs, the last
+    one or two words; the light verb of a compound «افتتاح می‌شود» -> «شد»), or None."""
     from pipeline.persian.verbforms import compiled, verb_form
 
     for n in (2, 1):
@@ -50,8 +51,14 @@ def tail_verb_form(words: list[str], cues: CueClasses):
         for past, present in cues.verbs.items():
             m = compiled(past, present).fullmatch(tail)
             if m is not None:
-                return verb_form(m, vowel_stem=present.endswith(("ا", "و")))
+                return past, verb_form(m, vowel_stem=present.endswith(("ا", "و")))
     return None
+
+
+def tail_verb_form(words: list[str], cues: CueClasses):
+    """The form of the verb that ends the clause (see :func:`tail_verb`)."""
+    tv = tail_verb(words, cues)
+    return tv[1] if tv is not None else None
 
 
 class ModelError(ValueError):
@@ -134,6 +141,125 @@ def clause_features(ft: str, clause: Clause, cues: CueClasses | None = None,
     return f
 
 
+_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|یم)[ \u200c]*[^\W\d_]{2,}")
+_WE = frozenset({"ما", "اینجانب", "بنده"})
+
+
+def kind_features(ft: str, clause: Clause, cues: CueClasses | None = None,
+                  dates: list[tuple[int, int]] | None = None) -> dict[str, float]:
+    """Features of a commitment clause for its *kind* (:class:`KindModel`): classes only, no words.
+
+    The cue kind the rules give (:func:`pipeline.records.commitments.cue_kind_detail`) and every
+    commitment cue class in the clause with its verb's tense, person and polarity; the clause's final
+    verb: tense (aspect, mood), person and number, negation, and which light verb it is; a modal
+    («باید» class) and the first person («ما», a first-person verb or future); a future time word
+    (cue class ``time.ahead``); DATE spans (a date, a deadline «تا/طی/ظرف ...») with the final verb's
+    tense and with completion work; whether the clause follows a speech verb's colon (said in a
+    statement) rather than told by the reporter."""
+    from pipeline.records.commitments import cue_kind_detail
+
+    cues = cue_classes() if cues is None else cues
+    s, e = clause.start, clause.end
+    f: dict[str, float] = {"bias": 1.0}
+    ck, sched = cue_kind_detail(ft, s, e, cues, dates)
+    f[f"ck={ck}"] = 1.0
+    if sched:
+        f["ck_scheduled"] = 1.0
+    classes = set()
+    for m in cues.finditer(ft, "commitment", s, e, folded=True, overlaps=True):
+        if m.cls == "commitment.not":
+            continue
+        classes.add(m.cls)
+        f[f"c={m.cls}"] = 1.0
+        if m.verb is not None:
+            f[f"c={m.cls}|t={m.verb.tense}"] = 1.0
+            f[f"c={m.cls}|p={m.verb.person}"] = 1.0
+            if m.verb.negated:
+                f[f"c={m.cls}|neg"] = 1.0
+    words = [_norm_word(w) for w in _WORD.findall(ft[s:e])]
+    tv = tail_verb(words, cues)
+    tense = "-"
+    if tv is not None:
+        lv, vf = tv
+        tense = vf.tense
+        f[f"t={vf.tense}"] = 1.0
+        f[f"t={vf.tense}|p={vf.person}{'pl' if vf.plural else ''}"] = 1.0
+        f[f"lv={lv}"] = 1.0
+        f[f"lv={lv}|t={vf.tense}"] = 1.0
+        if vf.negated:
+            f["neg"] = 1.0
+        if vf.person == 1:
+            f["p1"] = 1.0
+    elif words:
+        tail = " ".join(words[-3:])
+        tense = "future" if _FUTURE.search(tail) else "present" if _PRESENT.search(tail) else "perfect" if _PERFECT.search(tail) else "-"
+        f[f"t~{tense}"] = 1.0
+        if words[-1].endswith(("یم", "م")) and len(words[-1]) > 3:
+            f["end_m"] = 1.0
+    if _FIRST_PERSON_FUTURE.search(ft, s, e):
+        f["fut1"] = 1.0
+    if _WE & set(words):
+        f["we"] = 1.0
+    if "commitment.obligation" in classes:
+        f["modal"] = 1.0
+    if cues.search(ft, "time.ahead", s, e, folded=True) is not None:
+        f["ahead"] = 1.0
+        f[f"ahead|t={tense}"] = 1.0
+    if dates:
+        i = bisect.bisect_left(dates, (s, -1))
+        while i < len(dates) and dates[i][0] < e:
+            dl = "deadline" if _DEADLINE.match(ft, dates[i][0]) else "date"
+            f[f"d={dl}"] = 1.0
+            f[f"d={dl}|t={tense}"] = 1.0
+            if "commitment.completion" in classes:
+                f["d|completion"] = 1.0
+            i += 1
+    q = "quote" if clause.after_colon else "told"
+    f[q] = 1.0
+    f[f"{q}|ck={ck}"] = 1.0
+    f[f"{q}|t={tense}"] = 1.0
+    return f
+
+
+@dataclass
+class KindModel:
+    """A multinomial logistic regression over the five kinds (:func:`kind_features`), and where it
+    names the kind (``scope``: «plan/promise» only between those two when the rules say one of them;
+    «all» every clause whose cue is not a decision or agreement)."""
+
+    classes: list[str]
+    weights: dict[str, list[float]]
+    bias: list[float]
+    scope: str = "plan/promise"
+
+    def probs(self, feats: dict[str, float]) -> list[float]:
+        z = list(self.bias)
+        for name, v in feats.items():
+            w = self.weights.get(name)
+            if w is not None:
+                for i, wi in enumerate(w):
+                    z[i] += wi * v
+        top = max(z)
+        ex = [math.exp(x - top) for x in z]
+        tot = sum(ex)
+        return [x / tot for x in ex]
+
+    def kind(self, feats: dict[str, float], among=None) -> str:
+        p = self.probs(feats)
+        ok = [i for i, c in enumerate(self.classes) if among is None or c in among]
+        return self.classes[max(ok, key=lambda i: p[i])] if ok else None
+
+    def to_json(self) -> dict:
+        return {"classes": self.classes, "bias": self.bias, "scope": self.scope,
+                "weights": {k: [round(x, 4) for x in v] for k, v in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, d: dict | None) -> "KindModel | None":
+        if not d:
+            return None
+        return cls(d["classes"], d["weights"], d["bias"], d.get("scope", "plan/promise"))
+
+
 @dataclass
 class CommitmentModel:
     """Weights per class (``classes[0]`` is ``none``), the decision threshold and a model-card line."""
@@ -149,6 +275,8 @@ class CommitmentModel:
     #: cue kinds whose plan-vs-promise the model, not the cue, decides («scheduled», «plan», «promise»;
     #: see :func:`pipeline.records.commitments.classify_clause`)
     model_kinds: tuple[str, ...] = ()
+    #: the learned kind classifier (None: the rules name the kind)
+    kind_model: KindModel | None = None
 
     def probs(self, feats: dict[str, float]) -> list[float]:
         z = list(self.bias)
@@ -178,6 +306,7 @@ class CommitmentModel:
     def to_json(self) -> dict:
         return {"card": self.card, "classes": self.classes, "threshold": self.threshold, "bias": self.bias,
                 "cue_threshold": self.cue_threshold, "model_kinds": list(self.model_kinds), "meta": self.meta,
+                "kind_model": self.kind_model.to_json() if self.kind_model is not None else None,
                 "weights": {k: [round(x, 4) for x in v] for k, v in sorted(self.weights.items())}}
 
     def save(self, path: Path | str) -> None:
@@ -195,7 +324,8 @@ class CommitmentModel:
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
             return cls(d["classes"], d["weights"], d["bias"], d.get("threshold", 0.5), d.get("card", ""),
-                       d.get("meta", {}), d.get("cue_threshold", 0.95), tuple(d.get("model_kinds", ())))
+                       d.get("meta", {}), d.get("cue_threshold", 0.95), tuple(d.get("model_kinds", ())),
+                       KindModel.from_json(d.get("kind_model")))
         except (KeyError, json.JSONDecodeError) as e:
             raise ModelError(f"commitment model {path} is malformed ({e}); rebuild it with "
                              "scripts/train_commitments.py") from e
@@ -291,6 +421,66 @@ def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int 
                            cue_threshold, tuple(model_kinds))
 
 
+def kind_rows(gold_docs: list[dict], guideline: bool = True) -> tuple[list[dict[str, float]], list[str]]:
+    """Kind features and gold kinds of the commitment clauses of annotated articles. ``guideline``: a
+    clause labelled promise that the guideline's plan-vs-promise point makes a plan (third person, no
+    explicit commitment, no completion date: :func:`_promise_allowed`) is learned as a plan."""
+    X: list[dict[str, float]] = []
+    y: list[str] = []
+    cues = cue_classes()
+    for d in gold_docs:
+        text, clauses, labels = labelled_clauses(d)
+        ft = fold(text)
+        dates = date_spans(text)
+        for c, lab in zip(clauses, labels):
+            if lab != "none":
+                f = kind_features(ft, c, cues, dates)
+                if guideline and lab == "promise" and not _promise_allowed(f):
+                    lab = "plan"
+                X.append(f)
+                y.append(lab)
+    return X, y
+
+
+def _promise_allowed(f: dict[str, float]) -> bool:
+    """Whether ANNOTATION.md's plan-vs-promise point allows «promise» for a clause with kind features
+    ``f``: a first-person verb or future, «ما», a promise cue (explicit commitment), or the rules' promise
+    (an announced completion date, «باید تلاش کنیم»). Third-person scheduled work without them is a plan."""
+    return any(k in f for k in ("p1", "fut1", "we", "end_m", "c=commitment.promise", "ck=promise"))
+
+
+def fit_kind(X: list[dict[str, float]], y: list[str], C: float = 1.0, scope: str = "plan/promise",
+             min_count: int = 2) -> KindModel:
+    """A :class:`KindModel` fitted on kind features ``X`` and gold kinds ``y``."""
+    from collections import Counter
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(k for row in X for k in row)
+    Xk = [{k: v for k, v in row.items() if counts[k] >= min_count} for row in X]
+    vec = DictVectorizer()
+    M = vec.fit_transform(Xk)
+    clf = LogisticRegression(C=C, max_iter=2000)
+    clf.fit(M, y)
+    classes = [str(c) for c in clf.classes_]
+    coef = clf.coef_
+    if len(classes) == 2:
+        coef = [[-x for x in coef[0]], list(coef[0])]
+        bias = [-float(clf.intercept_[0]), float(clf.intercept_[0])]
+    else:
+        coef = coef.tolist()
+        bias = [float(b) for b in clf.intercept_]
+    names = vec.get_feature_names_out()
+    return KindModel(classes, {str(n): [float(coef[c][j]) for c in range(len(classes))] for j, n in enumerate(names)},
+                     bias, scope)
+
+
+#: overrides of the shipped model's kind setting for :func:`train_model` (``scripts/eval_records.py
+#: --commitment-kinds``): None keeps the shipped one; "rules", "plan/promise" or "all"
+KIND_SCOPE: str | None = None
+
+
 def train_model(gold_docs: list[dict], C: float | None = None, threshold: float | None = None) -> CommitmentModel:
     """Train on annotated articles (dicts with ``text`` and ``commitments``); C, the thresholds and the
     model-named kinds default to the shipped model's (chosen by cross-validation in
@@ -299,5 +489,11 @@ def train_model(gold_docs: list[dict], C: float | None = None, threshold: float 
     C = C if C is not None else (meta.meta.get("C", 1.0) if meta else 1.0)
     threshold = threshold if threshold is not None else (meta.threshold if meta else 0.5)
     X, y = training_rows(gold_docs)
-    return fit(X, y, C=C, threshold=threshold, cue_threshold=meta.cue_threshold if meta else 0.95,
-               model_kinds=meta.model_kinds if meta else ())
+    model = fit(X, y, C=C, threshold=threshold, cue_threshold=meta.cue_threshold if meta else 0.95,
+                model_kinds=meta.model_kinds if meta else ())
+    shipped_km = meta.kind_model if meta else None
+    scope = KIND_SCOPE if KIND_SCOPE is not None else (shipped_km.scope if shipped_km is not None else "rules")
+    if scope != "rules":
+        kC = (meta.meta.get("kind_C", 1.0) if meta else 1.0)
+        model.kind_model = fit_kind(*kind_rows(gold_docs), C=kC, scope=scope)
+    return model

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pipeline.document import Document, Span
 from pipeline.records.clauses import split_clauses
-from pipeline.records.commitment_model import clause_features, current_model
+from pipeline.records.commitment_model import clause_features, current_model, kind_features
 from pipeline.records.coref import analyze
 from pipeline.lexicons.matcher import cue_classes
 from pipeline.records.cues import word_set
@@ -54,7 +54,7 @@ def _repeats(content: str, earlier: list[Commitment]) -> bool:
 UNVETOED = frozenset({"decision", "agreement"})
 #: when a clause holds cues of several kinds, the first of this order names it
 KIND_ORDER = ("agreement", "obligation", "decision", "promise", "plan")
-_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
+_FIRST_PERSON_FUTURE = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|یم)[ \u200c]+[^\W\d_]{2,}")
 #: «باید» + an effort verb in the first person plural («باید تلاش کنیم», «باید بکوشیم», «باید همت کنیم»):
 #: the speakers commit themselves, a promise (ANNOTATION.md); «باید ... استفاده کنیم» stays an obligation
 _MUST_WE = re.compile(r"(?<![^\W\d_])بای(?:د|ستی)(?:[ \u200c]+[^\s]+){0,3}?[ \u200c]+"
@@ -76,10 +76,9 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
 #: cue classes of scheduled work told with a light verb (see :func:`cue_kind_detail`)
 SCHEDULED = ("commitment.scheduled", "commitment.completion")
 #: whether the completion of scheduled work with a date in its clause is a promise (an announced
-#: completion date, as ANNOTATION.md's plan-vs-promise point reads). Off: train.jsonl labels such
-#: clauses promise, seeds+dev label them plan (train +kind 0.688 -> 0.704, seeds+dev 0.780 -> 0.712
-#: with it on; see README), so the cue's «plan» stands until the annotations agree.
-COMPLETION_DATE_PROMISE = False
+#: completion date: ANNOTATION.md's plan-vs-promise point and train.jsonl agree; seeds+dev label such
+#: clauses plan). On since the seventh pass, chosen on the train folds (README, "Seventh pass").
+COMPLETION_DATE_PROMISE = True
 
 
 def cue_kind_detail(ft: str, start: int, end: int, cues=None,
@@ -114,11 +113,13 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         return None, False
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
-    if not kinds and DIRECTIVES and _has_directive(ft, start, end, cues):
-        kinds.append("obligation")  # a directive, when no other cue names the clause
+    if not kinds and not nots and DIRECTIVES and _has_directive(ft, start, end, cues):
+        kinds.append("obligation")  # a directive, when no other cue names the clause (nor a recommendation)
     if not kinds:
         return ("not" if nots or negated else None), False
     kind = min(kinds, key=KIND_ORDER.index)
+    if kind == "plan" and _first_person_final(ft, start, end, cues):
+        return "promise", False  # «... صادر نمی‌کنیم», «... اجرا می‌کنیم»: the speakers commit themselves
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
         return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
     if (COMPLETION_DATE_PROMISE and kind == "plan" and scheduled_only and completion and dates
@@ -129,10 +130,11 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
 
 #: cue class of a clause-final third-person subjunctive (a directive; see :func:`is_directive`)
 DIRECTIVE = "clause.directive"
-#: whether a directive in a statement is an obligation by rule (coordinated directives one commitment). Off:
-#: train folds F1 0.797 -> 0.798, +kind 0.690 -> 0.693, but seeds+dev 0.836 -> 0.824, +kind 0.780 -> 0.769
-#: (README, commitments); the cue class lies outside «commitment», so the classifier does not see it
-DIRECTIVES = False
+#: whether a directive in a statement is an obligation by rule (coordinated directives one commitment). On
+#: since the seventh pass, chosen on the train folds (F1 0.798 -> 0.807, +kind 0.710 -> 0.718; seeds+dev,
+#: measured only, fall: README, "Seventh pass"); the cue class lies outside «commitment», so the
+#: classifier does not see it
+DIRECTIVES = True
 _MI_BEFORE = re.compile(r"(?:^|[^\w\u200c])ن?می[ \u200c]*$")
 
 
@@ -161,6 +163,19 @@ def directive_only(ft: str, start: int, end: int, cues=None) -> bool:
 def _has_directive(ft: str, start: int, end: int, cues) -> bool:
     return any(is_directive(ft, m, start, end, cues)
                for m in cues.finditer(ft, DIRECTIVE, start, end, folded=True, overlaps=True))
+
+
+_TAIL_WORD = re.compile(r"[^\W_]+(?:\u200c+[^\W_]+)*")
+
+
+def _first_person_final(ft: str, start: int, end: int, cues) -> bool:
+    """Whether the clause ends in a first-person present, subjunctive or future of a light verb of the
+    cue file (not a copula «هستیم»: ongoing work «در حال اجرا هستیم» stays a plan)."""
+    from pipeline.records.commitment_model import tail_verb
+
+    tail = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(start, end - 40), end)]
+    tv = tail_verb(tail, cues)
+    return tv is not None and tv[1].person == 1 and tv[1].tense in ("present", "subjunctive", "future")
 
 
 def _has_date(dates: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -200,8 +215,12 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
             return e.text
     generic = word_set("generic_orgs")
     plural_bodies = {k for k in generic if k.endswith(("ها", "های"))} | {k + p for k in generic for p in ("ها", "های")}
-    for ws, we, w in words(doc.text, cs, cue_start)[:3]:
-        # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»)
+    head = words(doc.text, cs, cue_start)[:4]
+    for i, (ws, we, w) in enumerate(head[:3]):
+        # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»); the plural
+        # suffix may be written apart («شهرداری ها»)
+        if i + 1 < len(head) and key(head[i + 1][2]) in ("ها", "های") and key(w) + key(head[i + 1][2]) in plural_bodies:
+            return doc.text[ws:head[i + 1][1]]
         if key(w) in groups or key(w) in plural_bodies:
             return w
     return None
@@ -236,9 +255,24 @@ def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
         if p[model.classes.index("none")] >= model.cue_threshold:
             return None
         if kind in model.model_kinds or (scheduled and "scheduled" in model.model_kinds):
-            return model.kind_among(p, ("plan", "promise"))
+            kind = model.kind_among(p, ("plan", "promise"))
+        return learned_kind(ft, cl, kind, model, cues, dates)
+    kind = model.predict(feats)[0]
+    return learned_kind(ft, cl, kind, model, cues, dates) if kind is not None else None
+
+
+def learned_kind(ft: str, cl, kind: str, model=None, cues=None, dates=None) -> str:
+    """The kind of commitment clause ``cl`` once it is known to be one: the rules' ``kind``, or the
+    model's kind classifier (:class:`~pipeline.records.commitment_model.KindModel`) where it has a say
+    (its ``scope``: between plan and promise, or any kind but a decision or agreement cue's)."""
+    km = (current_model() if model is None else model).kind_model
+    if km is None or kind in UNVETOED:
         return kind
-    return model.predict(feats)[0]
+    if km.scope == "plan/promise":
+        if kind not in ("plan", "promise"):
+            return kind
+        return km.kind(kind_features(ft, cl, cues, dates), ("plan", "promise")) or kind
+    return km.kind(kind_features(ft, cl, cues, dates), ("obligation", "promise", "plan")) or kind
 
 
 def find_commitments(doc: Document) -> list[Commitment]:

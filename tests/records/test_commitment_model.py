@@ -161,3 +161,57 @@ def test_the_model_names_plan_or_promise_of_scheduled_work_only_when_told(model_
     plan_cue = "قرار است سه بوستان تا پایان سال افتتاح شود"
     (cl,) = split_clauses(plan_cue, 0, len(plan_cue))
     assert classify_clause(fold(plan_cue), cl, m) == "plan"  # an explicit plan cue is not the model's to rename
+
+
+# ---------------------------------------------------------------- the kind classifier (KindModel)
+def _old(text: str) -> str:
+    return text.replace("ی", "ي").replace("ک", "ك").replace("\u200c", " ")
+
+
+def _kfeats(text: str, after_colon: bool = False) -> dict[str, float]:
+    from pipeline.records.commitment_model import kind_features
+
+    return kind_features(fold(text), Clause(0, len(text), 0, len(text), after_colon))
+
+
+@pytest.mark.parametrize("old", [False, True])
+@pytest.mark.parametrize("text, present, absent", [
+    # first-person present of a light verb: person 1, the light verb, no word features
+    ("این طرح را از هفته آینده اجرا می‌کنیم", {"p1", "lv=کرد", "t=present|p=1pl", "ahead"}, {"w=طرح"}),
+    # third-person future passive: the rules' plan from scheduled work
+    ("مسیر دوچرخه‌سواری احداث خواهد شد", {"ck=plan", "ck_scheduled", "t=future", "lv=شد"}, {"p1"}),
+    # a modal and a negated verb
+    ("پیمانکاران نباید کار را متوقف کنند", {"modal", "ck=obligation"}, {"ahead"}),
+])
+def test_kind_features_are_classes_in_both_orthographies(text, present, absent, old):
+    f = _kfeats(_old(text) if old else text)
+    assert present <= set(f), sorted(f)
+    assert not (absent & set(f))
+    assert not any(k.startswith(("w=", "b=")) for k in f)
+
+
+def test_kind_features_say_statement_or_report():
+    text = "دو پل عابر پیاده افتتاح می‌شود"
+    assert "quote" in _kfeats(text, after_colon=True) and "told" in _kfeats(text)
+
+
+def test_kind_model_survives_save_and_load_and_names_the_kind(tmp_path):
+    from pipeline.records.commitment_model import KindModel
+    from pipeline.records.commitments import learned_kind
+
+    km = KindModel(["obligation", "plan", "promise"], {"p1": [0.0, -2.0, 2.0]}, [0.0, 0.5, 0.0], "plan/promise")
+    m = CommitmentModel(["none", "plan"], {}, [0.0, 0.0], kind_model=km)
+    m.save(tmp_path / "m.json")
+    m2 = CommitmentModel.load(tmp_path / "m.json")
+    assert m2.kind_model is not None and m2.kind_model.scope == "plan/promise"
+    assert m2.kind_model.weights["p1"] == [0.0, -2.0, 2.0]
+    we = "این طرح را از هفته آینده اجرا می‌کنیم"
+    they = "این طرح از هفته آینده اجرا می‌شود"
+    cl = lambda t: Clause(0, len(t), 0, len(t), False)  # noqa: E731
+    assert learned_kind(fold(we), cl(we), "plan", m2) == "promise"
+    assert learned_kind(fold(they), cl(they), "plan", m2) == "plan"
+    # scope plan/promise: other kinds, and decisions always, stay as the rules say
+    assert learned_kind(fold(we), cl(we), "obligation", m2) == "obligation"
+    assert learned_kind(fold(we), cl(we), "decision", m2) == "decision"
+    # no kind model: the rules' kind
+    assert learned_kind(fold(we), cl(we), "plan", CommitmentModel(["none", "plan"], {}, [0.0, 0.0])) == "plan"

@@ -225,9 +225,12 @@ def test_announced_completion_date_is_a_promise(text, date, kind, old, monkeypat
 
 
 @pytest.mark.parametrize("old", [False, True])
-def test_completion_date_stays_a_plan_by_default(old):
+def test_completion_date_stays_a_plan_when_switched_off(old, monkeypatch):
+    from pipeline.records import commitments
     from pipeline.records.commitments import cue_kind_detail
     from pipeline.textkey import fold
+
+    monkeypatch.setattr(commitments, "COMPLETION_DATE_PROMISE", False)
 
     t = "سه بوستان محله‌ای تا پایان سال افتتاح می‌شود."
     t = _old(t) if old else t
@@ -269,7 +272,7 @@ def test_directives_in_both_orthographies(text, expected, old):
 
 
 @pytest.mark.parametrize("old", [False, True])
-def test_directives_are_obligations_only_when_switched_on(old, monkeypatch):
+def test_directives_are_obligations_when_switched_on(old, monkeypatch):
     from pipeline.records import commitments
     from pipeline.textkey import fold
 
@@ -278,7 +281,8 @@ def test_directives_are_obligations_only_when_switched_on(old, monkeypatch):
     clause = "کلاس‌های حضوری مدارس تا پایان هفته تعطیل شود"
     clause = _old(clause) if old else clause
     ft = fold(clause)
-    assert commitments.cue_kind(ft, 0, len(ft)) is None  # off by default (README: seeds+dev fell)
+    monkeypatch.setattr(commitments, "DIRECTIVES", False)
+    assert commitments.cue_kind(ft, 0, len(ft)) is None
     monkeypatch.setattr(commitments, "DIRECTIVES", True)
     assert commitments.cue_kind(ft, 0, len(ft)) == "obligation"
     # three coordinated directives of one statement are one obligation
