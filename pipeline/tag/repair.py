@@ -26,7 +26,8 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
 * ROLE/ORG boundaries (README "ROLE and ORG boundaries"): lists split at «،» (and ORGs at «و»
   between two org heads), a title after a closing adjective, ORGs ending on «عالی/کل» or before
   a name pair or a place extended, council members as one group ROLE, a title's department
-  words taken back from the next ORG; a state's name or a lone place tagged ORG is a LOC, a
+  words taken back from the next ORG; a state's name or a lone place tagged ORG (also after an
+  area word: «استان قم») is a LOC, a
   surname tagged ORG before a colon speech verb a PER;
 * an untagged title right before an ORG or LOC at a clause start is a ROLE («مسئول کمیته ...
   گفت», «عضو کمیسیون ... اظهار داشت»; words that are titles only there: org_title_heads.txt).
@@ -663,13 +664,15 @@ def _org_name_pairs(text: str, ents: list[Span]) -> list[Span]:
 
 
 def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
-    """An ORG that is only a place name («تهران» after «شهردار») is a LOC."""
+    """An ORG that is only a place name («تهران» after «شهردار»), or an administrative area word and
+    a known place («استان قم», «شهرستان بانه»), is a LOC."""
     lx = _lx()
     out = []
     for x in ents:
         if x.label == "ORG":
             toks = _toks(text, x.start, x.end)
-            if toks and lx["place"].match(toks, 0) == len(toks) and lx["org"].match(toks, 0) == 0 \
+            k = 1 if len(toks) > 1 and toks[0].key in _GENERIC_PLACE else 0
+            if toks and lx["place"].match(toks, k) == len(toks) and lx["org"].match(toks, 0) == 0 \
                     and lx["known_org"].match(toks, 0) == 0:
                 x = dataclasses.replace(x, label="LOC")
         out.append(x)

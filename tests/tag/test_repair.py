@@ -367,3 +367,26 @@ def test_bodies_and_places_in_guillemets_stay(text, pairs, form):
     text, ents = _repaired(text, pairs, form)
     assert not [e for e in ents if e.label == "PER"]
     assert {(lab, form(sub)) for lab, sub in pairs} <= {(e.label, e.text) for e in ents}
+
+
+#: an administrative area word and a known place tagged ORG: (text, spans, LOC expected or None when it stays ORG)
+AREAS_TAGGED_ORG = [
+    ("معاون عمرانی استانداری) استان قم: حسن نیکو", [("ORG", "استان قم")], "استان قم"),
+    ("این طرح در شهرستان بانه اجرا شد.", [("ORG", "شهرستان بانه")], "شهرستان بانه"),
+    ("مردم شهر یزد به پای صندوق رفتند.", [("ORG", "شهر یزد")], "شهر یزد"),
+    # an organization with an area word stays one
+    ("استانداری قم بیانیه داد.", [("ORG", "استانداری قم")], None),
+    ("شورای شهر یزد تشکیل جلسه داد.", [("ORG", "شورای شهر یزد")], None),
+    # an area word before a word that is no known place stays as tagged
+    ("استان نیکوکاران کمک کرد.", [("ORG", "استان نیکوکاران")], None),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, loc", AREAS_TAGGED_ORG)
+def test_area_word_and_known_place_tagged_org_is_a_place(text, pairs, loc, form):
+    text, ents = _repaired(text, pairs, form)
+    if loc is None:
+        assert [(e.label, e.text) for e in ents] == [("ORG", form(pairs[0][1]))]
+    else:
+        assert [(e.label, e.text) for e in ents] == [("LOC", form(loc))]
