@@ -383,7 +383,7 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
     for fix in (_split_lists, _role_then_org_modifiers, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
-                _states_as_places, _places_tagged_org, _speakers_tagged_org):
+                _states_as_places, _places_tagged_org, _speakers_tagged_org, _title_tail_after_and):
         ents = fix(text, ents)
     ents = _untagged_titles_before_org(text, ents, sentence_starts)
     ents = _speaking_places(text, ents, sentence_starts)
@@ -660,6 +660,49 @@ def _org_name_pairs(text: str, ents: list[Span]) -> list[Span]:
         if not ws or e2 is None or any(y.start < e2 and ws[0][0] < y.end for y in out if y is not x):
             continue
         out[idx] = _span(text, "ORG", x.start, e2, x)
+    return out
+
+
+_AND_GAP_RE = re.compile(r"[ \t\u200c]+و[ \t\u200c]+")
+MAX_TITLE_TAIL_WORDS = 3
+
+
+def _title_tail_after_and(text: str, ents: list[Span]) -> list[Span]:
+    """A title of two or more words ending on a department word, then «و» and one to three untagged
+    words, then «و» and a name, or then its organization: the words after «و» are the rest of the
+    department («مدیرکل برنامه‌ریزی» + «و سرمایه انسانی» + «و» PER -> «مدیرکل برنامه‌ریزی و سرمایه
+    انسانی»; «مدیر کل هماهنگی، نظارت» + «و کنترل» + ORG). Title words, group nouns, function
+    words, verbs and numbers never join."""
+    lx = _lx()
+    stop = _FUNCTION | word_set("group_nouns")
+    out = sorted(ents, key=lambda e: e.start)
+    for i, x in enumerate(out):
+        if x.label != "ROLE" or i + 1 >= len(out):
+            continue
+        toks = [t for t in _toks(text, x.start, x.end) if t.is_word]
+        if len(toks) < 2 or lx["role"].match(toks, len(toks) - 1) > len(toks) - 1:
+            continue
+        m = _AND_GAP_RE.match(text, x.end)
+        nxt = out[i + 1]
+        if m is None or nxt.label not in ("PER", "ORG") or nxt.start <= m.end():
+            continue
+        region = text[m.end():nxt.start]
+        tail = _AND_GAP_RE.search(region)
+        if nxt.label == "PER":  # «... و سرمایه انسانی و» + the next person of a list
+            if tail is None or tail.end() != len(region):
+                continue
+            body_end = m.end() + tail.start()
+        else:  # «... و کنترل» + the organization the department belongs to
+            body_end = m.end() + len(region.rstrip(" \t\u200c"))
+            if not _SPACE_GAP_RE.match(text[body_end:nxt.start] or " "):
+                continue
+        ws = [t for t in _toks(text, m.end(), body_end)]
+        if not ws or len(ws) > MAX_TITLE_TAIL_WORDS or not all(t.is_word for t in ws) \
+                or any(t.key in stop or fold(t.text).startswith("می") or re.search(r"\d", t.key)
+                       or lx["role"].match(ws, k) > k or lx["org"].match(ws, k) > k or lx["place_any"].match(ws, k) > k
+                       for k, t in enumerate(ws)):
+            continue
+        out[i] = _span(text, "ROLE", x.start, ws[-1].end, x)
     return out
 
 

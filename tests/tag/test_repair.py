@@ -390,3 +390,30 @@ def test_area_word_and_known_place_tagged_org_is_a_place(text, pairs, loc, form)
         assert [(e.label, e.text) for e in ents] == [("ORG", form(pairs[0][1]))]
     else:
         assert [(e.label, e.text) for e in ents] == [("LOC", form(loc))]
+
+
+#: a department title cut before «و»: (text, spans, the ROLE after repair)
+TITLE_TAILS = [
+    ("در این جلسه مهدی شریفی مدیرکل برنامه‌ریزی و سرمایه انسانی و محمد فیاضی گزارش دادند.",
+     [("PER", "مهدی شریفی"), ("ROLE", "مدیرکل برنامه‌ریزی"), ("PER", "محمد فیاضی")],
+     "مدیرکل برنامه‌ریزی و سرمایه انسانی"),
+    ("محمد فیاضی مدیر کل هماهنگی، نظارت و کنترل معاونت امور مناطق شهرداری تهران گفت: کار تمام شد.",
+     [("PER", "محمد فیاضی"), ("ROLE", "مدیر کل هماهنگی، نظارت"), ("ORG", "معاونت امور مناطق شهرداری تهران")],
+     "مدیر کل هماهنگی، نظارت و کنترل"),
+    # what follows «و» is a group, a second title, or nothing tagged: the title stays
+    ("با حضور معاون عمرانی و کارشناسان شهرداری تهران برگزار شد.",
+     [("ROLE", "معاون عمرانی"), ("ORG", "شهرداری تهران")], "معاون عمرانی"),
+    ("معاون عمرانی و شهردار منطقه ۲ تهران گفت: کار آغاز شد.",
+     [("ROLE", "معاون عمرانی"), ("ROLE", "شهردار"), ("LOC", "منطقه ۲ تهران")], "معاون عمرانی"),
+    ("مدیرکل حمل و نقل و امروز صبح استاندار آمدند.",
+     [("ROLE", "مدیرکل حمل و نقل"), ("ROLE", "استاندار")], "مدیرکل حمل و نقل"),
+    # a one-word title never takes words after «و»
+    ("سخنگو و نماینده مردم تهران گفت: بله.", [("ROLE", "سخنگو"), ("LOC", "تهران")], "سخنگو"),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, role", TITLE_TAILS)
+def test_department_title_cut_before_and_takes_its_tail(text, pairs, role, form):
+    text, ents = _repaired(text, pairs, form)
+    assert [e.text for e in ents if e.label == "ROLE"][0] == form(role)
