@@ -29,6 +29,9 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   words taken back from the next ORG; a state's name or a lone place tagged ORG (also after an
   area word: «استان قم») is a LOC, a
   surname tagged ORG before a colon speech verb a PER;
+* a title of two or more words ending on a department word, cut before «و», takes the one to three
+  untagged words after «و» when «و» + a person or its organization follows («مدیرکل برنامه‌ریزی و
+  سرمایه انسانی و» PER);
 * an untagged title right before an ORG or LOC at a clause start is a ROLE («مسئول کمیته ...
   گفت», «عضو کمیسیون ... اظهار داشت»; words that are titles only there: org_title_heads.txt).
 """
