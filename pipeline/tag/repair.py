@@ -18,8 +18,8 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
 * a given name with its surname tagged as a place or organization («محمد» + LOC «اسماعیل نوری»,
   «علیرضا» + ORG «رزم حسینی», LOC «پیمان نوری») is one name when a speech verb, a title or
   «(را) به عنوان» + title follows; known places and words that head places or organizations never are;
-* a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:») is a
-  surname (pronouns, titles, institution words excluded);
+* a lone untagged word at a sentence start before a colon speech verb («کریمی افزود:», also after a
+  connective: «کریمی در ادامه افزود:») is a surname (pronouns, titles, institution words excluded);
 * a lowercase Latin word is never a name (metadata keys such as ``date``);
 * a ROLE that runs on into a coordinated group title («شهردار و اعضای» + ORG) is two titles;
 * an ORG that starts with a plural people noun («شهرداران استان ...») is a group title (ROLE);
@@ -298,6 +298,12 @@ def _surname_as_place(text: str, ents: list[Span]) -> list[Span]:
 _SUBJECT_RE = re.compile(r"[ \t\u200c]*([^\W\d_]+(?:\u200c[^\W\d_]+)*)[ \t\u200c]+")
 
 
+#: discourse connectives between a speaker and a colon speech verb («در ادامه», «همچنین», «نیز»), folded text
+_CONNECTIVE_RE = re.compile(fold(
+    r"(?:همچنین|نیز|سپس|ضمنا|در ادامه(?:[ \t\u200c]+سخنان[ \t\u200c]+خود)?|در پایان|"
+    r"در این (?:باره|خصوص|زمینه|رابطه))[ \t\u200c]+"))
+
+
 def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> list[Span]:
     """«کریمی افزود: ...» at the start of a sentence: a lone untagged word that is the subject of
     a colon speech verb is a surname, unless it is a pronoun, a title, an institution or a
@@ -316,8 +322,12 @@ def _speech_subject_surnames(text: str, ents: list[Span], starts: list[int]) -> 
         k = key(m.group(1))
         if k in not_names or len(k) < 3 or any(x.start < e and s < x.end for x in ents):
             continue
-        vm = verbs.search(ft, "speech", m.end(), min(len(text), m.end() + 40), folded=True)
-        if vm is None or vm.start != m.end() or not _COLON_RE.match(text, vm.end):
+        vstart = m.end()
+        cm = _CONNECTIVE_RE.match(ft, vstart)
+        if cm is not None:  # «هرش در ادامه افزود:», «کریمی همچنین گفت:»
+            vstart = cm.end()
+        vm = verbs.search(ft, "speech", vstart, min(len(text), vstart + 40), folded=True)
+        if vm is None or vm.start != vstart or not _COLON_RE.match(text, vm.end):
             continue
         out.append(_span(text, "PER", s, e))
     return sorted(out, key=lambda x: x.start)

@@ -417,3 +417,33 @@ TITLE_TAILS = [
 def test_department_title_cut_before_and_takes_its_tail(text, pairs, role, form):
     text, ents = _repaired(text, pairs, form)
     assert [e.text for e in ents if e.label == "ROLE"][0] == form(role)
+
+
+#: a sentence-opening untagged speaker, a connective, a colon speech verb: (text, spans, PER expected or None)
+SPEAKERS_AFTER_CONNECTIVE = [
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی در ادامه افزود: بودجه تأمین است.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی همچنین گفت: پل هم ساخته می‌شود.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی در ادامه سخنان خود تصریح کرد: بودجه هست.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    # a pronoun, a title or an institution word before the connective is no name
+    ("شهردار یزد گفت: کار آغاز شد. وی در ادامه افزود: بودجه تأمین است.", [("ROLE", "شهردار"), ("LOC", "یزد")], None),
+    ("کار آغاز شد. شهردار در ادامه افزود: بودجه تأمین است.", [("ROLE", "شهردار")], None),
+    ("کار آغاز شد. سازمان همچنین اعلام کرد: بودجه تأمین است.", [], None),
+    # no colon after the verb: not a speaker's line
+    ("کار آغاز شد. نوروزی در ادامه افزود که بودجه هست.", [], None),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, name", SPEAKERS_AFTER_CONNECTIVE)
+def test_speaker_surname_before_a_connective_and_a_colon_verb(text, pairs, name, form):
+    from pipeline.tag.repair import repair_entities
+    from pipeline.tokenize import sentences_of
+
+    text = form(text)
+    spans = _spans(text, [(lab, form(sub)) for lab, sub in pairs])
+    ents = repair_entities(text, spans, [s.start for s in sentences_of(text)])
+    pers = [e.text for e in ents if e.label == "PER"]
+    assert pers == ([form(name)] if name else [])
