@@ -58,6 +58,11 @@ class ModelError(ValueError):
 
 
 # ---------------------------------------------------------------- features
+
+#: pair feature: the person's nearest name lies inside the statement the title itself speaks
+NAMED_IN_OWN_STATEMENT = "name_in_own_statement"
+
+
 @dataclass
 class Pair:
     ref: Referent
@@ -96,6 +101,9 @@ class _Article:
         self.stm = stm
         self.stm_starts = [s for s, _, _ in stm]
         self.subject_offsets = {off for off, _ in co.subjects}
+        # a title that speaks -> its statement: a name inside it is someone the speaker talks about
+        self.role_statement = {ev.subject.role.start: ev.statement for ev, _ in co.events
+                               if ev.subject is not None and ev.subject.role is not None and ev.statement is not None}
         self.app_how = {(a.person.start, a.role.start): a.how for a in co.apps}
         self.app_role_person = {a.role.start: a.person.start for a in co.apps}
         self.app_by_role: dict[int, list[tuple[int, str]]] = {}
@@ -248,6 +256,9 @@ def pair_features(art: _Article, co: Coref, ref: Referent, rm: RoleMention) -> d
             f["role_is_subject|speaker"] = 1.0
     if n.start in art.subject_offsets:
         f["name_is_subject"] = 1.0
+    own = art.role_statement.get(rm.start)
+    if own is not None and own[0] <= n.start < own[1]:
+        f[NAMED_IN_OWN_STATEMENT] = 1.0  # «دبیر شورا افزود: ... اگر X ...»: X is talked about, not the speaker
     inside, sp = art.statement_speaker(rm.start)
     if inside:
         f["role_in_statement"] = 1.0
@@ -451,6 +462,8 @@ def link(pairs: list[Pair], probs: list[float], threshold: float) -> dict[int, l
     for pr, p in zip(pairs, probs):
         if any(pr.feats.get(f"rule={h}") for h in APPOSITIONS):
             p = max(p, 1.0)  # a title written right next to the name stays the name's
+        elif pr.feats.get(NAMED_IN_OWN_STATEMENT):
+            continue  # a speaking title never belongs to a person it names in its own statement
         if p < threshold:
             continue
         if pr.role.plural:

@@ -227,3 +227,31 @@ def test_model_json_keeps_the_untitled_filter(tmp_path):
     back = LinkModel.load(tmp_path / "m.json")
     assert (back.untitled, back.untitled_weights, back.untitled_bias) == ("model", {"u_subject": 1.5}, -0.5)
     assert back.untitled_prob({"u_subject": 1.0}) > 0.5 > back.untitled_prob({})
+
+
+#: a title speaks and names another person inside its own statement: (text, entities, that person, the title)
+NAMED_IN_STATEMENT = [
+    ("دبیر شورای شهر یزد تأکید کرد: اگر کاوه نیکو زودتر استعفا می‌داد، کار پل تمام شده بود.",
+     [("ROLE", "دبیر"), ("ORG", "شورای شهر یزد"), ("PER", "کاوه نیکو")], "کاوه نیکو", "دبیر"),
+    ("رئیس کمیسیون عمران افزود: لیلا صدری کار را به شهرداری سپرد.",
+     [("ROLE", "رئیس"), ("ORG", "کمیسیون عمران"), ("PER", "لیلا صدری")], "لیلا صدری", "رئیس"),
+]
+
+
+@FORMS3
+@pytest.mark.parametrize("text, ents, person, role", NAMED_IN_STATEMENT)
+def test_a_speaking_title_is_not_given_to_a_person_its_statement_names(text, ents, person, role, form):
+    text, ents = form(text), [(lab, form(s)) for lab, s in ents]
+    assert _pairs(text, ents)[(form(person), form(role))].get("name_in_own_statement")
+    doc = make_doc(text, ents)
+    assert (key(person), key(role)) not in {(key(o.person), key(o.role or "")) for o in find_officials(doc)}
+
+
+@FORMS3
+def test_an_apposition_before_the_statement_still_holds_the_title(form):
+    text = "کاوه نیکو، دبیر شورای شهر یزد تأکید کرد: اگر لیلا صدری زودتر استعفا می‌داد، کار تمام شده بود."
+    ents = [("PER", "کاوه نیکو"), ("ROLE", "دبیر"), ("ORG", "شورای شهر یزد"), ("PER", "لیلا صدری")]
+    doc = make_doc(form(text), [(lab, form(s)) for lab, s in ents])
+    got = {(key(o.person), key(o.role or "")) for o in find_officials(doc)}
+    assert (key("کاوه نیکو"), key("دبیر")) in got
+    assert (key("لیلا صدری"), key("دبیر")) not in got

@@ -290,3 +290,160 @@ def test_a_place_that_speaks_is_a_name(text, pairs, name, form):
 def test_places_that_do_not_speak_stay(text, pairs, form):
     text, ents = _repaired(text, pairs, form)
     assert [e for e in ents if e.label == "LOC"] and not [e for e in ents if e.label == "PER"]
+
+
+#: brackets in a name, an organization or a place (older text mirrors them: «علی) ع (»):
+#: (text, tagger spans, the spans of that label after repair)
+BRACKETED = [
+    # a bracketed honorific after a holy name: the name alone
+    ("مراسم در جوار حرم امام رضا (ع) برگزار می‌شود.", [("PER", "رضا (ع)")], ("PER", ["رضا"])),
+    ("سخن امام حسین [ع] را یادآوری کرد.", [("PER", "حسین [")], ("PER", ["حسین"])),
+    # mirrored brackets of Bijankhan-era text
+    ("در سخنان امیر مؤمنان علی) ع (بارها آمده است.", [("PER", "امیر مؤمنان علی) ع (")], ("PER", ["امیر مؤمنان علی"])),
+    ("این دیدار در مسجد جامع) ره (انجام شد.", [("LOC", "مسجد جامع) ره (")], ("LOC", ["مسجد جامع"])),
+    # a bracketed honorific or a bracket alone is no name
+    ("امام (ره) بارها بر وحدت تأکید کرد.", [("PER", "(ره)")], ("PER", [])),
+    ("حضرت (علیهاالسلام) الگوی زنان است.", [("PER", "(علیهاالسلام)")], ("PER", [])),
+    ("کتاب او ص ۴۱ (دیباچه) را ببینید.", [("PER", "(")], ("PER", [])),
+    # an abbreviation in brackets after an organization stays out of it
+    ("سازمان حمل و نقل (سحن) کار را آغاز کرد.", [("ORG", "سازمان حمل و نقل (سحن)")], ("ORG", ["سازمان حمل و نقل"])),
+    # no bracket: unchanged
+    ("شهرداری کرج کار را آغاز کرد.", [("ORG", "شهرداری کرج")], ("ORG", ["شهرداری کرج"])),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, expected", BRACKETED)
+def test_brackets_never_stay_in_a_name(text, pairs, expected, form):
+    text, ents = _repaired(text, pairs, form)
+    label, texts = expected
+    assert [e.text for e in ents if e.label == label] == [form(t) for t in texts]
+
+
+#: a guillemet a span opens and does not close: (text, tagger spans, the span after repair)
+GUILLEMETS = [
+    ("هفته‌نامه «نیوزویک» نوشت که کار تمام شد.", [("ORG", "هفته‌نامه «نیوزویک")], ("ORG", "هفته‌نامه «نیوزویک»")),
+    ("به نوشته خبرگزاری «مهرگان»، شهردار استعفا داد.", [("ORG", "خبرگزاری «مهرگان")], ("ORG", "خبرگزاری «مهرگان»")),
+    # a span ending on the opening guillemet loses it
+    ("در روزنامه «کیهان» آمده است.", [("ORG", "روزنامه «")], ("ORG", "روزنامه")),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, expected", GUILLEMETS)
+def test_unclosed_guillemet_in_an_organization(text, pairs, expected, form):
+    text, ents = _repaired(text, pairs, form)
+    label, want_text = expected
+    assert [e.text for e in ents if e.label == label] == [form(want_text)]
+
+
+#: a name in guillemets before a title, tagged as an organization or a place: (text, spans, name)
+GUILLEMET_NAMES_TAGGED_ORG = [
+    ("«اولگ کیپرنکو»، فرماندار منطقه اودسا اعلام کرد که حمله دفع شد.",
+     [("ORG", "اولگ کیپرنکو"), ("ROLE", "فرماندار"), ("LOC", "منطقه اودسا")], "اولگ کیپرنکو"),
+    ("«سرگی آکسیونف» رئیس شبه جزیره کریمه گفت: پدافند فعال شد.",
+     [("LOC", "سرگی آکسیونف"), ("ROLE", "رئیس"), ("LOC", "شبه جزیره کریمه")], "سرگی آکسیونف"),
+]
+
+#: the same shape that stays: an organization or a known place in guillemets before a title
+GUILLEMET_BODIES = [
+    ("«شهرداری لیون» رئیس جدیدی برگزید.", [("ORG", "شهرداری لیون"), ("ROLE", "رئیس")]),
+    ("«تهران» شهردار تازه‌ای دارد.", [("LOC", "تهران"), ("ROLE", "شهردار")]),
+    ("«سازمان ملل» دبیرکل را مأمور کرد.", [("ORG", "سازمان ملل"), ("ROLE", "دبیرکل")]),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, name", GUILLEMET_NAMES_TAGGED_ORG)
+def test_name_in_guillemets_tagged_org_before_a_title_is_a_person(text, pairs, name, form):
+    text, ents = _repaired(text, pairs, form)
+    assert form(name) in [e.text for e in ents if e.label == "PER"]
+    assert form(name) not in [e.text for e in ents if e.label in ("ORG", "LOC")]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs", GUILLEMET_BODIES)
+def test_bodies_and_places_in_guillemets_stay(text, pairs, form):
+    text, ents = _repaired(text, pairs, form)
+    assert not [e for e in ents if e.label == "PER"]
+    assert {(lab, form(sub)) for lab, sub in pairs} <= {(e.label, e.text) for e in ents}
+
+
+#: an administrative area word and a known place tagged ORG: (text, spans, LOC expected or None when it stays ORG)
+AREAS_TAGGED_ORG = [
+    ("معاون عمرانی استانداری) استان قم: حسن نیکو", [("ORG", "استان قم")], "استان قم"),
+    ("این طرح در شهرستان بانه اجرا شد.", [("ORG", "شهرستان بانه")], "شهرستان بانه"),
+    ("مردم شهر یزد به پای صندوق رفتند.", [("ORG", "شهر یزد")], "شهر یزد"),
+    # an organization with an area word stays one
+    ("استانداری قم بیانیه داد.", [("ORG", "استانداری قم")], None),
+    ("شورای شهر یزد تشکیل جلسه داد.", [("ORG", "شورای شهر یزد")], None),
+    # an area word before a word that is no known place stays as tagged
+    ("استان نیکوکاران کمک کرد.", [("ORG", "استان نیکوکاران")], None),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, loc", AREAS_TAGGED_ORG)
+def test_area_word_and_known_place_tagged_org_is_a_place(text, pairs, loc, form):
+    text, ents = _repaired(text, pairs, form)
+    if loc is None:
+        assert [(e.label, e.text) for e in ents] == [("ORG", form(pairs[0][1]))]
+    else:
+        assert [(e.label, e.text) for e in ents] == [("LOC", form(loc))]
+
+
+#: a department title cut before «و»: (text, spans, the ROLE after repair)
+TITLE_TAILS = [
+    ("در این جلسه مهدی شریفی مدیرکل برنامه‌ریزی و سرمایه انسانی و محمد فیاضی گزارش دادند.",
+     [("PER", "مهدی شریفی"), ("ROLE", "مدیرکل برنامه‌ریزی"), ("PER", "محمد فیاضی")],
+     "مدیرکل برنامه‌ریزی و سرمایه انسانی"),
+    ("محمد فیاضی مدیر کل هماهنگی، نظارت و کنترل معاونت امور مناطق شهرداری تهران گفت: کار تمام شد.",
+     [("PER", "محمد فیاضی"), ("ROLE", "مدیر کل هماهنگی، نظارت"), ("ORG", "معاونت امور مناطق شهرداری تهران")],
+     "مدیر کل هماهنگی، نظارت و کنترل"),
+    # what follows «و» is a group, a second title, or nothing tagged: the title stays
+    ("با حضور معاون عمرانی و کارشناسان شهرداری تهران برگزار شد.",
+     [("ROLE", "معاون عمرانی"), ("ORG", "شهرداری تهران")], "معاون عمرانی"),
+    ("معاون عمرانی و شهردار منطقه ۲ تهران گفت: کار آغاز شد.",
+     [("ROLE", "معاون عمرانی"), ("ROLE", "شهردار"), ("LOC", "منطقه ۲ تهران")], "معاون عمرانی"),
+    ("مدیرکل حمل و نقل و امروز صبح استاندار آمدند.",
+     [("ROLE", "مدیرکل حمل و نقل"), ("ROLE", "استاندار")], "مدیرکل حمل و نقل"),
+    # a one-word title never takes words after «و»
+    ("سخنگو و نماینده مردم تهران گفت: بله.", [("ROLE", "سخنگو"), ("LOC", "تهران")], "سخنگو"),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, role", TITLE_TAILS)
+def test_department_title_cut_before_and_takes_its_tail(text, pairs, role, form):
+    text, ents = _repaired(text, pairs, form)
+    assert [e.text for e in ents if e.label == "ROLE"][0] == form(role)
+
+
+#: a sentence-opening untagged speaker, a connective, a colon speech verb: (text, spans, PER expected or None)
+SPEAKERS_AFTER_CONNECTIVE = [
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی در ادامه افزود: بودجه تأمین است.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی همچنین گفت: پل هم ساخته می‌شود.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    ("شهردار یزد گفت: کار آغاز شد. نوروزی در ادامه سخنان خود تصریح کرد: بودجه هست.",
+     [("ROLE", "شهردار"), ("LOC", "یزد")], "نوروزی"),
+    # a pronoun, a title or an institution word before the connective is no name
+    ("شهردار یزد گفت: کار آغاز شد. وی در ادامه افزود: بودجه تأمین است.", [("ROLE", "شهردار"), ("LOC", "یزد")], None),
+    ("کار آغاز شد. شهردار در ادامه افزود: بودجه تأمین است.", [("ROLE", "شهردار")], None),
+    ("کار آغاز شد. سازمان همچنین اعلام کرد: بودجه تأمین است.", [], None),
+    # no colon after the verb: not a speaker's line
+    ("کار آغاز شد. نوروزی در ادامه افزود که بودجه هست.", [], None),
+]
+
+
+@pytest.mark.parametrize("form", [lambda s: s, _arabic, _split], ids=["persian", "arabic-yk", "split-zwnj"])
+@pytest.mark.parametrize("text, pairs, name", SPEAKERS_AFTER_CONNECTIVE)
+def test_speaker_surname_before_a_connective_and_a_colon_verb(text, pairs, name, form):
+    from pipeline.tag.repair import repair_entities
+    from pipeline.tokenize import sentences_of
+
+    text = form(text)
+    spans = _spans(text, [(lab, form(sub)) for lab, sub in pairs])
+    ents = repair_entities(text, spans, [s.start for s in sentences_of(text)])
+    pers = [e.text for e in ents if e.label == "PER"]
+    assert pers == ([form(name)] if name else [])
