@@ -17,6 +17,16 @@
   data order): rerunning the same command resumes. ``RUN/log.jsonl`` gets progress and
   metrics (PEYMA dev sample + held-out gold sentences, seqeval strict); each evaluation
   also exports the current model with ``save_pretrained`` to ``--out``.
+* ``--source-heads``: the NER sets and our gold follow different conventions (city bodies,
+  ROLE, DATE/FIG spans), so one head learns a compromise. With this option every training
+  source (the ``source`` field before ``:``: peyma, nsurl600k, parstwiner, synthetic) gets
+  its own classification head and only gold sentences train the model's own ``classifier``:
+  the encoder learns from everything, the exported head predicts gold conventions. The
+  extra heads live in the checkpoint only; the exported model is an ordinary
+  ``BertForTokenClassification``. ``log.jsonl`` then also reports PEYMA dev through the
+  PEYMA head (``peyma_dev_own_head``).
+* ``--init-checkpoint RUN/checkpoint.pt`` starts a new run from another run's model
+  weights (fresh optimizer and schedule), e.g. to continue a teacher at a low rate.
 """
 from __future__ import annotations
 
@@ -32,6 +42,39 @@ import torch
 from pipeline.tag.labels import BIO_LABELS, LABEL2ID
 from pipeline.training.batching import length_buckets
 from pipeline.training.encoder.data import gold_sentences, holdout_ids, read_jsonl
+
+
+def source_name(sent: dict) -> str:
+    """Training source of a sentence: ``gold`` for gold articles, else the NER set's name."""
+    return (sent.get("source") or "ner").split(":")[0]
+
+
+class SourceHeads(torch.nn.Module):
+    """One linear head per non-gold source; gold rows use the model's own ``classifier``."""
+
+    def __init__(self, classifier: torch.nn.Linear, names: list[str]):
+        super().__init__()
+        self.names = list(names)
+        self.heads = torch.nn.ModuleList()
+        for _ in self.names:
+            h = torch.nn.Linear(classifier.in_features, classifier.out_features)
+            h.load_state_dict(classifier.state_dict())
+            self.heads.append(h)
+
+    def index(self, name: str) -> int:
+        """0 = the model's classifier (gold and unknown sources), k > 0 = ``heads[k - 1]``."""
+        return self.names.index(name) + 1 if name in self.names else 0
+
+
+def source_logits(model, extra: SourceHeads, input_ids, attention_mask, src) -> torch.Tensor:
+    """Token logits where row ``r`` is scored by head ``src[r]`` (0 = ``model.classifier``)."""
+    hidden = model.dropout(model.bert(input_ids=input_ids, attention_mask=attention_mask)[0])
+    logits = model.classifier(hidden)
+    for k, head in enumerate(extra.heads, start=1):
+        rows = (src == k).nonzero(as_tuple=True)[0]
+        if len(rows):
+            logits = logits.index_put((rows,), head(hidden[rows]))
+    return logits
 
 
 def encode(tok, sent: dict, max_len: int) -> list[dict]:
@@ -63,7 +106,8 @@ def make_batches(items: list[dict], max_tokens: int, rng: random.Random | None) 
     return length_buckets([len(x["ids"]) for x in items], max_tokens, rng)
 
 
-def collate(items: list[dict], pad: int) -> dict[str, torch.Tensor]:
+def collate(items: list[dict], pad: int, src: dict[str, int] | None = None) -> dict[str, torch.Tensor]:
+    """Padded batch; with ``src`` (source name -> head index) also ``src``: one head index per row."""
     n = max(len(x["ids"]) for x in items)
     ids = torch.full((len(items), n), pad, dtype=torch.long)
     mask = torch.zeros((len(items), n), dtype=torch.long)
@@ -73,10 +117,14 @@ def collate(items: list[dict], pad: int) -> dict[str, torch.Tensor]:
         ids[i, :k] = torch.tensor(x["ids"])
         mask[i, :k] = 1
         labels[i, :k] = torch.tensor(x["labels"])
-    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+    out = {"input_ids": ids, "attention_mask": mask, "labels": labels}
+    if src is not None:
+        out["src"] = torch.tensor([src.get(x.get("source", "gold"), 0) for x in items], dtype=torch.long)
+    return out
 
 
-def evaluate(model, items: list[dict], pad: int, max_tokens: int = 4096) -> dict:
+def evaluate(model, items: list[dict], pad: int, max_tokens: int = 4096, head=None) -> dict:
+    """seqeval strict F1 (overall and per label); ``head`` scores with that head instead of the classifier."""
     from seqeval.metrics import classification_report, f1_score
     from seqeval.scheme import IOB2
 
@@ -85,7 +133,11 @@ def evaluate(model, items: list[dict], pad: int, max_tokens: int = 4096) -> dict
     with torch.no_grad():
         for group in make_batches(items, max_tokens, None):
             b = collate([items[i] for i in group], pad)
-            best = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits.argmax(-1)
+            if head is None:
+                best = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits.argmax(-1)
+            else:
+                hidden = model.bert(input_ids=b["input_ids"], attention_mask=b["attention_mask"])[0]
+                best = head(hidden).argmax(-1)
             for r, i in enumerate(group):
                 lab = items[i]["labels"]
                 keep = [k for k, v in enumerate(lab) if v != -100]
@@ -123,6 +175,9 @@ def parse_args(argv=None):
                     help="also freeze the embeddings block and the lowest N transformer layers (faster steps)")
     ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = run the epochs)")
+    ap.add_argument("--source-heads", action="store_true",
+                    help="one head per NER source; only gold trains the exported classifier")
+    ap.add_argument("--init-checkpoint", default="", help="start from this run checkpoint's model weights")
     return ap.parse_args(argv)
 
 
@@ -154,7 +209,12 @@ def main(argv=None) -> dict:
     gold_held = gold_sentences([a for a in articles if a["id"] in held])
 
     def enc_all(sents):
-        return [c for s in sents for c in encode(tok, s, args.max_len)]
+        out = []
+        for s in sents:
+            for c in encode(tok, s, args.max_len):
+                c["source"] = source_name(s)
+                out.append(c)
+        return out
 
     train_items = enc_all(ner_train) + enc_all(gold_train) * args.gold_repeat
     dev_items, held_items = enc_all(ner_dev), enc_all(gold_held)
@@ -172,7 +232,22 @@ def main(argv=None) -> dict:
         for layer in model.bert.encoder.layer[: args.freeze_layers]:
             for p in layer.parameters():
                 p.requires_grad_(False)
+    extra = None
+    if args.source_heads:
+        names = sorted({x["source"] for x in train_items} - {"gold"})
+        extra = SourceHeads(model.classifier, names)
+    src_index = {n: extra.index(n) for n in extra.names} if extra else None
+    if args.init_checkpoint and not (run / "checkpoint.pt").exists():
+        init = torch.load(args.init_checkpoint, map_location="cpu", weights_only=False)
+        model.load_state_dict(init["model"])
+        if extra is not None:  # every source head starts from the loaded classifier
+            for h in extra.heads:
+                h.load_state_dict(model.classifier.state_dict())
+        log(event="init", checkpoint=str(args.init_checkpoint), from_step=init.get("step"))
+        del init
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
+    if extra is not None:
+        head += list(extra.parameters())
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
     opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
                             weight_decay=0.01)
@@ -189,18 +264,24 @@ def main(argv=None) -> dict:
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
         sched.load_state_dict(state["sched"])
+        if extra is not None:
+            extra.load_state_dict(state["heads"])
         step = state["step"]
         log(event="resume", step=step)
 
     def save_checkpoint():
         tmp = ckpt.with_suffix(".tmp")
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                    "step": step, "args": vars(args)}, tmp)
+                    "step": step, "args": vars(args),
+                    "heads": extra.state_dict() if extra is not None else None}, tmp)
         tmp.replace(ckpt)
 
     def export_and_eval():
         metrics = {"peyma_dev": evaluate(model, dev_items, tok.pad_token_id),
                    "gold_heldout": evaluate(model, held_items, tok.pad_token_id) if held_items else None}
+        if extra is not None and "peyma" in extra.names:
+            metrics["peyma_dev_own_head"] = evaluate(model, dev_items, tok.pad_token_id,
+                                                     head=extra.heads[extra.index("peyma") - 1])
         model.config.max_train_length = args.max_len
         model.save_pretrained(out)
         tok.save_pretrained(out)
@@ -216,7 +297,7 @@ def main(argv=None) -> dict:
     model.train()
     t0, seen, loss_sum, n_loss = time.time(), 0, 0.0, 0
     log(event="start", step=step, total_steps=total, per_epoch=per_epoch, threads=args.threads,
-        freeze_layers=args.freeze_layers, bf16=args.bf16)
+        freeze_layers=args.freeze_layers, bf16=args.bf16, source_heads=extra.names if extra else None)
     metrics = {}
     while step < total:
         epoch = step // per_epoch
@@ -224,9 +305,14 @@ def main(argv=None) -> dict:
         for bi in range(step % per_epoch, len(order)):
             if step >= total:
                 break
-            b = collate([train_items[i] for i in order[bi]], tok.pad_token_id)
+            b = collate([train_items[i] for i in order[bi]], tok.pad_token_id, src_index)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
-                loss = model(**b).loss
+                if extra is None:
+                    loss = model(**b).loss
+                else:
+                    logits = source_logits(model, extra, b["input_ids"], b["attention_mask"], b["src"])
+                    loss = torch.nn.functional.cross_entropy(
+                        logits.reshape(-1, logits.shape[-1]), b["labels"].reshape(-1), ignore_index=-100)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
@@ -234,7 +320,7 @@ def main(argv=None) -> dict:
             opt.zero_grad(set_to_none=True)
             step += 1
             seen += int(b["attention_mask"].sum())
-            loss_sum += float(loss)
+            loss_sum += float(loss.detach())
             n_loss += 1
             if step % 20 == 0:
                 el = time.time() - t0
