@@ -83,3 +83,36 @@ BOOK = [
 def test_word_of_a_title_is_never_the_speaker(text, ents):
     qs = find_quotes(make_doc(text, ents))
     assert qs and all(q.speaker is not None and "ياوري" in q.speaker.replace("ی", "ي") for q in qs)
+
+
+PRIVATE = [
+    # a named person called by a private occupation, with no title: no quote
+    ("روزنامه‌نگار آمریکایی کامران فتحی گفت: پل تازه ناایمن است.", [("PER", "کامران فتحی")]),
+    ("كامران فتحي، نويسنده كتاب شهر، مي گويد: پل تازه ناايمن است.", [("PER", "كامران فتحي")]),
+    ("کامران فتحی،خواننده پاپ، گفت: کنسرت لغو شد.", [("PER", "کامران فتحی")]),
+    # «این روزنامه‌نگار افزود» after a named private person
+    ("روزنامه‌نگار آمریکایی کامران فتحی گزارشی نوشت. این روزنامه‌نگار افزود: پل تازه ناایمن است.",
+     [("PER", "کامران فتحی")]),
+    ("روزنامه نگار امريكايي كامران فتحي گزارشي نوشت. اين روزنامه‌نگار افزود: پل تازه ناايمن است.",
+     [("PER", "كامران فتحي")]),
+]
+
+
+@pytest.mark.parametrize("text,ents", PRIVATE)
+def test_private_person_is_no_speaker(text, ents):
+    assert find_quotes(make_doc(text, ents)) == []
+
+
+KEPT = [
+    # the same shapes with a title, or a plain untitled name: kept
+    ("کامران فتحی، شهردار منطقه ۲، گفت: پل تازه ایمن است.", [("PER", "کامران فتحی"), ("ROLE", "شهردار منطقه ۲")]),
+    ("كامران فتحي مي گويد: پل تازه ايمن است.", [("PER", "كامران فتحي")]),
+    ("روزنامه‌نگاران از پل دیدن کردند و کامران فتحی، معاون شهردار، گفت: پل ایمن است.",
+     [("PER", "کامران فتحی"), ("ROLE", "معاون شهردار")]),
+]
+
+
+@pytest.mark.parametrize("text,ents", KEPT)
+def test_titled_or_plain_named_speaker_is_kept(text, ents):
+    (q,) = find_quotes(make_doc(text, ents))
+    assert q.speaker is not None and "فتح" in q.speaker
