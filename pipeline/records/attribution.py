@@ -173,11 +173,27 @@ def _position_class(ctx: _Ctx, start: int, region_start: int) -> str:
     return "weak"
 
 
+def in_title(text: str, start: int, end: int, lo: int) -> bool:
+    """Whether ``[start, end)`` lies inside a «...» (opened after ``lo``) that holds other words
+    too: a word of a book, film or programme title, never a subject («در کتاب «X و Y» ...»)."""
+    seg = text[lo:start]
+    if seg.count("«") <= seg.count("»"):
+        return False
+    op = seg.rfind("«") + lo
+    close = text.find("»", end)
+    nl = text.find("\n", end)
+    if close < 0 or (0 <= nl < close):
+        return False
+    return bool(text[op + 1:start].strip(" \u200c")) or bool(text[end:close].strip(" \u200c"))
+
+
 def _candidates(ctx: _Ctx, s: int, e: int) -> list[Mention]:
     t = ctx.text
     out: list[Mention] = []
     role_starts = ctx.role_starts
     for ent in ctx.index.within(s, e):
+        if in_title(t, ent.start, ent.end, s):
+            continue
         if ent.label == "PER":
             app = ctx.app_by_per.get(ent.start)
             end = max(ent.end, app.role.end) if app and app.role.start >= ent.end else ent.end
