@@ -237,10 +237,13 @@ def condition_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int,
 
 
 def is_condition(ft: str, cl, cues=None) -> bool:
-    """Whether clause ``cl`` is a condition and nothing else: it opens with a condition cue (within
-    its first two words) that runs to its end."""
+    """Whether clause ``cl`` ends in a condition with no commitment cue before it («... با بیان اینکه
+    اگر اهداف دچار بروکراسی شود»): nothing in it is committed."""
+    cues = cue_classes() if cues is None else cues
     for a, b in condition_spans(ft, cl.start, cl.end, cues):
-        return not ft[b:cl.end].strip(" \u200c،,.") and len(_TAIL_WORD.findall(ft, cl.start, a)) <= 2
+        if ft[b:cl.end].strip(" \u200c،,."):
+            return False
+        return all(m.cls == "commitment.not" for m in cues.finditer(ft, "commitment", cl.start, a, folded=True))
     return False
 
 
@@ -270,9 +273,21 @@ def _present_stems() -> frozenset[str]:
     return frozenset(q for _, q in verb_stem_pairs() if len(q) >= 2)
 
 
+def _vowel(q: str) -> bool:
+    return q.endswith(("ا", "و"))
+
+
 @lru_cache(maxsize=1)
 def _present_forms() -> frozenset[str]:
-    return frozenset(q + e for q in _present_stems() for e in ("د", "ند", "ید", "یم", "م"))
+    """Present stems with a personal ending («کند», «کنید», «نماید», «نمایید»)."""
+    return frozenset(q + ("ی" if _vowel(q) else "") + e for q in _present_stems() for e in ("د", "ند", "ید", "یم", "م"))
+
+
+@lru_cache(maxsize=1)
+def _second_plural() -> frozenset[str]:
+    """Present stems in the second person plural only («کنید», «نمایید»; not «نماید»)."""
+    third = {q + ("ی" if _vowel(q) else "") + e for q in _present_stems() for e in ("د", "ند")}
+    return frozenset(f for q in _present_stems() if (f := q + ("یید" if _vowel(q) else "ید")) not in third)
 
 
 def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
@@ -303,8 +318,7 @@ def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
         if mi and any(mi.group(1)[:len(mi.group(1)) - len(e)] in _past_stems()
                       for e in ("م", "ی", "یم", "ید", "ند", "") if mi.group(1).endswith(e)):
             return True  # «باید ... می‌کردید»: what should have been done
-        body = w[:-2] if w.endswith("ید") else ""
-        if body and any(body.startswith(pre) and body[len(pre):] in _present_stems() for pre in ("ب", "ن", "بی", "نی", "")):
+        if any(w.startswith(pre) and w[len(pre):] in _second_plural() for pre in ("", "ب", "ن", "بی", "نی")):
             return True  # «باید ... بدهید»: the reader is told
         if w in _present_forms() or any(w.startswith(pre) and w[len(pre):] in _present_forms() for pre in ("ب", "ن")):
             return everyone and nxt == "که"  # «همه باید بدانند که ...»; «باید ... اقدام کنند» binds its subject

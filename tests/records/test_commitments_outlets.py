@@ -98,3 +98,13 @@ def test_cue_words_inside_titles(text, role, kind, how):
     doc = make_doc(text, [("ROLE", role)])
     kinds = [c.kind for c in find_commitments(doc)]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize("how", SPELLINGS)
+@pytest.mark.parametrize("text,kinds", [
+    # a third person of a vowel stem («نماید», «فرماید») is no second person plural («نمایید»)
+    ("جشنواره باید بر حل مشکلات شهری تأکید نماید.", ["obligation"]),
+    ("برای ثبت نام باید مدارک خود را ارسال نمایید.", [None]),
+])
+def test_third_person_of_vowel_stems(text, kinds, how):
+    assert _kinds(_spell(text, how)) == kinds
