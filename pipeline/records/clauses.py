@@ -59,16 +59,8 @@ def verb_bodies() -> frozenset[str]:
     """Every «stem + personal ending» that may follow «می/نمی» (folded, without ZWNJ): past stems
     with the past endings, present stems with the present endings («ی» before them after a vowel:
     «گوید», «نمایند»)."""
-    pairs = list(_EXTRA_STEMS)
-    with open(_STEMS, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            past, present = line.rstrip("\n").split("\t")
-            pairs.append((past, present))
     out: set[str] = set()
-    for past, present in pairs:
-        past, present = fold(past).replace("\u200c", ""), fold(present).replace("\u200c", "")
+    for past, present in verb_stem_pairs():
         if past:
             out.update(past + e for e in _PAST_ENDINGS)
         if present:
