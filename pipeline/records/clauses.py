@@ -42,10 +42,8 @@ _PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 
 
 @lru_cache(maxsize=1)
-def verb_bodies() -> frozenset[str]:
-    """Every «stem + personal ending» that may follow «می/نمی» (folded, without ZWNJ): past stems
-    with the past endings, present stems with the present endings («ی» before them after a vowel:
-    «گوید», «نمایند»)."""
+def verb_stem_pairs() -> tuple[tuple[str, str], ...]:
+    """(past stem, present stem) of every verb of the stem list (folded, without ZWNJ)."""
     pairs = list(_EXTRA_STEMS)
     with open(_STEMS, encoding="utf-8") as fh:
         for line in fh:
@@ -53,9 +51,16 @@ def verb_bodies() -> frozenset[str]:
                 continue
             past, present = line.rstrip("\n").split("\t")
             pairs.append((past, present))
+    return tuple((fold(p).replace("\u200c", ""), fold(q).replace("\u200c", "")) for p, q in pairs)
+
+
+@lru_cache(maxsize=1)
+def verb_bodies() -> frozenset[str]:
+    """Every «stem + personal ending» that may follow «می/نمی» (folded, without ZWNJ): past stems
+    with the past endings, present stems with the present endings («ی» before them after a vowel:
+    «گوید», «نمایند»)."""
     out: set[str] = set()
-    for past, present in pairs:
-        past, present = fold(past).replace("\u200c", ""), fold(present).replace("\u200c", "")
+    for past, present in verb_stem_pairs():
         if past:
             out.update(past + e for e in _PAST_ENDINGS)
         if present:

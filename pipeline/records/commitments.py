@@ -84,14 +84,23 @@ COMPLETION_DATE_PROMISE = False
 
 
 def cue_kind_detail(ft: str, start: int, end: int, cues=None,
-                    dates: list[tuple[int, int]] | None = None) -> tuple[str | None, bool]:
+                    dates: list[tuple[int, int]] | None = None,
+                    blocked: list[tuple[int, int]] | None = None) -> tuple[str | None, bool]:
     """:func:`cue_kind` and whether a plan comes only from scheduled-work cues (work announced
     with a light verb, «آغاز می‌شود», «به بهره‌برداری می‌رسد»: plan or promise; the classifier may
     decide which). With ``dates`` (sorted DATE spans of the text) and :data:`COMPLETION_DATE_PROMISE`,
     the completion of such work with a date in the clause («... تا پایان سال به بهره‌برداری می‌رسد»)
-    announces a completion date: a promise (ANNOTATION.md, plan vs promise)."""
+    announces a completion date: a promise (ANNOTATION.md, plan vs promise). Cues inside a span of
+    ``blocked`` (ROLE/ORG entities) or inside a condition (:func:`condition_spans`) do not count; a
+    modal «باید» with a general subject or an impersonal, second-person or past verb
+    (:func:`_generic_modal`) is no obligation."""
     cues = cue_classes() if cues is None else cues
     hits = list(cues.finditer(ft, "commitment", start, end, folded=True, overlaps=True))
+    if blocked:
+        hits = [m for m in hits if not _inside(blocked, m.start, m.end)]  # «معاون برنامه‌ریزی»: a title, not a plan
+    conds = condition_spans(ft, start, end, cues)
+    if conds:
+        hits = [m for m in hits if not any(a <= m.start < b for a, b in conds)]
     nots = [m for m in hits if m.cls == "commitment.not"]
     kinds = []
     scheduled_only = True
@@ -104,6 +113,9 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         if k == "obligation" and _negated(ft, m, end):
             negated = True
             continue  # «لازم نیست», «بر عهده ... نیست», «از X نخواست»: no necessity, no request
+        if GENERIC_MODALS and k == "obligation" and _generic_modal(ft, m, start, end, cues):
+            negated = True
+            continue  # «همه باید بدانند», «باید توجه داشت», «شما باید ... می‌کردید»: no body in charge
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
         if k == "plan" and m.cls not in SCHEDULED:
@@ -128,6 +140,12 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
             and _has_date(dates, start, end)):
         return "promise", False
     return kind, kind == "plan" and scheduled_only
+
+
+#: whether the consequence of a condition needs an explicit cue (see :func:`classify_clause`)
+CONDITIONS = True
+#: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
+GENERIC_MODALS = True
 
 
 #: cue class of a clause-final third-person subjunctive (a directive; see :func:`is_directive`)
@@ -185,6 +203,128 @@ def _has_date(dates: list[tuple[int, int]], start: int, end: int) -> bool:
     return i < len(dates) and dates[i][0] < end
 
 
+def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+#: condition cue class («اگر», «چنانچه», «در صورتی که», «در صورت»): see :func:`condition_spans`
+CONDITION = "clause.condition"
+GENERIC_SUBJECT = "clause.generic_subject"
+GENERIC_ALL = "clause.generic_all"
+_COMMA = re.compile(r"[،,]")
+_COPULAS = frozenset(p + e for p in ("هست", "نیست", "باش", "نباش") for e in ("م", "ی", "یم", "ید", "ند", "د"))
+
+
+def condition_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int, int]]:
+    """The conditions of ``[start, end)``: from a condition cue to its verb (the first finite-looking
+    word, :func:`~pipeline.records.clauses.looks_finite`, not followed by «که»), the next comma, or ``end``."""
+    from pipeline.records.clauses import looks_finite
+
+    cues = cue_classes() if cues is None else cues
+    out = []
+    for m in cues.finditer(ft, CONDITION, start, end, folded=True):
+        c = _COMMA.search(ft, m.end, end)
+        stop = c.start() if c else end
+        seen: list[str] = []
+        for w in _TAIL_WORD.finditer(ft, m.end, stop):
+            if seen and seen[-1] != "که" and w.group(0) != "که" and (
+                    looks_finite(seen) or seen[-1].replace("\u200c", "") in _COPULAS):
+                stop = w.start()
+                break
+            seen.append(w.group(0))
+        out.append((m.start, stop))
+    return out
+
+
+def is_condition(ft: str, cl, cues=None) -> bool:
+    """Whether clause ``cl`` ends in a condition with no commitment cue before it («... با بیان اینکه
+    اگر اهداف دچار بروکراسی شود»): nothing in it is committed."""
+    cues = cue_classes() if cues is None else cues
+    for a, b in condition_spans(ft, cl.start, cl.end, cues):
+        if ft[b:cl.end].strip(" \u200c،,."):
+            return False
+        return all(m.cls == "commitment.not" for m in cues.finditer(ft, "commitment", cl.start, a, folded=True))
+    return False
+
+
+def is_consequence(ft: str, cl, cues=None) -> bool:
+    """Whether clause ``cl`` is the consequence of a condition: a condition of its sentence ends at a
+    comma inside the clause or right before it («اگر ...، بسیاری از مشکلات برطرف خواهد شد»)."""
+    for a, b in condition_spans(ft, cl.sent_start, cl.end, cues):
+        if cl.start - 3 <= b < cl.end and ft[b:cl.end].strip(" \u200c،,"):
+            return True
+    return False
+
+
+_MODALS = frozenset({"باید", "نباید", "بایستی", "نبایستی", "میبایست", "نمیبایست"})
+
+
+@lru_cache(maxsize=1)
+def _past_stems() -> frozenset[str]:
+    from pipeline.records.clauses import verb_stem_pairs
+
+    return frozenset(p for p, _ in verb_stem_pairs() if len(p) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _present_stems() -> frozenset[str]:
+    from pipeline.records.clauses import verb_stem_pairs
+
+    return frozenset(q for _, q in verb_stem_pairs() if len(q) >= 2)
+
+
+def _vowel(q: str) -> bool:
+    return q.endswith(("ا", "و"))
+
+
+@lru_cache(maxsize=1)
+def _present_forms() -> frozenset[str]:
+    """Present stems with a personal ending («کند», «کنید», «نماید», «نمایید»)."""
+    return frozenset(q + ("ی" if _vowel(q) else "") + e for q in _present_stems() for e in ("د", "ند", "ید", "یم", "م"))
+
+
+@lru_cache(maxsize=1)
+def _second_plural() -> frozenset[str]:
+    """Present stems in the second person plural only («کنید», «نمایید»; not «نماید»)."""
+    third = {q + ("ی" if _vowel(q) else "") + e for q in _present_stems() for e in ("د", "ند")}
+    return frozenset(f for q in _present_stems() if (f := q + ("یید" if _vowel(q) else "ید")) not in third)
+
+
+def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
+    """Whether the modal cue ``m`` («باید», «نباید», «بایستی», «می‌بایست») binds nobody in charge: a generic
+    individual or the reader right before it («هر کس باید», «انسان باید», «شما باید»), or its verb (the
+    first verb after it) is a past imperfective («باید ... می‌کردید»: a reproach), a second-person plural
+    («باید ... فشار بدهید»: advice to the reader), or frames a proposition with no person in charge: an
+    impersonal short infinitive («باید توجه داشت که», «نباید فراموش کرد که») or everyone («همه باید بدانند که»)."""
+    if m.verb is not None or ft[m.start:m.end].replace("\u200c", "").replace(" ", "") not in _MODALS:
+        return False
+    def right_before(cls: str) -> bool:
+        return any(not ft[g.end:m.start].strip(" \u200c") for g in cues.finditer(ft, cls, start, m.start, folded=True))
+
+    if right_before(GENERIC_SUBJECT):
+        return True
+    everyone = right_before(GENERIC_ALL)
+    ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, end)]
+    for i, w in enumerate(ws):
+        if w in ("که", "تا", "و") or i >= 12:
+            return False  # no verb of the modal's own
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        if w in ("می", "نمی") and nxt:
+            w, nxt = w + nxt, ws[i + 2] if i + 2 < len(ws) else ""
+        if w in _past_stems() and w not in _present_forms():
+            # «باید توجه داشت که ...»: the short infinitive (no person) of a frame for a proposition
+            return nxt == "که"
+        mi = re.match(r"^ن?می(.+)$", w)
+        if mi and any(mi.group(1)[:len(mi.group(1)) - len(e)] in _past_stems()
+                      for e in ("م", "ی", "یم", "ید", "ند", "") if mi.group(1).endswith(e)):
+            return True  # «باید ... می‌کردید»: what should have been done
+        if any(w.startswith(pre) and w[len(pre):] in _second_plural() for pre in ("", "ب", "ن", "بی", "نی")):
+            return True  # «باید ... بدهید»: the reader is told
+        if w in _present_forms() or any(w.startswith(pre) and w[len(pre):] in _present_forms() for pre in ("ب", "ن")):
+            return everyone and nxt == "که"  # «همه باید بدانند که ...»; «باید ... اقدام کنند» binds its subject
+    return False
+
+
 _NEG_COPULA = re.compile(r"(?<![^\W\d_])(?:نیست|نیستند|نیستیم|نبود|نبودند|نباشد|نباشند|نمی[\u200c ]?باشد|نمی[\u200c ]?باشند)(?![^\W\d_])")
 
 
@@ -229,7 +369,8 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
 
 
 def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
-                    dates: list[tuple[int, int]] | None = None) -> str | None:
+                    dates: list[tuple[int, int]] | None = None,
+                    blocked: list[tuple[int, int]] | None = None) -> str | None:
     """The commitment kind of clause ``cl`` of folded text ``ft``, or None.
 
     A cue kind stands unless the classifier is its ``cue_threshold`` sure the clause is not a
@@ -237,13 +378,20 @@ def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
     model's ``model_kinds`` («scheduled»: a plan from ``commitment.scheduled`` cues only; «plan»,
     «promise»: any such cue) the cue says a commitment and the model says whether plan or promise. A clause with no cue gets the classifier's kind.
     ``use_model=False``: the cue classes alone (the rule baseline). ``dates``: the article's DATE
-    spans (features of the classifier)."""
+    spans (features of the classifier); ``blocked``: ROLE/ORG spans, whose words are no cues. The
+    consequence of a condition (:func:`is_consequence`) with no cue but scheduled work is none.
+    """
     cues = cue_classes() if cues is None else cues
     if is_question(ft, cl.start, cl.end):
         return None
-    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates)
+    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates, blocked)
     if kind == "not":
         return None
+    if CONDITIONS and is_condition(ft, cl, cues):
+        return None  # «اگر ... برسند که طرح باید تصویب شود»: the condition itself
+    if CONDITIONS and (kind is None or scheduled) and is_consequence(ft, cl, cues) \
+            and not _FIRST_PERSON_FUTURE.search(ft, cl.start, cl.end):
+        return None  # «اگر ...، ... برطرف خواهد شد»: a prediction, not a commitment
     if DIRECTIVES and kind == "obligation" and not cl.after_colon and directive_only(ft, cl.start, cl.end, cues):
         kind = None  # a directive is a speaker's: outside a statement the classifier decides
     if not use_model:
@@ -288,11 +436,12 @@ def find_commitments(doc: Document) -> list[Commitment]:
     sources = word_set("news_sources")
     co = None
     dates = [(e.start, e.end) for e in ents if e.label == "DATE"]
+    blocked = [(e.start, e.end) for e in ents if e.label in ("ROLE", "ORG")]
     out: list[Commitment] = []
     last_end = -1  # end of the last commitment clause
     for sent in doc.sentences:
         for cl in split_clauses(text, sent.start, sent.end, ft):
-            kind = classify_clause(ft, cl, model, cues, dates=dates)
+            kind = classify_clause(ft, cl, model, cues, dates=dates, blocked=blocked)
             if kind is None:
                 continue
             if (DIRECTIVES and kind == "obligation" and out and out[-1].kind == "obligation" and sent.start <= last_end
