@@ -25,14 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.eval_records import DEFAULT_CACHE, folds_of, gold_docs, load_scorer, tag, tagged_docs, with_tags  # noqa: E402
-
-
-def _score(scorer_mod, docs: list[dict], preds: dict[str, list[dict]]) -> tuple[dict, dict]:
-    sc = scorer_mod.Scorer()
-    for d in docs:
-        sc.score_doc({"meetings": d.get("meetings", [])}, {"meetings": preds.get(d["id"], [])})
-    rep = sc.report()
-    return rep["meetings"], rep["meeting participants"]
+from scripts.train_participants import meeting_scores  # noqa: E402
 
 
 def main(args=None) -> int:
@@ -101,7 +94,7 @@ def main(args=None) -> int:
     rules = {}
     for k in range(ns.folds):
         rules.update(preds_with(None, pmodels[k], ids_of[k]))
-    rules = _score(scorer, docs, rules)
+    rules = meeting_scores(scorer, docs, rules)
     results = {}
     for weak_only in (False, True):
         for C in ns.C:
@@ -112,7 +105,7 @@ def main(args=None) -> int:
                     model.threshold = t
                     model.meta["weak_only"] = weak_only
                     preds.update(preds_with(model, pmodels[k], ids_of[k]))
-                results[(C, t, weak_only)] = _score(scorer, docs, preds)
+                results[(C, t, weak_only)] = meeting_scores(scorer, docs, preds)
 
     def goal(v):
         return (v[0]["f1"] + v[1]["f1"]) / 2

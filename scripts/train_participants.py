@@ -27,7 +27,8 @@ if str(ROOT) not in sys.path:
 from scripts.eval_records import DEFAULT_CACHE, folds_of, gold_docs, load_scorer, tag, tagged_docs, with_tags  # noqa: E402
 
 
-def _score(scorer_mod, docs: list[dict], preds: dict[str, list[dict]]) -> tuple[dict, dict]:
+def meeting_scores(scorer_mod, docs: list[dict], preds: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """(meetings, meeting participants) reports of ``score.py`` for predicted meetings per article id."""
     sc = scorer_mod.Scorer()
     for d in docs:
         sc.score_doc({"meetings": d.get("meetings", [])}, {"meetings": preds.get(d["id"], [])})
@@ -73,7 +74,7 @@ def main(args=None) -> int:
             out[i] = ms
         return out
 
-    rules = _score(scorer, docs, preds_with(None, False, [d["id"] for d in docs]))
+    rules = meeting_scores(scorer, docs, preds_with(None, False, [d["id"] for d in docs]))
     results = {}
     for C in ns.C:
         models = {}
@@ -90,7 +91,7 @@ def main(args=None) -> int:
                 for k, model in models.items():
                     model.threshold = t
                     preds.update(preds_with(model, kb, [d["id"] for d in docs if fold_of[d["id"]] == k]))
-                results[(C, t, kb)] = _score(scorer, docs, preds)
+                results[(C, t, kb)] = meeting_scores(scorer, docs, preds)
 
     def goal(v):
         return (v[0]["f1"] + v[1]["f1"]) / 2

@@ -221,6 +221,20 @@ def kind_features(ft: str, clause: Clause, cues: CueClasses | None = None,
     return f
 
 
+def softmax_probs(bias: list[float], weights: dict[str, list[float]], feats: dict[str, float]) -> list[float]:
+    """Class probabilities of a multinomial logistic regression with sparse named features."""
+    z = list(bias)
+    for name, v in feats.items():
+        w = weights.get(name)
+        if w is not None:
+            for i, wi in enumerate(w):
+                z[i] += wi * v
+    top = max(z)
+    ex = [math.exp(x - top) for x in z]
+    tot = sum(ex)
+    return [x / tot for x in ex]
+
+
 @dataclass
 class KindModel:
     """A multinomial logistic regression over the five kinds (:func:`kind_features`), and where it
@@ -233,16 +247,7 @@ class KindModel:
     scope: str = "plan/promise"
 
     def probs(self, feats: dict[str, float]) -> list[float]:
-        z = list(self.bias)
-        for name, v in feats.items():
-            w = self.weights.get(name)
-            if w is not None:
-                for i, wi in enumerate(w):
-                    z[i] += wi * v
-        top = max(z)
-        ex = [math.exp(x - top) for x in z]
-        tot = sum(ex)
-        return [x / tot for x in ex]
+        return softmax_probs(self.bias, self.weights, feats)
 
     def kind(self, feats: dict[str, float], among=None) -> str:
         p = self.probs(feats)
@@ -279,16 +284,7 @@ class CommitmentModel:
     kind_model: KindModel | None = None
 
     def probs(self, feats: dict[str, float]) -> list[float]:
-        z = list(self.bias)
-        for name, v in feats.items():
-            w = self.weights.get(name)
-            if w is not None:
-                for i, wi in enumerate(w):
-                    z[i] += wi * v
-        top = max(z)
-        ex = [math.exp(x - top) for x in z]
-        tot = sum(ex)
-        return [x / tot for x in ex]
+        return softmax_probs(self.bias, self.weights, feats)
 
     def predict(self, feats: dict[str, float]) -> tuple[str | None, float]:
         """(kind, probability) for a commitment clause, or (None, P(none))."""
