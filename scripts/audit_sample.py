@@ -26,6 +26,12 @@ Windows are non-overlapping (a window starts at a multiple of ``--window``). Ids
 ``outlet:offset`` (article index, or first sentence line); the text is written as the corpus has
 it (no normalization), so the run sees the original orthography. The output holds corpus text:
 keep it out of version control. Exits 0 with a message when the corpora are absent.
+
+A fresh sample for a new audit (so the last audit's units are not re-fitted): ``--seed N`` draws the
+units of each outlet at random (seeded) among its candidates instead of taking the top ones,
+``--exclude OLD.ids`` leaves out the units of an earlier audit, ``--quota outlet=N`` changes a quota:
+
+    python scripts/audit_sample.py audit2.jsonl --ids audit2.ids --seed 6 --min-hits 2 --exclude audit.ids
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ import argparse
 import csv
 import json
 import lzma
+import random
 import re
 import sys
 from pathlib import Path
@@ -125,6 +132,16 @@ def select(units: list[dict], quota: int, min_hits: int) -> list[dict]:
     return [units[i] for _, i in sorted(keep, key=lambda s: s[1])]
 
 
+def sample(units: list[dict], quota: int, min_hits: int, seed: int, exclude: set[str]) -> list[dict]:
+    """``quota`` units drawn at random (``seed``) among those with at least ``min_hits`` municipal words
+    and not in ``exclude``, returned in corpus order."""
+    cand = [i for i, u in enumerate(units)
+            if u["id"] not in exclude and hits((u.get("title") or "") + "\n" + u["text"]) >= min_hits]
+    rng = random.Random(f"{seed}:{units[0]['source'] if units else ''}")
+    keep = sorted(rng.sample(cand, min(quota, len(cand))))
+    return [units[i] for i in keep]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out", type=Path, help="JSONL to write (id, title, text, source)")
@@ -132,13 +149,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", type=Path, help="also write the selected ids, one a line")
     ap.add_argument("--window", type=int, default=15)
     ap.add_argument("--min-hits", type=int, default=1)
+    ap.add_argument("--seed", type=int, help="draw the units at random with this seed (default: the top ones)")
+    ap.add_argument("--exclude", type=Path, help="a file of ids (one a line) to leave out")
+    ap.add_argument("--quota", action="append", default=[], metavar="OUTLET=N", help="change an outlet's quota")
     args = ap.parse_args(argv)
+    quotas = dict(QUOTAS)
+    for item in args.quota:
+        outlet, _, n = item.partition("=")
+        if outlet not in quotas or not n.isdigit():
+            ap.error(f"--quota: expected one of {sorted(quotas)} = a number, got {item!r}")
+        quotas[outlet] = int(n)
+    exclude = set(args.exclude.read_text(encoding="utf-8").split()) if args.exclude else set()
     if not args.corpora.exists():
         print(f"no corpora at {args.corpora}; nothing to do")
         return 0
     chosen = []
     for outlet, units in load(args.corpora, args.window).items():
-        picked = select(units, QUOTAS[outlet], args.min_hits)
+        if args.seed is None:
+            picked = select([u for u in units if u["id"] not in exclude], quotas[outlet], args.min_hits)
+        else:
+            picked = sample(units, quotas[outlet], args.min_hits, args.seed, exclude)
         print(f"{outlet}: {len(picked)} of {len(units)} units")
         chosen.extend(picked)
     with args.out.open("w", encoding="utf-8") as fh:
