@@ -225,6 +225,19 @@ class Referent:
             self.roles.append((rm, offset))
 
 
+def title_fit(ref: Referent, rm: RoleMention) -> int:
+    """How closely ``ref``'s titles fit ``rm``: 2 the same title with the same scope, 1 the same
+    title, 0 only a compatible one (:func:`roles_compatible`)."""
+    sig = role_sig(rm)
+    best = 0
+    for s in ref._role_index()[0]:
+        if not _sigs_compatible(s, sig):
+            continue
+        if s[0] == sig[0]:
+            best = max(best, 2 if s[1] and sig[1] and key(s[1]) == key(sig[1]) else 1)
+    return best
+
+
 @dataclass
 class Coref:
     referents: list[Referent]
@@ -338,7 +351,9 @@ def _analyze(doc: Document) -> Coref:
     def holder_of(rm: RoleMention) -> Referent | None:
         named = [r for r in refs if r.names and r.has_role(rm)]
         if named:
-            return named[-1]
+            # the person who holds this very title with this very scope before one whose title only
+            # fits it (no scope, or a shorter title: «رئیس سابق یگان ...» vs «رئیس اداره کل ...»)
+            return max(enumerate(named), key=lambda ir: (title_fit(ir[1], rm), ir[0]))[1]
         # a title given to a name later in the article («... گفت» ... «X، شهردار اردبیل»)
         for a in apps:
             if a.role.start != rm.start and roles_compatible(a.role, rm):

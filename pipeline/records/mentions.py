@@ -7,7 +7,8 @@ A :class:`RoleMention` is a ROLE span plus the organization/place it belongs to
 * after the name: «مهدی کاظمی، مدیرعامل سازمان ...», «سارا نیکو (نایب‌رئیس اتحادیه)»; a second title
   joined by «و» is the same person's («X، شهردار کرج و رئیس اتحادیه ...»);
 * after the name and «(را) به عنوان»: «رضا امینی را به عنوان شهردار بابل منصوب کرد»;
-* before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی»;
+* before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی» (a bare word of a
+  relation, relational_titles.txt, right before a name is the name's relation: «جانشین جنتی»);
 * coordinated names share a plural title: «X و Y اعضای شورای شهر» -> both «عضو».
 
 Nothing here depends on exact ROLE boundaries beyond "the title is a span of its own".
@@ -29,6 +30,9 @@ from pipeline.records.textutil import PUNCT_GAP_RE, TIGHT_GAP_RE, next_word, sor
 AS_TITLE_GAP_RE = re.compile(r"^[ \t\u200c]+(?:را[ \t\u200c]+)?به[ \t\u200c]*عنوان[ \t\u200c]+"
                              r"(?:(?:اولین|نخستین|آخرین|[^\W\d_]{2,}مین)[ \t\u200c]+)?"
                              r"(?P<one_of>یکی[ \t\u200c]+از[ \t\u200c]+)?$")
+
+
+_SPACE_ONLY_RE = re.compile(r"^[ \t\u200c]+$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,18 @@ class Apposition:
     person: Span
     role: RoleMention
     how: str  # "after" | "as" | "before" | "paren" | "second" | "coord"
+
+
+def relation_of_other(text: str, rm: RoleMention, per_starts: set[int]) -> bool:
+    """A bare word of a relation (relational_titles.txt, no organization or place) followed by a
+    pronoun or a name with only spaces between: someone else's relation («جانشین وی», «جانشین
+    جنتی»), no title of anyone."""
+    if rm.org or rm.location or key(rm.role) not in word_set("relational_titles"):
+        return False
+    w = next_word(text, rm.end)
+    if w is None:
+        return False
+    return w[0] in per_starts or key(w[2]) in word_set("pronouns") or key(w[2]) == "خود"
 
 
 def _is_plural_role(text: str) -> bool:
@@ -184,6 +200,7 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
     by_start = {m.start: m for m in roles}
     pers = [e for e in ents if e.label == "PER"]
     per_starts = [e.start for e in pers]
+    per_start_set = set(per_starts)
     out: list[Apposition] = []
     claimed: set[int] = set()
     attached: set[int] = set()
@@ -206,6 +223,8 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
             cand = by_start.get(nxt.start)  # «X (را) به عنوان مدیرعامل ... معرفی/منصوب کرد»
             how = "as"
             one_of = am.group("one_of") is not None  # «X به عنوان یکی از نمایندگان ...»: one member
+        if cand is not None and relation_of_other(text, cand, per_start_set):
+            cand = None  # «X به عنوان جانشین وی»: the relation of someone else, not a title
         if cand is not None and cand.plural and not one_of and not _coordinated(text, pers, per_starts, p):
             cand = None  # «X اعضای ستاد را ... برشمرد»: a group title is no single person's
         if cand is not None:
@@ -234,6 +253,8 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         if m is None:
             continue
         gap = text[m.end:p.start]
+        if relation_of_other(text, m, per_start_set):
+            continue  # «جانشین جنتی»: the successor of the person named, not their title
         if PUNCT_GAP_RE.match(gap) and "\n" not in gap and "(" not in gap and not m.plural \
                 and not any(e.end <= p.start for e in ents[bisect.bisect_left(starts, m.end):
                                                           bisect.bisect_right(starts, p.start)]):

@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,7 @@ from pipeline.records.model_slot import ModelSlot
 from pipeline.document import Document
 from pipeline.textkey import key
 from pipeline.records.coref import Coref, Referent, name_words
-from pipeline.records.mentions import RoleMention
+from pipeline.records.mentions import RoleMention, relation_of_other
 from pipeline.records.textutil import WORD_RE, prev_word
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "official_link.json"
@@ -349,17 +350,43 @@ def _given_name_keys() -> frozenset[str]:
     return frozenset(key(w) for w in word_set("given_names"))
 
 
+#: honorifics written after the name of a prophet, an imam or a saint («حسین (ع)», «فاطمه
+#: (سلام‌الله‌علیها)»): such a person holds no office in the news (a scholar's «(ره)» is not one of them)
+HOLY_HONORIFICS = frozenset(key(w) for w in (
+    "ع عج ص س علیه‌السلام علیهاالسلام علیهم‌السلام صلی‌الله‌علیه‌وآله صلی‌الله‌علیه‌وآله‌وسلم "
+    "سلام‌الله‌علیها").split())
+_HOLY_AFTER_RE = re.compile(r"[ \t\u200c]*[(\[)]?[ \t\u200c]*([^\W\d_][^\s()\[\]]*(?:[ \u200c][^\W\d_]+){0,3})")
+
+
+def holy_name(text: str, ref: Referent) -> bool:
+    """Whether one of ``ref``'s names is followed by a holy honorific («امام حسین (ع)», older text
+    «علی) ع (», bare «حسین ع», «علیه السلام» written apart): a religious figure, not an official."""
+    for n in ref.names:
+        ws = n.text.split()
+        if len(ws) > 1 and key(ws[-1]) in HOLY_HONORIFICS:
+            return True
+        m = _HOLY_AFTER_RE.match(text, n.end, min(len(text), n.end + 40))
+        if m is not None:
+            after = m.group(1).split()  # the formula may be written in one to four pieces
+            if any(key(" ".join(after[:i])) in HOLY_HONORIFICS for i in range(1, len(after) + 1)):
+                return True
+    return False
+
+
 def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
     """Every (named person, title) pair within :data:`WINDOW` sentences of one of the person's
-    names, plus the pairs the rules linked, with their features."""
+    names, plus the pairs the rules linked, with their features. A person named with a holy
+    honorific (:func:`holy_name`) has no candidate titles."""
     art = _Article(doc, co)
     co.__dict__["_doc"] = doc  # read by untitled_features
     by_sent: dict[int, list[RoleMention]] = {}
     for rm in co.roles:
         by_sent.setdefault(art.sent_index(rm.start), []).append(rm)
     out: list[Pair] = []
+    per_starts = set(art.per_starts)
+    relational = {rm.start for rm in co.roles if relation_of_other(doc.text, rm, per_starts)}
     for ref in co.referents:
-        if not ref.names:
+        if not ref.names or holy_name(doc.text, ref):
             continue
         seen: dict[int, RoleMention] = {}
         for nm in ref.names:
@@ -377,6 +404,8 @@ def candidate_pairs(doc: Document, co: Coref) -> list[Pair]:
             if rm is not None:
                 seen.setdefault(start, rm)
         for rm in seen.values():
+            if rm.start in relational:
+                continue
             out.append(Pair(ref, rm, pair_features(art, co, ref, rm)))
     return out
 
@@ -467,7 +496,10 @@ def link(pairs: list[Pair], probs: list[float], threshold: float) -> dict[int, l
         if p < threshold:
             continue
         if pr.role.plural:
-            out.setdefault(pr.ref.id, []).append((pr.role, pr.role.start))
+            # a group title («مشاوران رئیس‌جمهور») is one person's only when written next to the name
+            # («X و Y اعضای شورا», «X به عنوان یکی از نمایندگان»)
+            if any(pr.feats.get(f"rule={h}") for h in APPOSITIONS):
+                out.setdefault(pr.ref.id, []).append((pr.role, pr.role.start))
             continue
         cur = best.get(pr.role.start)
         if cur is None or p > cur[0]:
@@ -492,7 +524,7 @@ def linked_titles(doc: Document, co: Coref) -> dict[int, list[tuple[RoleMention,
 def listed_untitled(doc: Document, co: Coref, ref: Referent) -> bool:
     """Whether the current model lists ``ref``, a named person it gave no title, as an official."""
     model = current_model()
-    if model.untitled == "never":
+    if model.untitled == "never" or holy_name(doc.text, ref):
         return False
     linked_titles(doc, co)
     pairs = co.__dict__["_linked"][id(model)][2]

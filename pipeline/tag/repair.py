@@ -12,6 +12,9 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   of older text, «حسین [ع]» -> «حسین»), a bracketed honorific alone («(ره)») is dropped; a span
   that stops right before its closing guillemet takes it («هفته‌نامه «نیوزویک»»);
 * two PER spans separated by a space only («ژان» + «دوپون») are one name;
+* a title that is the whole text between guillemets («سفیر», «آقای شهردار» as the name of a film,
+  a book or a series) is a work's name, not a ROLE; a holy honorific written without brackets at
+  the end of a name («امام‌حسین ع») is not part of it;
 * a given name tagged alone (as PER or LOC) with the next, untagged word before a title
   («زهرا» + «کریمی» + «عضو ...») is one name with that word; an untagged given name right
   before a PER («نسرین» + «کریمی‌نژاد») belongs to it;
@@ -103,6 +106,54 @@ def _trim_brackets(text: str, ents: list[Span]) -> list[Span]:
                 break
         if kept is not None:
             out.append(_span(text, x.label, kept[0], kept[1], x))
+    return out
+
+
+#: what may stand between a guillemet and the span it encloses
+_PAD = " \t\u200c"
+
+
+def _work_titles(text: str, ents: list[Span]) -> list[Span]:
+    """A ROLE that is all the text between a pair of guillemets names a work («ساخت فیلم «سفیر»»):
+    dropped."""
+    out: list[Span] = []
+    for x in ents:
+        if x.label == "ROLE":
+            before = text[:x.start].rstrip(_PAD)
+            after = text[x.end:].lstrip(_PAD)
+            if before.endswith("«") and after.startswith("»"):
+                continue
+        out.append(x)
+    return out
+
+
+#: honorific abbreviations written after a holy name without brackets («امام‌حسین ع»)
+_BARE_HONORIFICS = frozenset(key(w) for w in "ع عج ص س".split())
+
+
+def _trim_bare_honorific(text: str, ents: list[Span]) -> list[Span]:
+    """A PER of two or more words whose last word is a bare honorific abbreviation drops it."""
+    out: list[Span] = []
+    for x in ents:
+        if x.label == "PER":
+            ws = _segment_words(text, x.start, x.end)
+            if len(ws) >= 2 and key(ws[-1][2]) in _BARE_HONORIFICS:
+                x = _span(text, "PER", x.start, ws[-2][1], x)
+        out.append(x)
+    return out
+
+
+def _trim_list_marks(text: str, ents: list[Span]) -> list[Span]:
+    """A PER that starts with a list number or a dash («۲۱- سنایی») starts at its first word."""
+    out: list[Span] = []
+    for x in ents:
+        if x.label == "PER" and not x.text[:1].isalpha():
+            ws = _segment_words(text, x.start, x.end)
+            ws = [w for w in ws if w[2][:1].isalpha()]
+            if not ws:
+                continue
+            x = _span(text, "PER", ws[0][0], x.end, x)
+        out.append(x)
     return out
 
 
@@ -391,12 +442,14 @@ def repair_entities(text: str, ents: list[Span], sentence_starts: list[int] | No
 
         sentence_starts = [s.start for s in sentences_of(text)]
     ents = sorted(ents, key=lambda e: (e.start, e.end))
-    for fix in (_extend_grouped_numbers, _drop_latin_lowercase, _trim_brackets, _close_guillemets, _guillemet_names, _merge_adjacent_per,
+    for fix in (_extend_grouped_numbers, _drop_latin_lowercase, _trim_brackets, _trim_list_marks, _trim_bare_honorific, _work_titles,
+                _close_guillemets, _guillemet_names, _merge_adjacent_per,
                 _surname_as_place, _given_name_surname):
         ents = fix(text, ents)
     ents = _speech_subject_surnames(text, ents, sentence_starts)
     for fix in (_split_lists, _role_then_org_modifiers, _split_coordinated_group_role, _group_orgs_as_roles, _extend_open_orgs, _group_roles, _org_name_pairs, _org_then_place,
-                _states_as_places, _places_tagged_org, _speakers_tagged_org, _title_tail_after_and):
+                _states_as_places, _places_tagged_org, _speakers_tagged_org, _title_tail_after_and,
+                _second_title_before_name):
         ents = fix(text, ents)
     ents = _untagged_titles_before_org(text, ents, sentence_starts)
     ents = _speaking_places(text, ents, sentence_starts)
@@ -719,6 +772,34 @@ def _title_tail_after_and(text: str, ents: list[Span]) -> list[Span]:
     return out
 
 
+def _second_title_before_name(text: str, ents: list[Span]) -> list[Span]:
+    """A ROLE «A و B» right after a name, where A and B each start with a title word and another
+    name follows right after B («X، وزیر خارجه و مشاور امنیت ملی Y»): A is X's title and B is Y's,
+    two ROLEs. («دبیر و خزانه‌دار» with no name right after it stays one title, and so do two titles
+    before one name.)"""
+    lx = _lx()
+    ents = sorted(ents, key=lambda e: e.start)
+    out: list[Span] = []
+    for i, x in enumerate(ents):
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        prv = ents[i - 1] if i else None
+        if x.label == "ROLE" and nxt is not None and nxt.label == "PER" and _SPACE_GAP_RE.match(text[x.end:nxt.start]) \
+                and prv is not None and prv.label == "PER" and PUNCT_GAP_RE.match(text[prv.end:x.start]) \
+                and "\n" not in text[prv.end:x.start]:
+            toks = [t for t in _toks(text, x.start, x.end) if t.is_word]
+            cut = max((k for k, t in enumerate(toks) if t.key == "و"), default=-1)
+            if 0 < cut < len(toks) - 1 and lx["role"].match(toks, 0) > 0 and lx["role"].match(toks, cut + 1) > cut + 1:
+                out.append(_span(text, "ROLE", x.start, toks[cut - 1].end, x))
+                out.append(_span(text, "ROLE", toks[cut + 1].start, x.end, x))
+                continue
+        out.append(x)
+    return out
+
+
+#: officials of a place: their scope is a LOC and they have no organization (the guideline)
+_PLACE_OFFICIALS = frozenset(key(w) for w in "شهردار استاندار فرماندار بخشدار دهیار".split())
+
+
 def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
     """An ORG that is only a place name («تهران» after «شهردار»), or an administrative area word and
     a known place («استان قم», «شهرستان بانه»), is a LOC."""
@@ -728,8 +809,12 @@ def _places_tagged_org(text: str, ents: list[Span]) -> list[Span]:
         if x.label == "ORG":
             toks = _toks(text, x.start, x.end)
             k = 1 if len(toks) > 1 and toks[0].key in _GENERIC_PLACE else 0
-            if toks and lx["place"].match(toks, k) == len(toks) and lx["org"].match(toks, 0) == 0 \
-                    and lx["known_org"].match(toks, 0) == 0:
+            # after a place's official («استاندار فارس»): a place even when an agency shares its name
+            official = bool(out) and out[-1].label == "ROLE" and _SPACE_GAP_RE.match(text[out[-1].end:x.start]) \
+                and key(out[-1].text.split()[-1]) in _PLACE_OFFICIALS
+            place = lx["place_any" if official else "place"]
+            if toks and place.match(toks, k) == len(toks) and lx["org"].match(toks, 0) == 0 \
+                    and (official or lx["known_org"].match(toks, 0) == 0):
                 x = dataclasses.replace(x, label="LOC")
         out.append(x)
     return out
