@@ -8,7 +8,8 @@ A :class:`RoleMention` is a ROLE span plus the organization/place it belongs to
   joined by «و» is the same person's («X، شهردار کرج و رئیس اتحادیه ...»);
 * after the name and «(را) به عنوان»: «رضا امینی را به عنوان شهردار بابل منصوب کرد»;
 * before the name: «شهردار بابل، رضا امینی», «مدیرعامل سازمان X علی احمدی» (a bare word of a
-  relation, relational_titles.txt, right before a name is the name's relation: «جانشین جنتی»);
+  relation, relational_titles.txt, right before a name is the name's relation: «جانشین جنتی»; a
+  name followed by «را» is the object of the title before it: «وزیر ...، X را ... انتخاب کرد»);
 * coordinated names share a plural title: «X و Y اعضای شورای شهر» -> both «عضو».
 
 Nothing here depends on exact ROLE boundaries beyond "the title is a span of its own".
@@ -255,6 +256,9 @@ def appositions(doc: Document, roles: list[RoleMention] | None = None) -> list[A
         gap = text[m.end:p.start]
         if relation_of_other(text, m, per_start_set):
             continue  # «جانشین جنتی»: the successor of the person named, not their title
+        w = next_word(text, p.end)
+        if w is not None and key(w[2]) == "را":
+            continue  # «وزیر ...، X را برای معاونت انتخاب کرد»: the title acts on X, X is its object
         if PUNCT_GAP_RE.match(gap) and "\n" not in gap and "(" not in gap and not m.plural \
                 and not any(e.end <= p.start for e in ents[bisect.bisect_left(starts, m.end):
                                                           bisect.bisect_right(starts, p.start)]):

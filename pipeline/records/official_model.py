@@ -347,6 +347,8 @@ def _honorific_keys() -> frozenset[str]:
 def _given_name_keys() -> frozenset[str]:
     from pipeline.lexicons import word_set
 
+    # the hand list only: the broad list (given_names_broad) also holds common surnames («کریمی»,
+    # «احمدی»), so a surname alone would count as a given name alone here
     return frozenset(key(w) for w in word_set("given_names"))
 
 

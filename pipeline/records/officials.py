@@ -15,10 +15,24 @@ from pipeline.records.coref import Referent, analyze, role_key, scopes_compatibl
 from pipeline.records.evidence import evidence
 from pipeline.records.mentions import RoleMention
 from pipeline.schema import Official
+from pipeline.textkey import key
+
+
+def _flat(role: str | None, org: str | None, loc: str | None) -> str:
+    """A title with its scope as one word sequence («مدیر» + «ورزش بانوان منطقه ۲» and «مدیر ورزش
+    بانوان» + «منطقه ۲» are the same words)."""
+    return " ".join(key(w) for w in " ".join(x for x in (role, org or loc) if x).split())
+
+
+def _same_words_prefix(a: str, b: str) -> bool:
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
 def fields_of(roles: list[tuple[RoleMention, int]]) -> list[tuple[str | None, str | None, str | None, int]]:
-    """(role, org, location, offset) per distinct title, merged by compatibility."""
+    """(role, org, location, offset) per distinct title, merged by compatibility. One title with its
+    scope cut in two ways (the same words split between title and scope at another place, or one the
+    start of the other, both with a scope) is one: the fuller form stays. A bare title is merged only
+    with the same title («نماینده» and «نماینده ولی‌فقیه» may be two offices)."""
     out: list[list] = []
     for rm, off in sorted(roles, key=lambda x: x[1]):
         role, org = rm.member_form()
@@ -28,6 +42,11 @@ def fields_of(roles: list[tuple[RoleMention, int]]) -> list[tuple[str | None, st
                     and scopes_compatible(rec[2], loc):
                 rec[1] = rec[1] or org
                 rec[2] = rec[2] or loc
+                break
+            fa, fb = _flat(*rec[:3]), _flat(role, org, loc)
+            if (rec[1] or rec[2]) and (org or loc) and fa.split()[:1] == fb.split()[:1] and _same_words_prefix(fa, fb):
+                if len(fb) > len(fa):
+                    rec[:] = [role, org, loc, off]
                 break
         else:
             out.append([role, org, loc, off])

@@ -256,3 +256,48 @@ def test_a_two_word_surname_in_either_part_is_one_person(full, short, form):
     text = f"{full}، استاندار خوزستان گفت: گندم خریداری شد.\n{short} افزود: انبارها پر است."
     got = _officials(text, [("PER", full), ("ROLE", "استاندار"), ("LOC", "خوزستان"), ("PER", short)], form)
     assert {p for p, _r, _o, _l in got} == {key(form(full))}, got
+
+
+# ---------------------------------------------------------------- a name as the object of the title before it
+@FORMS
+def test_a_name_followed_by_ra_is_the_object_of_the_title_before_it(form):
+    text = "وزیر فرهنگ، کاوه نیکو را برای معاونت مطبوعاتی انتخاب کرد."
+    got = _officials(text, [("ROLE", "وزیر"), ("ORG", "فرهنگ"), ("PER", "کاوه نیکو")], form)
+    assert not any(p == key(form("کاوه نیکو")) and r == key(form("وزیر")) for p, r, _o, _l in got), got
+
+
+@FORMS
+def test_a_title_before_a_name_in_apposition_is_still_the_names(form):
+    text = "وزیر فرهنگ، کاوه نیکو گفت: نمایشگاه کتاب برگزار می‌شود."
+    got = _officials(text, [("ROLE", "وزیر"), ("ORG", "فرهنگ"), ("PER", "کاوه نیکو")], form)
+    assert _k(form("کاوه نیکو"), form("وزیر"), form("فرهنگ")) in got, got
+
+
+# ---------------------------------------------------------------- one title cut two ways is one record
+@FORMS
+def test_one_title_split_two_ways_is_one_record(form):
+    text = ("مدیر ورزش بانوان منطقه ۲۲ از ساخت زمین خبر داد.\n"
+            "به گزارش ما، مدیر ورزش بانوان منطقه ۲۲ شهرداری تهران اظهار داشت: زمین‌ها شناسایی شد.\n"
+            "لیلا صدری افزود: کار تا پایان سال تمام می‌شود.")
+    ents = [("ROLE", "مدیر ورزش بانوان"), ("LOC", "منطقه ۲۲"), ("ROLE", "مدیر"),
+            ("ORG", "ورزش بانوان منطقه ۲۲ شهرداری تهران"), ("PER", "لیلا صدری")]
+    from pipeline.records.mentions import role_mentions
+    from pipeline.records.officials import fields_of
+
+    doc = make_doc(form(text), [(lab, form(s)) for lab, s in ents])
+    roles = [(rm, rm.start) for rm in role_mentions(doc)]
+    got = fields_of(roles)
+    assert len(got) == 1, got
+    assert key(got[0][1]) == key(form("ورزش بانوان منطقه ۲۲ شهرداری تهران"))
+
+
+@FORMS
+def test_a_bare_title_and_a_longer_one_stay_two_records(form):
+    text = "کاوه نیکو نماینده ولی‌فقیه در استان است.\nنیکو، نماینده مردم یزد در مجلس خبرگان گفت: انتخابات آرام بود."
+    ents = [("PER", "کاوه نیکو"), ("ROLE", "نماینده ولی‌فقیه"), ("PER", "نیکو"), ("ROLE", "نماینده")]
+    from pipeline.records.mentions import role_mentions
+    from pipeline.records.officials import fields_of
+
+    doc = make_doc(form(text), [(lab, form(s)) for lab, s in ents])
+    got = fields_of([(rm, rm.start) for rm in role_mentions(doc)])
+    assert sorted(key(r) for r, _o, _l, _off in got) == sorted([key(form("نماینده ولی‌فقیه")), key(form("نماینده"))])
