@@ -143,16 +143,27 @@ def _trim_bare_honorific(text: str, ents: list[Span]) -> list[Span]:
     return out
 
 
+#: connectives that may follow a name and never end one («حسینی همچنین یادآور شد»)
+_CONNECTIVES = _FUNCTION | frozenset(key(w) for w in "همچنین سپس ضمنا ضمناً".split())
+
+
 def _trim_list_marks(text: str, ents: list[Span]) -> list[Span]:
-    """A PER that starts with a list number or a dash («۲۱- سنایی») starts at its first word."""
+    """A PER starts at its first word and ends at its last name word: a list number or a dash before
+    it («۲۱- سنایی»), a dash after it («مهرداد خدیر-») and a connective after it («حسینی همچنین»)
+    are not part of it."""
     out: list[Span] = []
     for x in ents:
-        if x.label == "PER" and not x.text[:1].isalpha():
-            ws = _segment_words(text, x.start, x.end)
-            ws = [w for w in ws if w[2][:1].isalpha()]
+        if x.label == "PER" and (not x.text[:1].isalpha() or not x.text[-1:].isalpha()
+                                 or key(x.text.split()[-1]) in _CONNECTIVES):
+            ws = [w for w in _segment_words(text, x.start, x.end) if w[2][:1].isalpha()]
+            while len(ws) > 1 and key(ws[-1][2]) in _CONNECTIVES:
+                ws.pop()
             if not ws:
                 continue
-            x = _span(text, "PER", ws[0][0], x.end, x)
+            end = ws[-1][1]
+            while end > ws[-1][0] and not text[end - 1].isalpha():
+                end -= 1
+            x = _span(text, "PER", ws[0][0], end, x)
         out.append(x)
     return out
 
@@ -236,7 +247,7 @@ def _surname_before_speech(text: str, ws: list[tuple[int, int, str]], ents: list
         if len(ws) < n:
             break
         part = ws[:n]
-        if any(key(w) in _FUNCTION or key(w) in roles or fold(w).startswith("می") for _, _, w in part) \
+        if any(key(w) in _CONNECTIVES or key(w) in roles or fold(w).startswith("می") for _, _, w in part) \
                 or any(y.start < part[-1][1] and part[0][0] < y.end for y in ents):
             return None
         if n == 2 and not _SPACE_GAP_RE.match(text[part[0][1]:part[1][0]]):

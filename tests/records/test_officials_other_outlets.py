@@ -301,3 +301,32 @@ def test_a_bare_title_and_a_longer_one_stay_two_records(form):
     doc = make_doc(form(text), [(lab, form(s)) for lab, s in ents])
     got = fields_of([(rm, rm.start) for rm in role_mentions(doc)])
     assert sorted(key(r) for r, _o, _l, _off in got) == sorted([key(form("نماینده ولی‌فقیه")), key(form("نماینده"))])
+
+
+# ---------------------------------------------------------------- given names outside the hand list
+@FORMS
+@pytest.mark.parametrize("text, ents, person", [
+    # a given name of the broad list only, tagged alone, its surname untagged, a title after them
+    ("فرهود کاویانی، شهردار بم گفت: خیابان‌ها بازسازی شد.", [("PER", "فرهود"), ("ROLE", "شهردار"), ("LOC", "بم")],
+     "فرهود کاویانی"),
+    # the given name untagged, the surname tagged
+    ("یلدا کاویانی، فرماندار بم گفت: مدارس باز است.", [("PER", "کاویانی"), ("ROLE", "فرماندار"), ("LOC", "بم")],
+     "یلدا کاویانی"),
+])
+def test_a_given_name_of_the_broad_list_joins_its_surname(text, ents, person, form):
+    got = _officials(text, ents, form, repair=True)
+    assert _people(got) == {key(form(person))}, got
+
+
+@FORMS
+@pytest.mark.parametrize("text, span, name", [
+    ("عصر ایران؛ مهرداد کاویانی- کسانی که با کتاب سر و کار دارند این مجله را می‌شناسند.",
+     "مهرداد کاویانی-", "مهرداد کاویانی"),
+    ("حسینی همچنین یادآور شد: کارخانه پس از افتتاح تعطیل شد.", "حسینی همچنین", "حسینی"),
+    ("۳- سارا نیکو نماینده یزد", "۳- سارا نیکو", "سارا نیکو"),
+])
+def test_a_dash_a_number_or_a_connective_is_not_part_of_a_name(text, span, name, form):
+    text, span = form(text), form(span)
+    s = text.index(span)
+    fixed = repair_entities(text, [Span("PER", s, s + len(span), span)])
+    assert [e.text for e in fixed if e.label == "PER"] == [form(name)]
