@@ -29,7 +29,9 @@ keep it out of version control. Exits 0 with a message when the corpora are abse
 
 A fresh sample for a new audit (so the last audit's units are not re-fitted): ``--seed N`` draws the
 units of each outlet at random (seeded) among its candidates instead of taking the top ones,
-``--exclude OLD.ids`` leaves out the units of an earlier audit, ``--quota outlet=N`` changes a quota:
+``--exclude OLD.ids`` leaves out the units of an earlier audit, ``--quota outlet=N`` changes a quota.
+Units whose text occurs in an annotated article of ``gold/`` beside the corpora (the older Fars and Fars
+1402 corpora hold some of them) are always left out, unless ``--keep-gold``:
 
     python scripts/audit_sample.py audit2.jsonl --ids audit2.ids --seed 6 --min-hits 2 --exclude audit.ids
 """
@@ -132,6 +134,30 @@ def select(units: list[dict], quota: int, min_hits: int) -> list[dict]:
     return [units[i] for _, i in sorted(keep, key=lambda s: s[1])]
 
 
+def _fold_all(text: str) -> str:
+    return re.sub(r"[\s\u200c]+", "", text.translate(_FOLD))
+
+
+def gold_blob(corpora: Path) -> str:
+    """All annotated articles (``gold/*.jsonl`` beside the corpora), folded and without spaces."""
+    gold = corpora.parent / "gold"
+    parts = []
+    for path in sorted(gold.glob("*.jsonl")) if gold.exists() else []:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                parts.append(_fold_all(json.loads(line).get("text") or ""))
+    return "\n".join(parts)
+
+
+def in_gold(unit: dict, blob: str, width: int = 50) -> bool:
+    """Whether a piece of ``unit``'s text occurs in an annotated article (some corpora hold the gold
+    articles themselves: older Fars, Fars 1402)."""
+    t = _fold_all(unit["text"])
+    if not blob or len(t) < width:
+        return False
+    return any(t[i:i + width] in blob for i in {0, len(t) // 3, 2 * len(t) // 3, len(t) - width})
+
+
 def sample(units: list[dict], quota: int, min_hits: int, seed: int, exclude: set[str]) -> list[dict]:
     """``quota`` units drawn at random (``seed``) among those with at least ``min_hits`` municipal words
     and not in ``exclude``, returned in corpus order."""
@@ -151,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-hits", type=int, default=1)
     ap.add_argument("--seed", type=int, help="draw the units at random with this seed (default: the top ones)")
     ap.add_argument("--exclude", type=Path, help="a file of ids (one a line) to leave out")
+    ap.add_argument("--keep-gold", action="store_true",
+                    help="keep units whose text occurs in ../shared/gold (left out by default)")
     ap.add_argument("--quota", action="append", default=[], metavar="OUTLET=N", help="change an outlet's quota")
     args = ap.parse_args(argv)
     quotas = dict(QUOTAS)
@@ -160,11 +188,17 @@ def main(argv: list[str] | None = None) -> int:
             ap.error(f"--quota: expected one of {sorted(quotas)} = a number, got {item!r}")
         quotas[outlet] = int(n)
     exclude = set(args.exclude.read_text(encoding="utf-8").split()) if args.exclude else set()
+    blob = gold_blob(args.corpora)
     if not args.corpora.exists():
         print(f"no corpora at {args.corpora}; nothing to do")
         return 0
     chosen = []
     for outlet, units in load(args.corpora, args.window).items():
+        if not args.keep_gold:
+            # annotated articles never enter an audit (they are measured against their gold)
+            gold_ids = {u["id"] for u in units if hits((u.get("title") or "") + "\n" + u["text"]) >= args.min_hits
+                        and in_gold(u, blob)}
+            exclude = exclude | gold_ids
         if args.seed is None:
             picked = select([u for u in units if u["id"] not in exclude], quotas[outlet], args.min_hits)
         else:
