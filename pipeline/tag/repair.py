@@ -36,7 +36,12 @@ news pattern, and each one is conservative (it needs a lexicon word or punctuati
   untagged words after «و» when «و» + a person or its organization follows («مدیرکل برنامه‌ریزی و
   سرمایه انسانی و» PER);
 * an untagged title right before an ORG or LOC at a clause start is a ROLE («مسئول کمیته ...
-  گفت», «عضو کمیسیون ... اظهار داشت»; words that are titles only there: org_title_heads.txt).
+  گفت», «عضو کمیسیون ... اظهار داشت»; words that are titles only there: org_title_heads.txt);
+* a PER ends at its last name word: a list number before it («۲۱- سنایی»), a dash or a connective
+  after it («مهرداد خدیر-», «حسینی همچنین») are out, and a connective is never an untagged surname;
+* after a place's official (شهردار، استاندار، فرماندار، بخشدار، دهیار) a place tagged ORG is a LOC, even
+  when an agency shares its name («استاندار فارس»);
+* a ROLE «A و B» between two names («X، وزیر خارجه و مشاور امنیت ملی Y») is two titles.
 """
 from __future__ import annotations
 
