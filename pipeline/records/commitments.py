@@ -80,7 +80,7 @@ SCHEDULED = ("commitment.scheduled", "commitment.completion")
 #: such clauses promise, seeds+dev plan, and a first archive run counted schedule announcements
 #: labelled promise as errors. Off: third person stays a plan (README, "Seventh pass: commitment
 #: kinds"; this choice looked at seeds+dev).
-COMPLETION_DATE_PROMISE = False
+COMPLETION_DATE_PROMISE = True
 
 
 def cue_kind_detail(ft: str, start: int, end: int, cues=None,
@@ -101,11 +101,16 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     conds = condition_spans(ft, start, end, cues)
     if conds:
         hits = [m for m in hits if not any(a <= m.start < b for a, b in conds)]
+    if TOPICS and hits:
+        topics = topic_spans(ft, start, end, cues)
+        if topics:
+            hits = [m for m in hits if not any(a <= m.start < b for a, b in topics)]
     nots = [m for m in hits if m.cls == "commitment.not"]
     kinds = []
     scheduled_only = True
     negated = False
     completion = False
+    plan_hits = []
     for m in hits:
         if m.cls == "commitment.not" or any(n.start < m.end and m.start < n.end for n in nots):
             continue
@@ -116,12 +121,17 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         if GENERIC_MODALS and k == "obligation" and _generic_modal(ft, m, start, end, cues):
             negated = True
             continue  # «همه باید بدانند», «باید توجه داشت», «شما باید ... می‌کردید»: no body in charge
+        if PAST_STATES and k == "plan" and _past_state(ft, m, end):
+            negated = True
+            continue  # «در دستور کار قرار داشت», «در حال اجرا بود»: a state of the past, no commitment
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
         if k == "plan" and m.cls not in SCHEDULED:
             scheduled_only = False
         if m.cls == "commitment.completion":
             completion = True
+        if k == "plan" and m.cls in SCHEDULED:
+            plan_hits.append(m)
         kinds.append(k)
     if is_question(ft, start, end):
         return None, False
@@ -132,6 +142,12 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     if not kinds:
         return ("not" if nots or negated else None), False
     kind = min(kinds, key=KIND_ORDER.index)
+    if (DIRECTIVES and kind == "plan" and plan_hits and len(kinds) == len(plan_hits)
+            and len({m.end for m in plan_hits}) == 1 and plan_hits[0].verb is not None and plan_hits[0].verb.tense == "subjunctive"
+            and is_directive(ft, plan_hits[0], start, end, cues)):
+        # «طرح‌ها ... در این هفته به افتتاح برسد»: scheduled work in a clause-final third-person subjunctive
+        # with nothing before it that makes it dependent is a directive, an obligation (ANNOTATION.md)
+        return "obligation", False
     if kind == "plan" and _first_person_final(ft, start, end, cues):
         return "promise", False  # «... صادر نمی‌کنیم», «... اجرا می‌کنیم»: the speakers commit themselves
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
@@ -144,6 +160,10 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
 
 #: whether the consequence of a condition needs an explicit cue (see :func:`classify_clause`)
 CONDITIONS = True
+#: whether cues inside the topic of a speech frame do not count (:func:`topic_spans`)
+TOPICS = True
+#: whether a plan cue told as a state of the past is no commitment (:func:`_past_state`)
+PAST_STATES = True
 #: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
 GENERIC_MODALS = True
 
@@ -234,6 +254,69 @@ def condition_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int,
             seen.append(w.group(0))
         out.append((m.start, stop))
     return out
+
+
+#: cue class of a speech frame's topic («با اشاره به», «در رابطه با», «در خصوص»): see :func:`topic_spans`
+TOPIC = "clause.topic"
+_PROPOSITION = frozenset({"که", "اینکه", "آنکه"})
+
+
+def topic_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int, int]]:
+    """The topics of a speech frame in ``[start, end)``: when a speech verb (``speech.say``) ends the
+    clause («... ، افزود», «... گفت»), from each topic cue before it («با اشاره به», «در رابطه با»,
+    «در خصوص», «با تأکید بر» ...) to the speech verb, unless a proposition («که», «اینکه») or a finite
+    verb of its own stands between them («با بیان اینکه ... باید ...»: the statement itself). What an
+    official spoke about is not what is committed («وی با اشاره به برنامه‌ریزی برای ...، افزود»)."""
+    from pipeline.records.clauses import looks_finite
+
+    cues = cue_classes() if cues is None else cues
+    say = None
+    for m in cues.finditer(ft, "speech.say", start, end, folded=True):
+        say = m
+    if say is None or ft[say.end:end].strip(" \u200c.،,؛!"):
+        return []
+    out = []
+    for t in cues.finditer(ft, TOPIC, start, say.start, folded=True):
+        seen: list[str] = []
+        ok = True
+        for w in _TAIL_WORD.finditer(ft, t.end, say.start):
+            word = w.group(0).replace("\u200c", "")
+            if word in _PROPOSITION or (seen and looks_finite(seen)):
+                ok = False
+                break
+            seen.append(w.group(0))
+        if ok:
+            out.append((t.start, say.start))
+    return out
+
+
+#: past forms of a copula or of «داشتن» that tell a state of the past («بود», «قرار داشت»)
+_PAST_STATE_WORDS = frozenset({"بود", "بودند", "بودیم", "بودم", "نبود", "نبودند", "نبودیم",
+                               "داشت", "داشتند", "داشتیم", "نداشت", "نداشتند"})
+_AUX_AFTER = frozenset({"است", "اند", "ایم", "ام"})
+
+
+def _past_state(ft: str, m, end: int) -> bool:
+    """Whether plan cue ``m`` is told as a state of the past: its own copula or verb, or the verb right
+    after it (at most two words on, within the clause: «در دستور کار قرار داشت»), is a simple past of
+    «بودن» or «داشتن» («در حال اجرا بود», «به دنبال ... بودند»), not a perfect («بوده است»). An
+    inchoative past («در دستور کار قرار گرفت/داد»: the plan is adopted) stays a plan."""
+    from pipeline.records.clauses import looks_finite
+
+    own = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.start, m.end)]
+    after = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, min(end, m.end + 60))][:6]
+    if own and own[-1] in _PAST_STATE_WORDS:
+        return not (after and after[0] in _AUX_AFTER)
+    if m.verb is not None:
+        return False  # the cue has a verb of its own (not a copula): its tense is the clause's
+    seen: list[str] = []
+    for i, w in enumerate(after[:5]):
+        seen.append(w)
+        if w in _PAST_STATE_WORDS:
+            return not (i + 1 < len(after) and after[i + 1] in _AUX_AFTER)
+        if looks_finite(seen):
+            return False  # the first verb after the cue is another one
+    return False
 
 
 def is_condition(ft: str, cl, cues=None) -> bool:
