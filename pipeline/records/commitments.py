@@ -85,7 +85,8 @@ COMPLETION_DATE_PROMISE = True
 
 def cue_kind_detail(ft: str, start: int, end: int, cues=None,
                     dates: list[tuple[int, int]] | None = None,
-                    blocked: list[tuple[int, int]] | None = None) -> tuple[str | None, bool]:
+                    blocked: list[tuple[int, int]] | None = None,
+                    sent_start: int | None = None) -> tuple[str | None, bool]:
     """:func:`cue_kind` and whether a plan comes only from scheduled-work cues (work announced
     with a light verb, «آغاز می‌شود», «به بهره‌برداری می‌رسد»: plan or promise; the classifier may
     decide which). With ``dates`` (sorted DATE spans of the text) and :data:`COMPLETION_DATE_PROMISE`,
@@ -152,6 +153,8 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         return "promise", False  # «... صادر نمی‌کنیم», «... اجرا می‌کنیم»: the speakers commit themselves
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
         return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
+    if PREDICTIONS and kind == "plan" and scheduled_only and _predicted(ft, start, plan_hits, cues, sent_start):
+        return "not", False  # «بانک جهانی پیش‌بینی می‌کند که رشد ... متوقف خواهد شد»: a forecast
     if (COMPLETION_DATE_PROMISE and kind == "plan" and scheduled_only and completion and dates
             and _has_date(dates, start, end)):
         return "promise", False
@@ -164,6 +167,26 @@ CONDITIONS = True
 TOPICS = True
 #: whether a plan cue told as a state of the past is no commitment (:func:`_past_state`)
 PAST_STATES = True
+#: whether scheduled work after a third party's forecast is no commitment (:func:`_predicted`)
+PREDICTIONS = True
+PREDICTION = "clause.prediction"
+
+
+def _predicted(ft: str, start: int, plan_hits: list, cues, sent_start: int | None = None) -> bool:
+    """Whether a forecast (``clause.prediction``: «پیش‌بینی می‌کند که», «به نظر می‌رسد», «احتمال دارد»,
+    «ممکن است»; not in the first person: «پیش‌بینی می‌کنیم» is the speakers' own estimate) stands before
+    the clause's scheduled-work cues: in the clause, or (given ``sent_start``) earlier in its sentence
+    with no colon between («احتمال دارد ... لغو شود و بعدا برگزار خواهد شد»: coordinated clauses share it)."""
+    if not plan_hits:
+        return False
+    first = min(m.start for m in plan_hits)
+    if sent_start is not None and sent_start < start:
+        colon = max(ft.rfind(c, sent_start, start) for c in ":؛")
+        start = max(sent_start, colon + 1)
+    for p in cues.finditer(ft, PREDICTION, start, first, folded=True):
+        if p.verb is None or p.verb.person != 1:
+            return True
+    return False
 #: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
 GENERIC_MODALS = True
 
@@ -467,7 +490,7 @@ def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
     cues = cue_classes() if cues is None else cues
     if is_question(ft, cl.start, cl.end):
         return None
-    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates, blocked)
+    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates, blocked, getattr(cl, "sent_start", None))
     if kind == "not":
         return None
     if CONDITIONS and is_condition(ft, cl, cues):

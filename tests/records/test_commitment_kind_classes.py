@@ -56,6 +56,9 @@ ONE = [
     # a topic with a commitment of its own («با بیان اینکه ...») keeps it
     (f"{SPEAKER} با بیان اینکه شهرداری‌ها باید پسماند را تفکیک کنند، افزود: این کار آغاز شده است.",
      [("PER", SPEAKER)], "obligation", "شهرداری‌ها"),
+    # the speakers' own estimate is no forecast: a plan
+    (f"{SPEAKER} گفت: پیش‌بینی می‌کنیم که ساخت این مجموعه در سال آینده آغاز خواهد شد.",
+     [("PER", SPEAKER), ("DATE", "سال آینده")], "plan", SPEAKER),
     # scheduled work as a clause-final third-person subjunctive in a statement: a directive, an obligation
     (f"{SPEAKER} گفت: طرح‌های نیمه‌تمام محله‌ها تا پایان هفته به بهره‌برداری برسد.",
      [("PER", SPEAKER), ("DATE", "تا پایان هفته")], "obligation", None),
@@ -75,6 +78,10 @@ NONE = [
      [("PER", SPEAKER)]),
     (f"{SPEAKER} ضمن اشاره به طرح‌های در دست اجرای شهرداری اظهار کرد: مردم صبور باشند.",
      [("PER", SPEAKER)]),
+    # a third party's forecast before scheduled work told with a light verb
+    ("بانک جهانی پیش‌بینی می‌کند که رشد اقتصادی منطقه در سال آینده متوقف خواهد شد.", [("DATE", "سال آینده")]),
+    ("به نظر می‌رسد بازار مسکن در ماه‌های آینده آرام خواهد شد.", []),
+    ("احتمال دارد مسابقه فردا به دلیل بارش برف لغو شود و بعدا برگزار خواهد شد.", []),
     # a plan told as a state of the past
     ("ساماندهی دستفروشان در نوروز گذشته در دستور کار شهرداری قرار داشت.", []),
     ("بازسازی این بنا در سال‌های جنگ در حال اجرا بود.", []),
