@@ -138,6 +138,8 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         return None, False
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
+    if not kinds and not nots and not negated and PRESENT_AHEAD and _present_ahead(ft, start, end, cues, conds):
+        kinds.append("plan")  # «به‌زودی ... برگزار می‌شود»: a present passive pointed ahead, scheduled work
     if not kinds and not nots and DIRECTIVES and _has_directive(ft, start, end, cues):
         kinds.append("obligation")  # a directive, when no other cue names the clause (nor a recommendation)
     if not kinds:
@@ -167,6 +169,30 @@ CONDITIONS = True
 TOPICS = True
 #: whether a plan cue told as a state of the past is no commitment (:func:`_past_state`)
 PAST_STATES = True
+#: whether a clause-final third-person present passive with a time ahead is scheduled work (:func:`_present_ahead`)
+PRESENT_AHEAD = True
+#: light verbs of a passive or inchoative («برگزار می‌شود», «انجام می‌گردد», «مورد بررسی قرار می‌گیرد»)
+_PASSIVE_LIGHT = frozenset({"شد", "گردید", "گرفت"})
+
+
+def _present_ahead(ft: str, start: int, end: int, cues, conds=()) -> bool:
+    """Whether clause ``[start, end)`` ends in a third-person present of a passive light verb («... برگزار
+    می‌شود», «... پرداخت می‌گردد», «... مورد بررسی قرار می‌گیرد»), not negated, and a time word that points
+    ahead (cue class ``time.ahead``: «به‌زودی», «آینده», «تا پایان ...», «امسال») stands in it outside a
+    condition: the present tells scheduled work («به‌زودی جشن ... برگزار می‌شود»), not a habit or a rule."""
+    from pipeline.records.commitment_model import tail_verb
+
+    tail = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(start, end - 40), end)]
+    tv = tail_verb(tail, cues)
+    if tv is None or tv[0] not in _PASSIVE_LIGHT:
+        return False
+    vf = tv[1]
+    if vf.tense != "present" or vf.person != 3 or vf.negated:
+        return False
+    return any(not any(a <= t.start < b for a, b in conds)
+               for t in cues.finditer(ft, "time.ahead", start, end, folded=True))
+
+
 #: whether scheduled work after a third party's forecast is no commitment (:func:`_predicted`)
 PREDICTIONS = True
 PREDICTION = "clause.prediction"
