@@ -182,15 +182,15 @@ def _present_ahead(ft: str, start: int, end: int, cues, conds=()) -> bool:
     condition: the present tells scheduled work («به‌زودی جشن ... برگزار می‌شود»), not a habit or a rule."""
     from pipeline.records.commitment_model import tail_verb
 
+    if not any(not any(a <= t.start < b for a, b in conds)
+               for t in cues.finditer(ft, "time.ahead", start, end, folded=True)):
+        return False
     tail = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(start, end - 40), end)]
     tv = tail_verb(tail, cues)
     if tv is None or tv[0] not in _PASSIVE_LIGHT:
         return False
     vf = tv[1]
-    if vf.tense != "present" or vf.person != 3 or vf.negated:
-        return False
-    return any(not any(a <= t.start < b for a, b in conds)
-               for t in cues.finditer(ft, "time.ahead", start, end, folded=True))
+    return vf.tense == "present" and vf.person == 3 and not vf.negated
 
 
 #: whether scheduled work after a third party's forecast is no commitment (:func:`_predicted`)
