@@ -75,11 +75,10 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
 
 #: cue classes of scheduled work told with a light verb (see :func:`cue_kind_detail`)
 SCHEDULED = ("commitment.scheduled", "commitment.completion")
-#: whether the completion of scheduled work with a date in its clause is a promise (an "announced
-#: completion date"; ANNOTATION.md also calls third-person scheduled work a plan). train.jsonl labels
-#: such clauses promise, seeds+dev plan, and a first archive run counted schedule announcements
-#: labelled promise as errors. Off: third person stays a plan (README, "Seventh pass: commitment
-#: kinds"; this choice looked at seeds+dev).
+#: whether the completion of scheduled work with a date in its clause is a promise: ANNOTATION.md's
+#: plan-vs-promise point lists "announced completion dates" among explicit commitments, and keeps other
+#: third-person scheduled work (a start or event date, no date) a plan. train.jsonl labels such clauses
+#: promise, seeds+dev plan; on since the ninth pass, which follows the guideline (README, "Ninth pass").
 COMPLETION_DATE_PROMISE = True
 
 
