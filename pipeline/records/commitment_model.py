@@ -42,6 +42,23 @@ _FUTURE_ANY = re.compile(r"(?<![^\W\d_])ن?خواه(?:م|ی|د|یم|ید|ند)[ 
 def tail_verb(words: list[str], cues: CueClasses):
     """``(past stem, VerbForm)`` of the verb that ends the clause (one of the cue file's verbs, the last
     one or two words; the light verb of a compound «افتتاح می‌شود» -> «شد»), or None."""
+    # pure in the last two words and the cue file's verbs: remembered per CueClasses object (the same
+    # clause tail is asked for by the features, the rules and the kind checks)
+    key = tuple(words[-2:])
+    memo = cues.__dict__.setdefault("_tail_verb_memo", {})
+    hit = memo.get(key, _MISSING)
+    if hit is not _MISSING:
+        return hit
+    if len(memo) > 8192:
+        memo.clear()
+    memo[key] = out = _tail_verb(words, cues)
+    return out
+
+
+_MISSING = object()
+
+
+def _tail_verb(words: list[str], cues: CueClasses):
     from pipeline.persian.verbforms import compiled, verb_form
 
     for n in (2, 1):

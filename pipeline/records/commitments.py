@@ -75,17 +75,17 @@ def cue_kind(ft: str, start: int, end: int, cues=None) -> str | None:
 
 #: cue classes of scheduled work told with a light verb (see :func:`cue_kind_detail`)
 SCHEDULED = ("commitment.scheduled", "commitment.completion")
-#: whether the completion of scheduled work with a date in its clause is a promise (an "announced
-#: completion date"; ANNOTATION.md also calls third-person scheduled work a plan). train.jsonl labels
-#: such clauses promise, seeds+dev plan, and a first archive run counted schedule announcements
-#: labelled promise as errors. Off: third person stays a plan (README, "Seventh pass: commitment
-#: kinds"; this choice looked at seeds+dev).
-COMPLETION_DATE_PROMISE = False
+#: whether the completion of scheduled work with a date in its clause is a promise: ANNOTATION.md's
+#: plan-vs-promise point lists "announced completion dates" among explicit commitments, and keeps other
+#: third-person scheduled work (a start or event date, no date) a plan. train.jsonl labels such clauses
+#: promise, seeds+dev plan; on since the ninth pass, which follows the guideline (README, "Ninth pass").
+COMPLETION_DATE_PROMISE = True
 
 
 def cue_kind_detail(ft: str, start: int, end: int, cues=None,
                     dates: list[tuple[int, int]] | None = None,
-                    blocked: list[tuple[int, int]] | None = None) -> tuple[str | None, bool]:
+                    blocked: list[tuple[int, int]] | None = None,
+                    sent_start: int | None = None) -> tuple[str | None, bool]:
     """:func:`cue_kind` and whether a plan comes only from scheduled-work cues (work announced
     with a light verb, «آغاز می‌شود», «به بهره‌برداری می‌رسد»: plan or promise; the classifier may
     decide which). With ``dates`` (sorted DATE spans of the text) and :data:`COMPLETION_DATE_PROMISE`,
@@ -101,11 +101,16 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     conds = condition_spans(ft, start, end, cues)
     if conds:
         hits = [m for m in hits if not any(a <= m.start < b for a, b in conds)]
+    if TOPICS and hits:
+        topics = topic_spans(ft, start, end, cues)
+        if topics:
+            hits = [m for m in hits if not any(a <= m.start < b for a, b in topics)]
     nots = [m for m in hits if m.cls == "commitment.not"]
     kinds = []
     scheduled_only = True
     negated = False
     completion = False
+    plan_hits = []
     for m in hits:
         if m.cls == "commitment.not" or any(n.start < m.end and m.start < n.end for n in nots):
             continue
@@ -116,26 +121,41 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         if GENERIC_MODALS and k == "obligation" and _generic_modal(ft, m, start, end, cues):
             negated = True
             continue  # «همه باید بدانند», «باید توجه داشت», «شما باید ... می‌کردید»: no body in charge
+        if PAST_STATES and k == "plan" and _past_state(ft, m, end):
+            negated = True
+            continue  # «در دستور کار قرار داشت», «در حال اجرا بود»: a state of the past, no commitment
         if k == "plan" and m.verb is not None and m.verb.person == 1:
             k = "promise"
         if k == "plan" and m.cls not in SCHEDULED:
             scheduled_only = False
         if m.cls == "commitment.completion":
             completion = True
+        if k == "plan" and m.cls in SCHEDULED:
+            plan_hits.append(m)
         kinds.append(k)
     if is_question(ft, start, end):
         return None, False
     if not kinds and _FIRST_PERSON_FUTURE.search(ft, start, end):
         kinds.append("promise")  # «به پایان خواهیم رساند»: any verb in the first-person future
+    if not kinds and not nots and not negated and PRESENT_AHEAD and _present_ahead(ft, start, end, cues, conds):
+        kinds.append("plan")  # «به‌زودی ... برگزار می‌شود»: a present passive pointed ahead, scheduled work
     if not kinds and not nots and DIRECTIVES and _has_directive(ft, start, end, cues):
         kinds.append("obligation")  # a directive, when no other cue names the clause (nor a recommendation)
     if not kinds:
         return ("not" if nots or negated else None), False
     kind = min(kinds, key=KIND_ORDER.index)
+    if (DIRECTIVES and kind == "plan" and plan_hits and len(kinds) == len(plan_hits)
+            and len({m.end for m in plan_hits}) == 1 and plan_hits[0].verb is not None and plan_hits[0].verb.tense == "subjunctive"
+            and is_directive(ft, plan_hits[0], start, end, cues)):
+        # «طرح‌ها ... در این هفته به افتتاح برسد»: scheduled work in a clause-final third-person subjunctive
+        # with nothing before it that makes it dependent is a directive, an obligation (ANNOTATION.md)
+        return "obligation", False
     if kind == "plan" and _first_person_final(ft, start, end, cues):
         return "promise", False  # «... صادر نمی‌کنیم», «... اجرا می‌کنیم»: the speakers commit themselves
     if kind == "obligation" and _MUST_WE.search(ft, start, end):
         return "promise", False  # «باید تلاش کنیم», «باید بکوشیم»: the speaker commits (ANNOTATION.md, plan vs promise)
+    if PREDICTIONS and kind == "plan" and scheduled_only and _predicted(ft, start, plan_hits, cues, sent_start):
+        return "not", False  # «بانک جهانی پیش‌بینی می‌کند که رشد ... متوقف خواهد شد»: a forecast
     if (COMPLETION_DATE_PROMISE and kind == "plan" and scheduled_only and completion and dates
             and _has_date(dates, start, end)):
         return "promise", False
@@ -144,6 +164,54 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
 
 #: whether the consequence of a condition needs an explicit cue (see :func:`classify_clause`)
 CONDITIONS = True
+#: whether cues inside the topic of a speech frame do not count (:func:`topic_spans`)
+TOPICS = True
+#: whether a plan cue told as a state of the past is no commitment (:func:`_past_state`)
+PAST_STATES = True
+#: whether a clause-final third-person present passive with a time ahead is scheduled work (:func:`_present_ahead`)
+PRESENT_AHEAD = True
+#: light verbs of a passive or inchoative («برگزار می‌شود», «انجام می‌گردد», «مورد بررسی قرار می‌گیرد»)
+_PASSIVE_LIGHT = frozenset({"شد", "گردید", "گرفت"})
+
+
+def _present_ahead(ft: str, start: int, end: int, cues, conds=()) -> bool:
+    """Whether clause ``[start, end)`` ends in a third-person present of a passive light verb («... برگزار
+    می‌شود», «... پرداخت می‌گردد», «... مورد بررسی قرار می‌گیرد»), not negated, and a time word that points
+    ahead (cue class ``time.ahead``: «به‌زودی», «آینده», «تا پایان ...», «امسال») stands in it outside a
+    condition: the present tells scheduled work («به‌زودی جشن ... برگزار می‌شود»), not a habit or a rule."""
+    from pipeline.records.commitment_model import tail_verb
+
+    if not any(not any(a <= t.start < b for a, b in conds)
+               for t in cues.finditer(ft, "time.ahead", start, end, folded=True)):
+        return False
+    tail = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(start, end - 40), end)]
+    tv = tail_verb(tail, cues)
+    if tv is None or tv[0] not in _PASSIVE_LIGHT:
+        return False
+    vf = tv[1]
+    return vf.tense == "present" and vf.person == 3 and not vf.negated
+
+
+#: whether scheduled work after a third party's forecast is no commitment (:func:`_predicted`)
+PREDICTIONS = True
+PREDICTION = "clause.prediction"
+
+
+def _predicted(ft: str, start: int, plan_hits: list, cues, sent_start: int | None = None) -> bool:
+    """Whether a forecast (``clause.prediction``: «پیش‌بینی می‌کند که», «به نظر می‌رسد», «احتمال دارد»,
+    «ممکن است»; not in the first person: «پیش‌بینی می‌کنیم» is the speakers' own estimate) stands before
+    the clause's scheduled-work cues: in the clause, or (given ``sent_start``) earlier in its sentence
+    with no colon between («احتمال دارد ... لغو شود و بعدا برگزار خواهد شد»: coordinated clauses share it)."""
+    if not plan_hits:
+        return False
+    first = min(m.start for m in plan_hits)
+    if sent_start is not None and sent_start < start:
+        colon = max(ft.rfind(c, sent_start, start) for c in ":؛")
+        start = max(sent_start, colon + 1)
+    for p in cues.finditer(ft, PREDICTION, start, first, folded=True):
+        if p.verb is None or p.verb.person != 1:
+            return True
+    return False
 #: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
 GENERIC_MODALS = True
 
@@ -234,6 +302,69 @@ def condition_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int,
             seen.append(w.group(0))
         out.append((m.start, stop))
     return out
+
+
+#: cue class of a speech frame's topic («با اشاره به», «در رابطه با», «در خصوص»): see :func:`topic_spans`
+TOPIC = "clause.topic"
+_PROPOSITION = frozenset({"که", "اینکه", "آنکه"})
+
+
+def topic_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int, int]]:
+    """The topics of a speech frame in ``[start, end)``: when a speech verb (``speech.say``) ends the
+    clause («... ، افزود», «... گفت»), from each topic cue before it («با اشاره به», «در رابطه با»,
+    «در خصوص», «با تأکید بر» ...) to the speech verb, unless a proposition («که», «اینکه») or a finite
+    verb of its own stands between them («با بیان اینکه ... باید ...»: the statement itself). What an
+    official spoke about is not what is committed («وی با اشاره به برنامه‌ریزی برای ...، افزود»)."""
+    from pipeline.records.clauses import looks_finite
+
+    cues = cue_classes() if cues is None else cues
+    say = None
+    for m in cues.finditer(ft, "speech.say", start, end, folded=True):
+        say = m
+    if say is None or ft[say.end:end].strip(" \u200c.،,؛!"):
+        return []
+    out = []
+    for t in cues.finditer(ft, TOPIC, start, say.start, folded=True):
+        seen: list[str] = []
+        ok = True
+        for w in _TAIL_WORD.finditer(ft, t.end, say.start):
+            word = w.group(0).replace("\u200c", "")
+            if word in _PROPOSITION or (seen and looks_finite(seen)):
+                ok = False
+                break
+            seen.append(w.group(0))
+        if ok:
+            out.append((t.start, say.start))
+    return out
+
+
+#: past forms of a copula or of «داشتن» that tell a state of the past («بود», «قرار داشت»)
+_PAST_STATE_WORDS = frozenset({"بود", "بودند", "بودیم", "بودم", "نبود", "نبودند", "نبودیم",
+                               "داشت", "داشتند", "داشتیم", "نداشت", "نداشتند"})
+_AUX_AFTER = frozenset({"است", "اند", "ایم", "ام"})
+
+
+def _past_state(ft: str, m, end: int) -> bool:
+    """Whether plan cue ``m`` is told as a state of the past: its own copula or verb, or the verb right
+    after it (at most two words on, within the clause: «در دستور کار قرار داشت»), is a simple past of
+    «بودن» or «داشتن» («در حال اجرا بود», «به دنبال ... بودند»), not a perfect («بوده است»). An
+    inchoative past («در دستور کار قرار گرفت/داد»: the plan is adopted) stays a plan."""
+    from pipeline.records.clauses import looks_finite
+
+    own = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.start, m.end)]
+    after = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, min(end, m.end + 60))][:6]
+    if own and own[-1] in _PAST_STATE_WORDS:
+        return not (after and after[0] in _AUX_AFTER)
+    if m.verb is not None:
+        return False  # the cue has a verb of its own (not a copula): its tense is the clause's
+    seen: list[str] = []
+    for i, w in enumerate(after[:5]):
+        seen.append(w)
+        if w in _PAST_STATE_WORDS:
+            return not (i + 1 < len(after) and after[i + 1] in _AUX_AFTER)
+        if looks_finite(seen):
+            return False  # the first verb after the cue is another one
+    return False
 
 
 def is_condition(ft: str, cl, cues=None) -> bool:
@@ -384,7 +515,7 @@ def classify_clause(ft: str, cl, model=None, cues=None, use_model: bool = True,
     cues = cue_classes() if cues is None else cues
     if is_question(ft, cl.start, cl.end):
         return None
-    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates, blocked)
+    kind, scheduled = cue_kind_detail(ft, cl.start, cl.end, cues, dates, blocked, getattr(cl, "sent_start", None))
     if kind == "not":
         return None
     if CONDITIONS and is_condition(ft, cl, cues):
