@@ -22,6 +22,9 @@ raw_perdt               22     window of 15 sentences (no document breaks in Per
 fars_news_lm            6      article with Arabic ي/ك (older Fars, a contrast)
 ======================  =====  =====================================================
 
+With ``--seed N`` the units are drawn at random (seed N) among the candidates instead of taking those with
+the most hits: a fresh sample for each audit, so a change is not judged on the units it was fitted to.
+
 Windows are non-overlapping (a window starts at a multiple of ``--window``). Ids are
 ``outlet:offset`` (article index, or first sentence line); the text is written as the corpus has
 it (no normalization), so the run sees the original orthography. The output holds corpus text:
@@ -33,6 +36,7 @@ import argparse
 import csv
 import json
 import lzma
+import random
 import re
 import sys
 from pathlib import Path
@@ -117,10 +121,14 @@ def load(corpora: Path, window: int) -> dict[str, list[dict]]:
     }
 
 
-def select(units: list[dict], quota: int, min_hits: int) -> list[dict]:
+def select(units: list[dict], quota: int, min_hits: int, seed: int | None = None) -> list[dict]:
     """The ``quota`` units with the most municipal words (at least ``min_hits``), earliest first on ties,
-    returned in corpus order."""
+    returned in corpus order; with ``seed``, ``quota`` units drawn at random among those candidates."""
     scored = [(hits((u.get("title") or "") + "\n" + u["text"]), i) for i, u in enumerate(units)]
+    if seed is not None:
+        cands = [s for s in scored if s[0] >= min_hits]
+        keep = random.Random(seed).sample(cands, min(quota, len(cands)))
+        return [units[i] for _, i in sorted(keep, key=lambda s: s[1])]
     keep = sorted((s for s in scored if s[0] >= min_hits), key=lambda s: (-s[0], s[1]))[:quota]
     return [units[i] for _, i in sorted(keep, key=lambda s: s[1])]
 
@@ -132,13 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--ids", type=Path, help="also write the selected ids, one a line")
     ap.add_argument("--window", type=int, default=15)
     ap.add_argument("--min-hits", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=None, help="draw the units at random among the candidates")
     args = ap.parse_args(argv)
     if not args.corpora.exists():
         print(f"no corpora at {args.corpora}; nothing to do")
         return 0
     chosen = []
     for outlet, units in load(args.corpora, args.window).items():
-        picked = select(units, QUOTAS[outlet], args.min_hits)
+        picked = select(units, QUOTAS[outlet], args.min_hits, args.seed)
         print(f"{outlet}: {len(picked)} of {len(units)} units")
         chosen.extend(picked)
     with args.out.open("w", encoding="utf-8") as fh:

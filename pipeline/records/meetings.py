@@ -75,6 +75,11 @@ class _Draft:
     weak: bool = False
     #: features of the meeting model (filled when the drafts are complete)
     features: dict[str, float] = field(default_factory=dict)
+    #: told as announced or ordered, not as held: the verb of the cue's clause is future, present or
+    #: subjunctive («... برگزار خواهد شد/می‌شود», «دستور داد جلسه‌ای ... برگزار شود»); see :func:`_planned`
+    planned: bool = False
+    #: where each group participant was read (group key -> text offsets), to join coordinated groups
+    group_at: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -155,10 +160,18 @@ _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا
 
 
 def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
-    """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»)."""
+    """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»).
+
+    The noun phrase ends where Persian grammar closes it: after a word ending in a vowel letter «ا/و»
+    or in the plural «ها» without the linking «ی» («مدیران شرکت‌ها | اقدامات ...», «همه اعضا | مکلف»:
+    a modifier after such a word would be written «شرکت‌های ...», «اعضای ...»), and before the
+    non-verbal part of a compound verb (a word right before a finite verb: «... بانک‌ها | برگزار شود»)."""
     text = doc.text
     end = e
+    last = text[s:e].split()[-1] if text[s:e].split() else ""
     for _ in range(4):
+        if _closes_phrase(last):
+            break
         nw = next_word(text, end)
         ent = index.first_from(end)
         if ent is not None and text[end:ent.start].strip(" \u200c«»"):
@@ -168,8 +181,19 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
             break
         if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]) or _starts_speech_verb(text, nw[0]):
             break
+        after = next_word(text, nw[1])
+        if after is not None and not text[nw[1]:after[0]].strip(" \u200c") and looks_finite([fold(after[2])]):
+            break  # «برگزار» of «برگزار شود», «مکلف» of «مکلف است»: the verb's, not the group's
         end = nw[1]
+        last = nw[2]
     return text[s:end].strip()
+
+
+def _closes_phrase(w: str) -> bool:
+    """A word after which no modifier can follow without a written linking «ی»: a final «ا» or «و»
+    («اعضا», «آقایان و بانوان» is not: «ان» takes an unwritten ezafe), or the plural «ها» («شرکت‌ها»)."""
+    k = fold(w).replace("\u200c", "")
+    return len(k) > 2 and k.endswith(("ا", "و"))
 
 
 #: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
@@ -308,6 +332,12 @@ class _Builder:
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
         quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
                   if st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
+        own = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
+               if anchor is not None and st[0] <= anchor < st[1]]
+        if own:
+            # a meeting told inside a quote: its people are those the quote names; the attribution around
+            # it («X در گفت‌وگو با ... اظهار داشت: ...») names the speaker, who is added (or not) as such
+            s, e = max(s, own[-1][0]), min(e, own[-1][1])
 
         def inside_quote(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
@@ -357,7 +387,8 @@ class _Builder:
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
                             cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start, self.index):
                         self.why += ("src=plural_role",)
-                        self.add_group(d, self._plural_role_text(rm))
+                        g = self._plural_role_text(rm)
+                        self.add_group(d, g, text.find(g, max(0, rm.start - 20)))
                 elif rm.scope:
                     self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
@@ -382,7 +413,8 @@ class _Builder:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
-        if presence:
+        if presence or d.planned:
+            # an announced or ordered meeting: who announces or orders it is not thereby present
             lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
@@ -390,7 +422,7 @@ class _Builder:
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
-        for i, (ws, we, w) in enumerate(ws_all[:0 if presence else 3]):
+        for i, (ws, we, w) in enumerate(ws_all[:0 if presence or d.planned else 3]):
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
@@ -408,7 +440,7 @@ class _Builder:
             if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws_all[j][0], self.index):
                 start = ws_all[j - 2][0] if prev[-2:] == ["جمعی", "از"] else ws_all[j][0]
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
-                self.add_group(d, _group_text(doc, self.index, start, we))
+                self.add_group(d, _group_text(doc, self.index, start, we), start)
 
     def place_before(self, s: int, pos: int) -> str | None:
         """The place an unscoped title belongs to: the last LOC before ``pos`` in its sentence (not a
@@ -470,8 +502,13 @@ class _Builder:
         News agencies are not bodies."""
         text = self.doc.text
         ent = self.index.first_from(cm.end)
+        after = cm.end
+        # the day may stand between the session and its body («جلسه صبح امروز (۳ مهر) شورای‌عالی مسکن»)
+        while ent is not None and ent.label == "DATE" and not text[after:ent.start].strip(" \u200c()"):
+            after = ent.end
+            ent = self.index.first_from(ent.end)
         if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
-            between = words(text, cm.end, ent.start)
+            between = words(text, after, ent.start)
             if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
                 return ent.text
         untagged = self._untagged_body(cm, sent)
@@ -561,8 +598,10 @@ class _Builder:
                 return
         d.participants.append(p)
 
-    def add_group(self, d: _Draft, g: str) -> None:
+    def add_group(self, d: _Draft, g: str, at: int | None = None) -> None:
         kg = key(g)
+        if at is not None and at >= 0:
+            d.group_at[kg] = (at, at + len(g))
         ws = g.split()
         # «مردم شریف استان»: the public, however qualified (not the compound «مردم‌نهاد», NGOs)
         public_head = bool(ws) and key(ws[0]) in _PUBLIC and not (len(ws) > 1 and key(ws[1]).startswith("نهاد"))
@@ -677,7 +716,10 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         kind = cm.label or cm.cue
         if frame == "anaphoric" and drafts:
             # «در این مراسم»: the last meeting of that kind, else the last one told
-            ante = next((o for o in reversed(drafts) if o.kind == kind), drafts[-1])
+            # (a meeting held rather than one announced or ordered in between: «دستور داد جلسه‌ای ... برگزار
+            # شود ... در این جلسه» still tells of the session held)
+            ante = next((o for o in reversed(drafts) if o.kind == kind and not o.planned),
+                        next((o for o in reversed(drafts) if o.kind == kind), drafts[-1]))
             last_cue = (cm.end, sent, ante)
             b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
@@ -691,11 +733,11 @@ def _drafts(doc: Document, weak_drafts: bool = True):
             last_cue = (cm.end, sent, told)
             b.add_sentence(told, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
-        d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
+        d = _Draft(kind, cm.start, sent, in_quote, cue=cm, planned=_planned(text, ft, cm, sent))
         last_cue = (cm.end, sent, d)
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
-        if in_quote is not None and in_quote.names:
+        if in_quote is not None and in_quote.names and not d.planned:
             b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
         body = None if cm.cls == "meeting.visit" else b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
@@ -714,8 +756,8 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         nxt = b.index.first_from(cm.end)
         day_only = nxt is not None and nxt.label == "DATE" and not text[cm.end:nxt.start].strip(" \u200c")
         for o in reversed(drafts):
-            if o.kind != d.kind:
-                continue
+            if o.kind != d.kind or (o.planned and not d.planned and o.sent != sent):
+                continue  # a session held is not the one announced or ordered before it
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
             same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
@@ -745,7 +787,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
     narrative = [d for d in drafts if d.in_quote is None]
     for i, d in enumerate(narrative):
         idx = sent_index.get(d.sent, 99)
-        if idx >= MAIN_EVENT_SENTENCES:
+        if idx >= MAIN_EVENT_SENTENCES or d.planned:
             continue
         until = narrative[i + 1].start if i + 1 < len(narrative) else len(text)
         for ev, ref in co.events:
@@ -784,6 +826,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         drafts.append(d)
     out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
+        _join_coordinated(d, text, b.index)
         parts = _drop_unnamed_dupes(d.participants, d.refs)
         parts = _drop_body_if_named(parts, d.body)
         if not parts:
@@ -917,6 +960,48 @@ def _has_participant(d: _Draft, p: Participant) -> bool:
     return False
 
 
+_LIST_SEP = re.compile(r"^[\s\u200c]*(?:[،,][\s\u200c]*|و[\s\u200c]+|[،,][\s\u200c]*و[\s\u200c]+)$")
+#: the second word of a two-word title that is one title («مدیران کل»)
+_TITLE_TAILS = frozenset((key("کل"),))
+
+
+def _join_coordinated(d: _Draft, text: str, index: EntityIndex) -> None:
+    """Bare group nouns coordinated before one scoped by a named body or place (an ORG/LOC inside it) share
+    that scope and are one group, as the text lists them: «معاونان و مدیران شهرداری منطقه ۹», «مدیران کل، شهرداران و فرمانداران استان»
+    (ANNOTATION.md: a group is written as the text has it). Groups with their own modifier
+    («معاونان فرماندار، بخشداران و ...») and lists without a scope («معاونان و فرمانداران») stay apart."""
+    placed = sorted((d.group_at[key(p.group)] + (p,) for p in d.participants
+                     if p.group and key(p.group) in d.group_at), key=lambda x: x[0])
+    if len(placed) < 2:
+        return
+
+    def bare(g: str) -> bool:
+        ws = g.split()
+        return len(ws) == 1 or (len(ws) == 2 and key(ws[1]) in _TITLE_TAILS)
+
+    chains: list[list[tuple[int, int, Participant]]] = []
+    run = [placed[0]]
+    for prev, cur in zip(placed, placed[1:]):
+        if bare(prev[2].group) and cur[0] >= prev[1] and _LIST_SEP.match(text[prev[1]:cur[0]]):
+            run.append(cur)
+        else:
+            chains.append(run)
+            run = [cur]
+    chains.append(run)
+    for chain in chains:
+        if len(chain) < 2 or not any(e.label in ("ORG", "LOC") for e in index.within(chain[-1][0], chain[-1][1])):
+            continue
+        joined = Participant(group=text[chain[0][0]:chain[-1][1]].strip())
+        tags: set[str] = set()
+        for _, _, q in chain:
+            tags |= d.tags.get(_pkey(q), set())
+        i = next(i for i, q in enumerate(d.participants) if q is chain[0][2])
+        members = {id(q) for _, _, q in chain}
+        d.participants = [q for q in d.participants[:i] if id(q) not in members] + [joined] + \
+            [q for q in d.participants[i:] if id(q) not in members]
+        d.tags[_pkey(joined)] = tags
+
+
 def _drop_unnamed_dupes(parts: list[Participant], refs: list[Referent]) -> list[Participant]:
     """An unnamed title whose holder is also listed by name is dropped."""
     out = []
@@ -1022,6 +1107,25 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
             verbs.search(ft, "meeting.verb", cm.end, sent[1], folded=True) is None:
         return None
     return "new"
+
+
+#: subjunctive and present forms that end an announced or ordered meeting's clause («برگزار شود/گردد», «تشکیل دهند»)
+_NOT_PAST = frozenset(fold(w) for w in "شود شوند گردد گردند کند کنند نماید نمایند دهد دهند یابد یابند آید آیند".split())
+
+
+def _planned(text: str, ft: str, cm, sent: tuple[int, int]) -> bool:
+    """Whether the meeting verb of the cue's clause (``meeting.verb`` after the cue, no other finite verb
+    between) tells the meeting as announced or ordered: future («برگزار خواهد شد»), present («برگزار
+    می‌شود», «مي شود»), or subjunctive («دستور داد ... جلسه‌ای ... برگزار شود», «... برگزار کنند»); not
+    in the first person plural («برگزار می‌کنیم»: the speakers take part)."""
+    m = cue_classes().search(ft, "meeting.verb", cm.end, sent[1], folded=True)
+    if m is None or any(looks_finite([fold(w)]) for _, _, w in words(text, cm.end, m.start)):
+        return False
+    vw = [fold(w).replace("\u200c", "") for w in text[m.start:m.end].split()]
+    if not vw or vw[-1].endswith("یم"):
+        return False
+    return any(w.startswith("خواه") for w in vw) or any(w.startswith("می") and len(w) > 3 for w in vw[1:]) or \
+        "می" in vw[1:] or vw[-1] in _NOT_PAST
 
 
 #: presence verbs among ``meeting.verb`` (their stems): «حاضر شد», «حضور یافت/داشت», «آمد»
