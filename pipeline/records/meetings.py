@@ -154,6 +154,10 @@ _REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^
 _LATE = frozenset(key(w) for w in "مرحوم زنده‌یاد زنده‌یادان شهید شهیدان شادروان فقید".split())
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
+#: first-person pronouns: a speaker who tells a meeting with them was there
+_FIRST_PERSON = frozenset(fold(w) for w in "ما من بنده اینجانب".split())
+#: day words of a meeting held the day it is reported
+_TODAY = frozenset(key(w) for w in "امروز امشب".split())
 #: words that may open a sentence before its subject
 _OPENERS = frozenset(key(w) for w in "همچنین نیز سپس ضمنا اما ولی و".split())
 _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
@@ -442,6 +446,22 @@ class _Builder:
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we), start)
 
+    def speaker_attends(self, cm, sent: tuple[int, int]) -> bool:
+        """Whether the speaker of a quote that tells a meeting (with people of its own) was there: the quote
+        says so in the first person («ما در این نشست ...», «... دیدار کردیم»), or tells of a meeting of
+        today («در جلسه امروز ...», «امشب»: the session the speaker speaks at). Otherwise the speaker
+        reports a meeting of others («در بازدید شهردار از ... »)."""
+        text = self.doc.text
+        st = next((x for x in self.statements if x[0] <= cm.start < x[1]), None)
+        a, e = (st[0], min(st[1], sent[1])) if st is not None else sent
+        a = max(a, sent[0])
+        for _, _, w in words(text, a, e):
+            f = fold(w).replace("\u200c", "")
+            if f in _FIRST_PERSON or (f.endswith(("یم", "م")) and looks_finite([f])):
+                return True
+        return any(ent.label == "DATE" and any(key(x) in _TODAY for x in ent.text.split())
+                   for ent in self.index.within(a, e))
+
     def place_before(self, s: int, pos: int) -> str | None:
         """The place an unscoped title belongs to: the last LOC before ``pos`` in its sentence (not a
         title's own), else the article's dateline («به گزارش ... از قم،»)."""
@@ -721,7 +741,10 @@ def _drafts(doc: Document, weak_drafts: bool = True):
             ante = next((o for o in reversed(drafts) if o.kind == kind and not o.planned),
                         next((o for o in reversed(drafts) if o.kind == kind), drafts[-1]))
             last_cue = (cm.end, sent, ante)
-            b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            if not any(o.sent == sent and o is not ante for o in drafts):
+                # (a sentence that tells another meeting keeps its people for that one: «دستور داد جلسه‌ای با
+                # حضور X ... برگزار شود تا ... در این جلسه ...»)
+                b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         if kind in embedded:
             last_cue = (cm.end, sent, embedded[kind])
@@ -737,7 +760,8 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         last_cue = (cm.end, sent, d)
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
-        if in_quote is not None and in_quote.names and not d.planned:
+        if in_quote is not None and in_quote.names and not d.planned and (
+                not d.participants or b.speaker_attends(cm, sent)):
             b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
         body = None if cm.cls == "meeting.visit" else b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
@@ -757,14 +781,13 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         day_only = nxt is not None and nxt.label == "DATE" and not text[cm.end:nxt.start].strip(" \u200c")
         for o in reversed(drafts):
             if o.kind != d.kind or (o.planned and not d.planned and o.sent != sent):
-                continue  # a session held is not the one announced or ordered before it
+                continue  # (a session held is not the one announced or ordered before it)
+            others = [p for p in d.participants if not (d.body and p.group == d.body)]
+            subset = bool(others) and all(_has_participant(o, p) for p in others)
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
             same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
-            others = [p for p in d.participants if not (d.body and p.group == d.body)]
-            subset = bool(others) and all(_has_participant(o, p) for p in others)
-            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
-                not d.date or not o.date or key(d.date) == key(o.date))
+            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and _same_day(d.date, o.date)
             if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)) \
                     or (day_only and not d.body) or o.sent == sent:
                 # «در جلسه امروز ...» after a session of the same kind: the day names the session already told;
@@ -775,7 +798,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
             last_cue = (cm.end, sent, same)
             for s_, e_ in d.sentences:
                 b.add_sentence(same, s_, e_)
-            for r in d.refs:
+            for r in d.refs if not same.planned else ():  # (who announces a meeting does not attend it)
                 b.why = ("src=merged",)
                 b.add_ref(same, r)
             same.date = same.date or d.date
@@ -946,6 +969,17 @@ def _topic_key(text: str, cm, ents: list[Span] | None = None) -> str:
     if ents and any(x.start <= ws[0][0] < x.end and x.label in ("PER", "ROLE") for x in ents):
         return ""
     return key(cm.cue) + "|" + "|".join(key(w) for _, _, w in ws)
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Two meeting dates that may name the same day: one missing, one inside the other, or a shared
+    word («امروز» and «صبح امروز دوشنبه»)."""
+    if not a or not b:
+        return True
+    ka, kb = key(a), key(b)
+    if ka in kb or kb in ka:
+        return True
+    return bool({key(w) for w in a.split()} & {key(w) for w in b.split()} - {""})
 
 
 def _has_participant(d: _Draft, p: Participant) -> bool:
