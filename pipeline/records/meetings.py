@@ -149,7 +149,9 @@ def _participant_of(ref: Referent) -> Participant:
 
 
 #: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
-_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
+#: (also spelled out: «(علیه‌السلام)», «(عليهاالسلام)», «(سلام‌الله‌علیها)», «(رحمه‌الله)»)
+_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12}|عل[یي]ه[^)]{0,14}|سلام[^)]{0,16}|"
+                      r"رحمه[^)]{0,14})[ \u200c]*\)")
 #: words before the name of someone who has died («مرحوم», «زنده‌یاد», «شهید», «شادروان»)
 _LATE = frozenset(key(w) for w in "مرحوم زنده‌یاد زنده‌یادان شهید شهیدان شادروان فقید".split())
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
@@ -1204,9 +1206,11 @@ def _visit_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder
 
 
 #: words that make a «دیدار» a sports match between teams, not a meeting («دیدار تیم ... مقابل ...»)
-_SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ".split())
+_SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ فوتبال فوتسال والیبال بسکتبال".split())
 #: the same, before the cue in its sentence («تیم ... با تیم ... دیدار می‌کند»)
-_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول".split())
+_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول فوتبال فوتسال والیبال بسکتبال".split())
+#: players and coaches, any form («بازیکنان», «بازیکنانش», «سرمربی»): a match, before or after the cue
+_SPORTS_STEMS = tuple(key(w) for w in "بازیکن سرمربی".split())
 
 
 def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
@@ -1214,5 +1218,7 @@ def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
     «دیداری نسبتاً راحت مقابل ...»), not a meeting of officials."""
     if not key(text[cm.start:cm.end]).startswith("دیدار"):
         return False
-    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6]) or any(
-        key(w) in _SPORTS_BEFORE for _, _, w in words(text, sent[0], cm.start)[-8:])
+    after = [key(w) for _, _, w in words(text, cm.end, sent[1])[:6]]
+    before = [key(w) for _, _, w in words(text, sent[0], cm.start)[-8:]]
+    return any(k in _SPORTS for k in after) or any(k in _SPORTS_BEFORE for k in before) or any(
+        k.startswith(_SPORTS_STEMS) for k in after + before)
