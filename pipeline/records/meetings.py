@@ -207,6 +207,8 @@ _PRESENCE = frozenset(key(w) for w in "حضور شرکت مشارکت جمع".sp
 #: words right before a group noun that make it a participant («با مدیران», «حضور ...», «در جمع ...», «میزبان
 #: خبرنگاران ... بود»: the host's guests)
 _GROUP_OPENERS = frozenset(key(w) for w in "با حضور جمع جمعی میزبان".split())
+#: a ceremony's honourees are among those present («همایش تجلیل از بانوان ...», «جشن تقدیر از فعالان ...»)
+_HONOUR = frozenset(key(w) for w in "تجلیل تقدیر تکریم قدردانی".split())
 #: determiners that open a group («سایر مسئولین استانی», «کلیه مدیران», «تمامی اعضای»)
 _GROUP_DETERMINERS = frozenset(key(w) for w in "سایر کلیه تمامی همه برخی".split())
 #: how many words a list of those present may run over before a group noun
@@ -443,7 +445,8 @@ class _Builder:
             # a determiner before the group noun belongs to the group («سایر مسئولین ...», «کلیه مدیران ...»)
             j = i - 1 if i > 0 and key(ws_all[i - 1][2]) in _GROUP_DETERMINERS else i
             prev = [key(x[2]) for x in ws_all[max(0, j - 2):j]]
-            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws_all[j][0], self.index):
+            honoured = len(prev) == 2 and prev[1] == "از" and prev[0] in _HONOUR and cue is not None
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or honoured or _in_presence_list(text, s, ws_all[j][0], self.index):
                 start = ws_all[j - 2][0] if prev[-2:] == ["جمعی", "از"] else ws_all[j][0]
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
                 self.add_group(d, _group_text(doc, self.index, start, we), start)
