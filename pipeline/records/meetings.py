@@ -188,18 +188,23 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
         if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]) or _starts_speech_verb(text, nw[0]):
             break
         after = next_word(text, nw[1])
-        if after is not None and not text[nw[1]:after[0]].strip(" \u200c") and looks_finite([fold(after[2])]):
-            break  # «برگزار» of «برگزار شود», «مکلف» of «مکلف است»: the verb's, not the group's
+        if after is not None and not text[nw[1]:after[0]].strip(" \u200c") and looks_finite([fold(after[2])]) \
+                and key(after[2]) not in _COPULAS:
+            break  # «برگزار» of «برگزار شود»: the light verb's, not the group's (a copula's predicate may end
+            # the group: «میزبان خبرنگاران شهرستان بود»)
         end = nw[1]
         last = nw[2]
     return text[s:end].strip()
 
 
+_COPULAS = frozenset(key(w) for w in "است هست هستند بود بودند باشد باشند نیست نبود اند".split())
+
+
 def _closes_phrase(w: str) -> bool:
     """A word after which no modifier can follow without a written linking «ی»: a final «ا» or «و»
-    («اعضا», «آقایان و بانوان» is not: «ان» takes an unwritten ezafe), or the plural «ها» («شرکت‌ها»)."""
+    («اعضا»; not «ان», which takes an unwritten ezafe), or the plural «ها» («شرکت‌ها», «شرکت ها»)."""
     k = fold(w).replace("\u200c", "")
-    return len(k) > 2 and k.endswith(("ا", "و"))
+    return k == "ها" or (len(k) > 2 and k.endswith(("ا", "و")))  # («شرکت ها»: the plural written apart)
 
 
 #: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
@@ -421,8 +426,9 @@ class _Builder:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
-        if presence or d.planned:
-            # an announced or ordered meeting: who announces or orders it is not thereby present
+        if presence or d.planned or own:
+            # an announced or ordered meeting: who announces or orders it is not thereby present; inside a
+            # quote, a speech verb's subject is the quote's speaker (added, or not, as such)
             lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
@@ -430,7 +436,7 @@ class _Builder:
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
-        for i, (ws, we, w) in enumerate(ws_all[:0 if presence or d.planned else 3]):
+        for i, (ws, we, w) in enumerate(ws_all[:0 if presence or d.planned or own else 3]):
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
