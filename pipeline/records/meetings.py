@@ -772,7 +772,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
         if in_quote is not None and in_quote.names and not d.planned and (
-                not d.participants or b.speaker_attends(cm, sent)):
+                b.speaker_attends(cm, sent)):
             b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
         body = None if cm.cls == "meeting.visit" else b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
