@@ -14,7 +14,13 @@ festival already told. Participants come from the sentences that mention the mee
 * groups: plural titles («اعضای شورای شهر» + place) and group nouns («شهرداران استان ...»);
 * for the article's main meeting (introduced in its first sentences, outside quotes)
   every named speaker of the article until the next meeting;
-* for a meeting mentioned inside a quote, the quote's speaker.
+* for a meeting mentioned inside a quote, the people the quote names, and the quote's speaker only when the
+  quote says the speaker was there (first person, a session of today: :meth:`_Builder.speaker_attends`).
+
+A meeting whose clause verb is future, present or subjunctive is *planned* (announced or ordered,
+:func:`_planned`): its announcer is not a participant and later mentions of a session held do not join it.
+Group phrases end where Persian closes a noun phrase (:func:`_group_text`); bare group nouns coordinated
+before one with a named scope are one group (:func:`_join_coordinated`).
 
 Visits without a meeting noun are told by the cue class ``meeting.visit`` («X با حضور در بیمارستان ...»,
 «X ... وارد یاسوج شد»; :func:`_visit_frame`), and «X برای بازدید از ... حاضر شد» is a visit. Meeting nouns
