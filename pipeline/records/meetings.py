@@ -14,7 +14,13 @@ festival already told. Participants come from the sentences that mention the mee
 * groups: plural titles («اعضای شورای شهر» + place) and group nouns («شهرداران استان ...»);
 * for the article's main meeting (introduced in its first sentences, outside quotes)
   every named speaker of the article until the next meeting;
-* for a meeting mentioned inside a quote, the quote's speaker.
+* for a meeting mentioned inside a quote, the people the quote names, and the quote's speaker only when the
+  quote says the speaker was there (first person, a session of today: :meth:`_Builder.speaker_attends`).
+
+A meeting whose clause verb is future, present or subjunctive is *planned* (announced or ordered,
+:func:`_planned`): its announcer is not a participant and later mentions of a session held do not join it.
+Group phrases end where Persian closes a noun phrase (:func:`_group_text`); bare group nouns coordinated
+before one with a named scope are one group (:func:`_join_coordinated`).
 
 Visits without a meeting noun are told by the cue class ``meeting.visit`` («X با حضور در بیمارستان ...»,
 «X ... وارد یاسوج شد»; :func:`_visit_frame`), and «X برای بازدید از ... حاضر شد» is a visit. Meeting nouns
@@ -75,6 +81,11 @@ class _Draft:
     weak: bool = False
     #: features of the meeting model (filled when the drafts are complete)
     features: dict[str, float] = field(default_factory=dict)
+    #: told as announced or ordered, not as held: the verb of the cue's clause is future, present or
+    #: subjunctive («... برگزار خواهد شد/می‌شود», «دستور داد جلسه‌ای ... برگزار شود»); see :func:`_planned`
+    planned: bool = False
+    #: where each group participant was read (group key -> text offsets), to join coordinated groups
+    group_at: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def _sentence_bounds(doc: Document, pos: int) -> tuple[int, int]:
@@ -144,21 +155,35 @@ def _participant_of(ref: Referent) -> Participant:
 
 
 #: a religious honorific in parentheses right after a name (either orthography: «(ره)», «( ع )», «(مدظله‌العالی)»)
-_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12})[ \u200c]*\)")
+#: (also spelled out: «(علیه‌السلام)», «(عليهاالسلام)», «(سلام‌الله‌علیها)», «(رحمه‌الله)»)
+_REVERED = re.compile(r"[ \u200c]*\([ \u200c]*(?:ره|ع|ص|س|عج|مدظله[^)]{0,12}|قدس[^)]{0,12}|عل[یي]ه[^)]{0,14}|سلام[^)]{0,16}|"
+                      r"رحمه[^)]{0,14})[ \u200c]*\)")
 #: words before the name of someone who has died («مرحوم», «زنده‌یاد», «شهید», «شادروان»)
 _LATE = frozenset(key(w) for w in "مرحوم زنده‌یاد زنده‌یادان شهید شهیدان شادروان فقید".split())
 #: the public at large is not a participant (ANNOTATION.md: «مردم», «شهروندان» are not participants)
 _PUBLIC = frozenset(key(w) for w in "مردم شهروندان اهالی عموم همشهریان".split())
+#: first-person pronouns: a speaker who tells a meeting with them was there
+_FIRST_PERSON = frozenset(fold(w) for w in "ما من بنده اینجانب".split())
+#: day words of a meeting held the day it is reported
+_TODAY = frozenset(key(w) for w in "امروز امشب".split())
 #: words that may open a sentence before its subject
 _OPENERS = frozenset(key(w) for w in "همچنین نیز سپس ضمنا اما ولی و".split())
 _STOP = {"با", "در", "به", "از", "که", "و", "را", "برای", "تا", "این", "آن", "نیز", "هم", "بر", "طی", "ضمن"}
 
 
 def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
-    """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»)."""
+    """Extend a group noun over its modifiers and an adjacent ORG/LOC («شهرداران» + «استان سمنان»).
+
+    The noun phrase ends where Persian grammar closes it: after a word ending in a vowel letter «ا/و»
+    or in the plural «ها» without the linking «ی» («مدیران شرکت‌ها | اقدامات ...», «همه اعضا | مکلف»:
+    a modifier after such a word would be written «شرکت‌های ...», «اعضای ...»), and before the
+    non-verbal part of a compound verb (a word right before a finite verb: «... بانک‌ها | برگزار شود»)."""
     text = doc.text
     end = e
+    last = text[s:e].split()[-1] if text[s:e].split() else ""
     for _ in range(4):
+        if _closes_phrase(last):
+            break
         nw = next_word(text, end)
         ent = index.first_from(end)
         if ent is not None and text[end:ent.start].strip(" \u200c«»"):
@@ -168,8 +193,24 @@ def _group_text(doc: Document, index: EntityIndex, s: int, e: int) -> str:
             break
         if nw is None or ent is not None or key(nw[2]) in _STOP or has_verb_form(nw[2]) or _starts_speech_verb(text, nw[0]):
             break
+        after = next_word(text, nw[1])
+        if after is not None and not text[nw[1]:after[0]].strip(" \u200c") and looks_finite([fold(after[2])]) \
+                and key(after[2]) not in _COPULAS:
+            break  # «برگزار» of «برگزار شود»: the light verb's, not the group's (a copula's predicate may end
+            # the group: «میزبان خبرنگاران شهرستان بود»)
         end = nw[1]
+        last = nw[2]
     return text[s:end].strip()
+
+
+_COPULAS = frozenset(key(w) for w in "است هست هستند بود بودند باشد باشند نیست نبود اند".split())
+
+
+def _closes_phrase(w: str) -> bool:
+    """A word after which no modifier can follow without a written linking «ی»: a final «ا» or «و»
+    («اعضا»; not «ان», which takes an unwritten ezafe), or the plural «ها» («شرکت‌ها», «شرکت ها»)."""
+    k = fold(w).replace("\u200c", "")
+    return k == "ها" or (len(k) > 2 and k.endswith(("ا", "و")))  # («شرکت ها»: the plural written apart)
 
 
 #: words that open a list of those present («با حضور», «با شرکت», «با مشارکت», «در جمع»)
@@ -177,6 +218,8 @@ _PRESENCE = frozenset(key(w) for w in "حضور شرکت مشارکت جمع".sp
 #: words right before a group noun that make it a participant («با مدیران», «حضور ...», «در جمع ...», «میزبان
 #: خبرنگاران ... بود»: the host's guests)
 _GROUP_OPENERS = frozenset(key(w) for w in "با حضور جمع جمعی میزبان".split())
+#: a ceremony's honourees are among those present («همایش تجلیل از بانوان ...», «جشن تقدیر از فعالان ...»)
+_HONOUR = frozenset(key(w) for w in "تجلیل تقدیر تکریم قدردانی".split())
 #: determiners that open a group («سایر مسئولین استانی», «کلیه مدیران», «تمامی اعضای»)
 _GROUP_DETERMINERS = frozenset(key(w) for w in "سایر کلیه تمامی همه برخی".split())
 #: how many words a list of those present may run over before a group noun
@@ -308,6 +351,12 @@ class _Builder:
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
         quoted = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
                   if st[1] > s and not (anchor is not None and st[0] <= anchor < st[1])]
+        own = [st for st in self.statements[i:bisect.bisect_left(self.stmt_starts, e)]
+               if anchor is not None and st[0] <= anchor < st[1]]
+        if own:
+            # a meeting told inside a quote: its people are those the quote names; the attribution around
+            # it («X در گفت‌وگو با ... اظهار داشت: ...») names the speaker, who is added (or not) as such
+            s, e = max(s, own[-1][0]), min(e, own[-1][1])
 
         def inside_quote(pos: int) -> bool:
             return any(a <= pos < b for a, b in quoted)
@@ -357,7 +406,8 @@ class _Builder:
                     if pw is None or key(pw[2]) in ("با", "حضور", "جمع", "و", "از") or (
                             cue is not None and 0 <= rm.start - cue[1] < 40) or _in_presence_list(text, s, rm.start, self.index):
                         self.why += ("src=plural_role",)
-                        self.add_group(d, self._plural_role_text(rm))
+                        g = self._plural_role_text(rm)
+                        self.add_group(d, g, text.find(g, max(0, rm.start - 20)))
                 elif rm.scope:
                     self.why += ("src=scoped_role",)
                     self.add(d, Participant(person=None, role=rm.role, org=rm.scope))
@@ -382,7 +432,9 @@ class _Builder:
                     d.location = ent.text
         # speakers of this sentence, and a clause-initial «وی» (the current speaker)
         lo, hi = bisect.bisect_left(self.ev_verbs, s), bisect.bisect_left(self.ev_verbs, e)
-        if presence:
+        if presence or d.planned or own:
+            # an announced or ordered meeting: who announces or orders it is not thereby present; inside a
+            # quote, a speech verb's subject is the quote's speaker (added, or not, as such)
             lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
@@ -390,7 +442,7 @@ class _Builder:
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
-        for i, (ws, we, w) in enumerate(ws_all[:0 if presence else 3]):
+        for i, (ws, we, w) in enumerate(ws_all[:0 if presence or d.planned or own else 3]):
             if key(w) in pronouns:
                 ref = self.co.current_speaker(ws)
                 if ref is not None and ref.names:
@@ -405,10 +457,27 @@ class _Builder:
             # a determiner before the group noun belongs to the group («سایر مسئولین ...», «کلیه مدیران ...»)
             j = i - 1 if i > 0 and key(ws_all[i - 1][2]) in _GROUP_DETERMINERS else i
             prev = [key(x[2]) for x in ws_all[max(0, j - 2):j]]
-            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or _in_presence_list(text, s, ws_all[j][0], self.index):
+            honoured = len(prev) == 2 and prev[1] == "از" and prev[0] in _HONOUR and cue is not None
+            if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or honoured or _in_presence_list(text, s, ws_all[j][0], self.index):
                 start = ws_all[j - 2][0] if prev[-2:] == ["جمعی", "از"] else ws_all[j][0]
                 self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
-                self.add_group(d, _group_text(doc, self.index, start, we))
+                self.add_group(d, _group_text(doc, self.index, start, we), start)
+
+    def speaker_attends(self, cm, sent: tuple[int, int]) -> bool:
+        """Whether the speaker of a quote that tells a meeting (with people of its own) was there: the quote
+        says so in the first person («ما در این نشست ...», «... دیدار کردیم»), or tells of a meeting of
+        today («در جلسه امروز ...», «امشب»: the session the speaker speaks at). Otherwise the speaker
+        reports a meeting of others («در بازدید شهردار از ... »)."""
+        text = self.doc.text
+        st = next((x for x in self.statements if x[0] <= cm.start < x[1]), None)
+        a, e = (st[0], min(st[1], sent[1])) if st is not None else sent
+        a = max(a, sent[0])
+        for _, _, w in words(text, a, e):
+            f = fold(w).replace("\u200c", "")
+            if f in _FIRST_PERSON or (f.endswith(("یم", "م")) and looks_finite([f])):
+                return True
+        return any(ent.label == "DATE" and any(key(x) in _TODAY for x in ent.text.split())
+                   for ent in self.index.within(a, e))
 
     def place_before(self, s: int, pos: int) -> str | None:
         """The place an unscoped title belongs to: the last LOC before ``pos`` in its sentence (not a
@@ -470,8 +539,13 @@ class _Builder:
         News agencies are not bodies."""
         text = self.doc.text
         ent = self.index.first_from(cm.end)
+        after = cm.end
+        # the day may stand between the session and its body («جلسه صبح امروز (۳ مهر) شورای‌عالی مسکن»)
+        while ent is not None and ent.label == "DATE" and not text[after:ent.start].strip(" \u200c()"):
+            after = ent.end
+            ent = self.index.first_from(ent.end)
         if ent is not None and ent.label == "ORG" and ent.end <= sent[1] and not self._is_source(ent.text):
-            between = words(text, cm.end, ent.start)
+            between = words(text, after, ent.start)
             if len(between) <= 2 and not any(key(w) in _STOP for _, _, w in between):
                 return ent.text
         untagged = self._untagged_body(cm, sent)
@@ -561,8 +635,10 @@ class _Builder:
                 return
         d.participants.append(p)
 
-    def add_group(self, d: _Draft, g: str) -> None:
+    def add_group(self, d: _Draft, g: str, at: int | None = None) -> None:
         kg = key(g)
+        if at is not None and at >= 0:
+            d.group_at[kg] = (at, at + len(g))
         ws = g.split()
         # «مردم شریف استان»: the public, however qualified (not the compound «مردم‌نهاد», NGOs)
         public_head = bool(ws) and key(ws[0]) in _PUBLIC and not (len(ws) > 1 and key(ws[1]).startswith("نهاد"))
@@ -677,9 +753,15 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         kind = cm.label or cm.cue
         if frame == "anaphoric" and drafts:
             # «در این مراسم»: the last meeting of that kind, else the last one told
-            ante = next((o for o in reversed(drafts) if o.kind == kind), drafts[-1])
+            # (a meeting held rather than one announced or ordered in between: «دستور داد جلسه‌ای ... برگزار
+            # شود ... در این جلسه» still tells of the session held)
+            ante = next((o for o in reversed(drafts) if o.kind == kind and not o.planned),
+                        next((o for o in reversed(drafts) if o.kind == kind), drafts[-1]))
             last_cue = (cm.end, sent, ante)
-            b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
+            if not any(o.sent == sent and o is not ante for o in drafts):
+                # (a sentence that tells another meeting keeps its people for that one: «دستور داد جلسه‌ای با
+                # حضور X ... برگزار شود تا ... در این جلسه ...»)
+                b.add_sentence(ante, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
         if kind in embedded:
             last_cue = (cm.end, sent, embedded[kind])
@@ -691,11 +773,12 @@ def _drafts(doc: Document, weak_drafts: bool = True):
             last_cue = (cm.end, sent, told)
             b.add_sentence(told, *sent, cue=(cm.start, cm.end) if in_quote is not None else None)
             continue
-        d = _Draft(kind, cm.start, sent, in_quote, cue=cm)
+        d = _Draft(kind, cm.start, sent, in_quote, cue=cm, planned=_planned(text, ft, cm, sent))
         last_cue = (cm.end, sent, d)
         d.topic = _topic(doc, ft, cm, sent, b.index.within(sent[0], sent[1]))
         b.add_sentence(d, *sent, cue=(cm.start, cm.end))
-        if in_quote is not None and in_quote.names:
+        if in_quote is not None and in_quote.names and not d.planned and (
+                b.speaker_attends(cm, sent)):
             b.why = ("src=quote_speaker",)
             b.add_ref(d, in_quote)
         body = None if cm.cls == "meeting.visit" else b.body_of(cm, sent) if cm.cls != "meeting.body" else _body_at(b, cm)  # the body whose session it is («جلسه علنی شورای شهر ...») takes part
@@ -714,15 +797,14 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         nxt = b.index.first_from(cm.end)
         day_only = nxt is not None and nxt.label == "DATE" and not text[cm.end:nxt.start].strip(" \u200c")
         for o in reversed(drafts):
-            if o.kind != d.kind:
-                continue
+            if o.kind != d.kind or (o.planned and not d.planned and o.sent != sent):
+                continue  # (a session held is not the one announced or ordered before it)
+            others = [p for p in d.participants if not (d.body and p.group == d.body)]
+            subset = bool(others) and all(_has_participant(o, p) for p in others)
             o_text = text[o.sent[0]:o.sent[1]].rstrip()
             o_lead = sent_index.get(o.sent, 99) == 0 and not o_text.endswith((".", "!", "؟"))  # a title line
             same_topic = tkey and tkey == _topic_key(text, o.cue, b.index.within(o.cue.start, o.cue.end + 200))
-            others = [p for p in d.participants if not (d.body and p.group == d.body)]
-            subset = bool(others) and all(_has_participant(o, p) for p in others)
-            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and (
-                not d.date or not o.date or key(d.date) == key(o.date))
+            same_body = bool(d.body and o.body and scopes_compatible(d.body, o.body)) and _same_day(d.date, o.date)
             if same_topic or same_body or ((o.in_quote is None) == (in_quote is None) and ((lead and o_lead) or subset)) \
                     or (day_only and not d.body) or o.sent == sent:
                 # «در جلسه امروز ...» after a session of the same kind: the day names the session already told;
@@ -733,7 +815,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
             last_cue = (cm.end, sent, same)
             for s_, e_ in d.sentences:
                 b.add_sentence(same, s_, e_)
-            for r in d.refs:
+            for r in d.refs if not same.planned else ():  # (who announces a meeting does not attend it)
                 b.why = ("src=merged",)
                 b.add_ref(same, r)
             same.date = same.date or d.date
@@ -745,7 +827,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
     narrative = [d for d in drafts if d.in_quote is None]
     for i, d in enumerate(narrative):
         idx = sent_index.get(d.sent, 99)
-        if idx >= MAIN_EVENT_SENTENCES:
+        if idx >= MAIN_EVENT_SENTENCES or d.planned:
             continue
         until = narrative[i + 1].start if i + 1 < len(narrative) else len(text)
         for ev, ref in co.events:
@@ -784,6 +866,7 @@ def _drafts(doc: Document, weak_drafts: bool = True):
         drafts.append(d)
     out: list[tuple[_Draft, list[tuple[Participant, dict[str, float]]]]] = []
     for d in drafts:
+        _join_coordinated(d, text, b.index)
         parts = _drop_unnamed_dupes(d.participants, d.refs)
         parts = _drop_body_if_named(parts, d.body)
         if not parts:
@@ -905,6 +988,17 @@ def _topic_key(text: str, cm, ents: list[Span] | None = None) -> str:
     return key(cm.cue) + "|" + "|".join(key(w) for _, _, w in ws)
 
 
+def _same_day(a: str | None, b: str | None) -> bool:
+    """Two meeting dates that may name the same day: one missing, one inside the other, or a shared
+    word («امروز» and «صبح امروز دوشنبه»)."""
+    if not a or not b:
+        return True
+    ka, kb = key(a), key(b)
+    if ka in kb or kb in ka:
+        return True
+    return bool({key(w) for w in a.split()} & {key(w) for w in b.split()} - {""})
+
+
 def _has_participant(d: _Draft, p: Participant) -> bool:
     if p.person is None and p.group is None:  # an unnamed official: same title and scope
         return any(q.person is None and q.group is None and key(q.role or "") == key(p.role or "")
@@ -915,6 +1009,48 @@ def _has_participant(d: _Draft, p: Participant) -> bool:
         if kp and kq and (kp == kq or kp in kq or kq in kp):
             return True
     return False
+
+
+_LIST_SEP = re.compile(r"^[\s\u200c]*(?:[،,][\s\u200c]*|و[\s\u200c]+|[،,][\s\u200c]*و[\s\u200c]+)$")
+#: the second word of a two-word title that is one title («مدیران کل»)
+_TITLE_TAILS = frozenset((key("کل"),))
+
+
+def _join_coordinated(d: _Draft, text: str, index: EntityIndex) -> None:
+    """Bare group nouns coordinated before one scoped by a named body or place (an ORG/LOC inside it) share
+    that scope and are one group, as the text lists them: «معاونان و مدیران شهرداری منطقه ۹», «مدیران کل، شهرداران و فرمانداران استان»
+    (ANNOTATION.md: a group is written as the text has it). Groups with their own modifier
+    («معاونان فرماندار، بخشداران و ...») and lists without a scope («معاونان و فرمانداران») stay apart."""
+    placed = sorted((d.group_at[key(p.group)] + (p,) for p in d.participants
+                     if p.group and key(p.group) in d.group_at), key=lambda x: x[0])
+    if len(placed) < 2:
+        return
+
+    def bare(g: str) -> bool:
+        ws = g.split()
+        return len(ws) == 1 or (len(ws) == 2 and key(ws[1]) in _TITLE_TAILS)
+
+    chains: list[list[tuple[int, int, Participant]]] = []
+    run = [placed[0]]
+    for prev, cur in zip(placed, placed[1:]):
+        if bare(prev[2].group) and cur[0] >= prev[1] and _LIST_SEP.match(text[prev[1]:cur[0]]):
+            run.append(cur)
+        else:
+            chains.append(run)
+            run = [cur]
+    chains.append(run)
+    for chain in chains:
+        if len(chain) < 2 or not any(e.label in ("ORG", "LOC") for e in index.within(chain[-1][0], chain[-1][1])):
+            continue
+        joined = Participant(group=text[chain[0][0]:chain[-1][1]].strip())
+        tags: set[str] = set()
+        for _, _, q in chain:
+            tags |= d.tags.get(_pkey(q), set())
+        i = next(i for i, q in enumerate(d.participants) if q is chain[0][2])
+        members = {id(q) for _, _, q in chain}
+        d.participants = [q for q in d.participants[:i] if id(q) not in members] + [joined] + \
+            [q for q in d.participants[i:] if id(q) not in members]
+        d.tags[_pkey(joined)] = tags
 
 
 def _drop_unnamed_dupes(parts: list[Participant], refs: list[Referent]) -> list[Participant]:
@@ -1024,6 +1160,25 @@ def _body_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder"
     return "new"
 
 
+#: subjunctive and present forms that end an announced or ordered meeting's clause («برگزار شود/گردد», «تشکیل دهند»)
+_NOT_PAST = frozenset(fold(w) for w in "شود شوند گردد گردند کند کنند نماید نمایند دهد دهند یابد یابند آید آیند".split())
+
+
+def _planned(text: str, ft: str, cm, sent: tuple[int, int]) -> bool:
+    """Whether the meeting verb of the cue's clause (``meeting.verb`` after the cue, no other finite verb
+    between) tells the meeting as announced or ordered: future («برگزار خواهد شد»), present («برگزار
+    می‌شود», «مي شود»), or subjunctive («دستور داد ... جلسه‌ای ... برگزار شود», «... برگزار کنند»); not
+    in the first person plural («برگزار می‌کنیم»: the speakers take part)."""
+    m = cue_classes().search(ft, "meeting.verb", cm.end, sent[1], folded=True)
+    if m is None or any(looks_finite([fold(w)]) for _, _, w in words(text, cm.end, m.start)):
+        return False
+    vw = [fold(w).replace("\u200c", "") for w in text[m.start:m.end].split()]
+    if not vw or vw[-1].endswith("یم"):
+        return False
+    return any(w.startswith("خواه") for w in vw) or any(w.startswith("می") and len(w) > 3 for w in vw[1:]) or \
+        "می" in vw[1:] or vw[-1] in _NOT_PAST
+
+
 #: presence verbs among ``meeting.verb`` (their stems): «حاضر شد», «حضور یافت/داشت», «آمد»
 _PRESENCE_VERBS = ("حاضر", "حضور", "آمد", "آمده")
 
@@ -1066,9 +1221,11 @@ def _visit_frame(doc: Document, ft: str, cm, sent: tuple[int, int], b: "_Builder
 
 
 #: words that make a «دیدار» a sports match between teams, not a meeting («دیدار تیم ... مقابل ...»)
-_SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ".split())
+_SPORTS = frozenset(key(w) for w in "تیم تیم‌های مقابل لیگ فوتبال فوتسال والیبال بسکتبال".split())
 #: the same, before the cue in its sentence («تیم ... با تیم ... دیدار می‌کند»)
-_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول".split())
+_SPORTS_BEFORE = frozenset(key(w) for w in "تیم تیم‌های لیگ جدول فوتبال فوتسال والیبال بسکتبال".split())
+#: players and coaches, any form («بازیکنان», «بازیکنانش», «سرمربی»): a match, before or after the cue
+_SPORTS_STEMS = tuple(key(w) for w in "بازیکن سرمربی".split())
 
 
 def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
@@ -1076,5 +1233,7 @@ def _sports_match(text: str, cm, sent: tuple[int, int]) -> bool:
     «دیداری نسبتاً راحت مقابل ...»), not a meeting of officials."""
     if not key(text[cm.start:cm.end]).startswith("دیدار"):
         return False
-    return any(key(w) in _SPORTS for _, _, w in words(text, cm.end, sent[1])[:6]) or any(
-        key(w) in _SPORTS_BEFORE for _, _, w in words(text, sent[0], cm.start)[-8:])
+    after = [key(w) for _, _, w in words(text, cm.end, sent[1])[:6]]
+    before = [key(w) for _, _, w in words(text, sent[0], cm.start)[-8:]]
+    return any(k in _SPORTS for k in after) or any(k in _SPORTS_BEFORE for k in before) or any(
+        k.startswith(_SPORTS_STEMS) for k in after + before)
