@@ -3,6 +3,15 @@
     nice python -m pipeline.training.encoder.finetune --base work/e5/pruned --ner work/ner \
         --gold ../shared/gold/train.jsonl --run work/e5/run1 --out work/e5/teacher
 
+A layer-dropped student of a source-heads teacher run (its bottom 4 of 12 layers)::
+
+    nice python -m pipeline.training.encoder.finetune --base work/e5/teacher5 --ner work/ner \
+        --holdout-file work/e5/run4/holdout_ids.txt --gold-repeat 10 --source-heads \
+        --init-checkpoint work/e5/run5/checkpoint.pt --init-source-heads --keep-layers 0,1,2,3 \
+        --teacher-labels work/e5/distill5mix.jsonl --soft-weight 0.5 --ner-sample 20000 \
+        --lr 1.5e-4 --head-lr 5e-4 --warmup 0.03 --max-steps 800 --run work/e5/student_run \
+        --out work/e5/student
+
 * Words are split into pieces with ``is_split_into_words``; a word's label sits on its
   first piece, the other pieces are ignored in the loss (ZWNJ is a piece boundary, so
   labels are aligned through ``word_ids``, never by position).
@@ -240,7 +249,8 @@ def parse_args(argv=None):
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--freeze-layers", type=int, default=0,
                     help="also freeze the embeddings block and the lowest N transformer layers (faster steps)")
-    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU")
+    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU (only on CPUs with native "
+                         "bf16; on one without it a step took 13x longer)")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = run the epochs)")
     ap.add_argument("--source-heads", action="store_true",
                     help="one head per NER source; only gold trains the exported classifier")
