@@ -51,13 +51,18 @@ class Tagger:
         quantize its linear layers at load time (:mod:`pipeline.tag.quantize`).
 
         A saved MuniTagger folder is read without importing ``transformers`` (:func:`pipeline.tag.net.load_net`,
-        same weights and computation, about 4 s less CPU per process); other checkpoints go through
-        ``from_pretrained``."""
+        same weights and computation, about 4 s less CPU per process), and so is a plain float32
+        ``BertForTokenClassification`` folder (:func:`pipeline.tag.bertnet.load_bert`); other checkpoints
+        go through ``from_pretrained``."""
         if threads:
             torch.set_num_threads(threads)
         from pipeline.tag.net import load_net
 
         light = load_net(path_or_name) if Path(str(path_or_name)).is_dir() else None
+        if light is None and Path(str(path_or_name)).is_dir():
+            from pipeline.tag.bertnet import load_bert
+
+            light = load_bert(path_or_name)
         if light is not None:
             model, tokenizer = light
         else:
@@ -191,7 +196,7 @@ class Tagger:
         for i, s in enumerate(seqs):
             ids[i, :len(s)] = torch.tensor(s)
             mask[i, :len(s)] = 1
-        with torch.no_grad():
+        with torch.inference_mode():
             logits = self.model(input_ids=ids, attention_mask=mask).logits
         best = logits.argmax(-1)
         return [[labels[int(j)] for j in best[i, n_special_front:n_special_front + len(u)]]

@@ -3,6 +3,15 @@
     nice python -m pipeline.training.encoder.finetune --base work/e5/pruned --ner work/ner \
         --gold ../shared/gold/train.jsonl --run work/e5/run1 --out work/e5/teacher
 
+A layer-dropped student of a source-heads teacher run (its bottom 4 of 12 layers)::
+
+    nice python -m pipeline.training.encoder.finetune --base work/e5/teacher5 --ner work/ner \
+        --holdout-file work/e5/run4/holdout_ids.txt --gold-repeat 10 --source-heads \
+        --init-checkpoint work/e5/run5/checkpoint.pt --init-source-heads --keep-layers 0,1,2,3 \
+        --teacher-labels work/e5/distill5mix.jsonl --soft-weight 0.5 --ner-sample 20000 \
+        --lr 1.5e-4 --head-lr 5e-4 --warmup 0.03 --max-steps 800 --run work/e5/student_run \
+        --out work/e5/student
+
 * Words are split into pieces with ``is_split_into_words``; a word's label sits on its
   first piece, the other pieces are ignored in the loss (ZWNJ is a piece boundary, so
   labels are aligned through ``word_ids``, never by position).
@@ -26,7 +35,20 @@
   ``BertForTokenClassification``. ``log.jsonl`` then also reports PEYMA dev through the
   PEYMA head (``peyma_dev_own_head``).
 * ``--init-checkpoint RUN/checkpoint.pt`` starts a new run from another run's model
-  weights (fresh optimizer and schedule), e.g. to continue a teacher at a low rate.
+  weights (fresh optimizer and schedule), e.g. to continue a teacher at a low rate;
+  ``--init-source-heads`` also takes that run's per-source heads (default: every source
+  head starts as a copy of the loaded classifier).
+* Layer-dropped student (``--keep-layers 0,4,8,11``): the model (built from ``--base``
+  and, with ``--init-checkpoint``, loaded with the teacher run's weights) keeps only the
+  listed transformer layers, in order; embeddings, pruned vocabulary, tokenizer and heads
+  are the teacher's. The export is a ``BertForTokenClassification`` with
+  ``num_hidden_layers`` = the number of kept layers.
+* ``--teacher-labels FILE`` (from ``distill.py``: ``tokens``, ``tags``, ``probs``) adds
+  teacher-labelled raw news; these sentences follow gold conventions, so they train the
+  exported classifier like gold. ``--soft-weight W`` adds W x KL(teacher || student) on
+  their first pieces (the stored per-word distributions; no teacher runs during training).
+* ``--holdout-file`` reads the held-out gold ids from a file (e.g. an earlier run's
+  ``holdout_ids.txt``) instead of drawing ``--holdout`` of them.
 """
 from __future__ import annotations
 
@@ -44,9 +66,35 @@ from pipeline.training.batching import length_buckets
 from pipeline.training.encoder.data import gold_sentences, holdout_ids, read_jsonl
 
 
+GOLD_SOURCES = ("gold", "teacher")  # sentences in gold conventions: they train the exported classifier
+
+
 def source_name(sent: dict) -> str:
     """Training source of a sentence: ``gold`` for gold articles, else the NER set's name."""
     return (sent.get("source") or "ner").split(":")[0]
+
+
+def parse_layers(text: str) -> list[int]:
+    """``"0,4,8,11"`` -> ``[0, 4, 8, 11]`` (strictly increasing, non-negative)."""
+    layers = [int(x) for x in text.split(",") if x.strip()]
+    if not layers or any(b <= a for a, b in zip(layers, layers[1:])) or layers[0] < 0:
+        raise ValueError(f"--keep-layers wants increasing layer numbers such as 0,4,8,11, got {text!r}")
+    return layers
+
+
+def keep_layers(model, layers: list[int]):
+    """Keep only transformer layers ``layers`` (teacher numbering, in order) of a BERT-type model, in place."""
+    blocks = model.bert.encoder.layer
+    if layers[-1] >= len(blocks):
+        raise ValueError(f"the model has {len(blocks)} layers; cannot keep layer {layers[-1]}")
+    model.bert.encoder.layer = torch.nn.ModuleList([blocks[i] for i in layers])
+    for new, block in enumerate(model.bert.encoder.layer):  # attention modules may carry their index
+        for mod in block.modules():
+            if hasattr(mod, "layer_idx"):
+                mod.layer_idx = new
+    model.config.num_hidden_layers = len(layers)
+    model.config.kept_layers_of_teacher = list(layers)
+    return model
 
 
 class SourceHeads(torch.nn.Module):
@@ -78,8 +126,12 @@ def source_logits(model, extra: SourceHeads, input_ids, attention_mask, src) -> 
 
 
 def encode(tok, sent: dict, max_len: int) -> list[dict]:
-    """Pieces + first-piece labels for one sentence, cut into chunks of at most ``max_len`` pieces."""
+    """Pieces + first-piece labels for one sentence, cut into chunks of at most ``max_len`` pieces.
+
+    With ``probs`` (one distribution per word) the chunk also gets ``soft``: the word's
+    distribution at its first piece, ``None`` elsewhere."""
     words, tags = sent["tokens"], sent.get("tags") or ["O"] * len(sent["tokens"])
+    probs = sent.get("probs")
     enc = tok(words, is_split_into_words=True, add_special_tokens=False)
     ids, wids = enc["input_ids"], enc.word_ids()
     body = max_len - 2
@@ -91,13 +143,17 @@ def encode(tok, sent: dict, max_len: int) -> list[dict]:
             while back > start + 1 and wids[back] == wids[back - 1]:
                 back -= 1
             end = back
-        labels, prev = [], None
+        labels, soft, prev = [], [], None
         for k in range(start, end):
             w = wids[k]
             labels.append(LABEL2ID.get(tags[w], 0) if w != prev else -100)
+            soft.append(probs[w] if probs is not None and w != prev else None)
             prev = w
-        out.append({"ids": [tok.bos_token_id] + ids[start:end] + [tok.eos_token_id],
-                    "labels": [-100] + labels + [-100], "words": [None] + wids[start:end] + [None]})
+        item = {"ids": [tok.bos_token_id] + ids[start:end] + [tok.eos_token_id],
+                "labels": [-100] + labels + [-100], "words": [None] + wids[start:end] + [None]}
+        if probs is not None:
+            item["soft"] = [None] + soft + [None]
+        out.append(item)
         start = end
     return out
 
@@ -118,9 +174,29 @@ def collate(items: list[dict], pad: int, src: dict[str, int] | None = None) -> d
         mask[i, :k] = 1
         labels[i, :k] = torch.tensor(x["labels"])
     out = {"input_ids": ids, "attention_mask": mask, "labels": labels}
+    if any("soft" in x for x in items):  # teacher distributions: (rows, n, labels) + where they are
+        width = next(len(p) for x in items for p in x.get("soft", []) if p is not None)
+        soft = torch.zeros((len(items), n, width))
+        has = torch.zeros((len(items), n), dtype=torch.bool)
+        for i, x in enumerate(items):
+            for k, p in enumerate(x.get("soft", [])):
+                if p is not None:
+                    soft[i, k] = torch.tensor(p)
+                    has[i, k] = True
+        out["soft"], out["soft_mask"] = soft, has
     if src is not None:
         out["src"] = torch.tensor([src.get(x.get("source", "gold"), 0) for x in items], dtype=torch.long)
     return out
+
+
+def soft_loss(logits: torch.Tensor, soft: torch.Tensor, soft_mask: torch.Tensor) -> torch.Tensor:
+    """Mean KL(teacher || student) over the pieces that carry a teacher distribution."""
+    if not bool(soft_mask.any()):
+        return logits.sum() * 0.0
+    p = soft[soft_mask].clamp_min(0)
+    p = p / p.sum(-1, keepdim=True).clamp_min(1e-8)
+    logq = torch.log_softmax(logits[soft_mask].float(), -1)
+    return (p * (torch.log(p.clamp_min(1e-8)) - logq)).sum(-1).mean()
 
 
 def evaluate(model, items: list[dict], pad: int, max_tokens: int = 4096, head=None) -> dict:
@@ -173,11 +249,24 @@ def parse_args(argv=None):
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--freeze-layers", type=int, default=0,
                     help="also freeze the embeddings block and the lowest N transformer layers (faster steps)")
-    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU")
+    ap.add_argument("--bf16", action="store_true", help="bfloat16 autocast for forward and backward on the CPU (only on CPUs with native "
+                         "bf16; on one without it a step took 13x longer)")
     ap.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (0 = run the epochs)")
     ap.add_argument("--source-heads", action="store_true",
                     help="one head per NER source; only gold trains the exported classifier")
     ap.add_argument("--init-checkpoint", default="", help="start from this run checkpoint's model weights")
+    ap.add_argument("--init-source-heads", action="store_true",
+                    help="with --init-checkpoint and --source-heads: also load that run's per-source heads")
+    ap.add_argument("--keep-layers", default="",
+                    help="layer-dropped student: keep only these transformer layers of the (loaded) model, "
+                         "e.g. 0,4,8,11")
+    ap.add_argument("--teacher-labels", default="",
+                    help="teacher-labelled sentences (distill.py output); they train the exported classifier")
+    ap.add_argument("--teacher-sample", type=int, default=0, help="use only this many teacher sentences (0 = all)")
+    ap.add_argument("--soft-weight", type=float, default=0.0,
+                    help="weight of KL(teacher || student) on the teacher sentences' stored distributions")
+    ap.add_argument("--holdout-file", default="",
+                    help="held-out gold ids, one per line (instead of drawing --holdout of them)")
     return ap.parse_args(argv)
 
 
@@ -203,7 +292,10 @@ def main(argv=None) -> dict:
         ner_train = rng.sample(ner_train, args.ner_sample)
     ner_dev = read_jsonl(Path(args.ner) / "dev.jsonl")[: args.eval_sents]
     articles = read_jsonl(args.gold) if args.gold and Path(args.gold).exists() else []
-    held = set(holdout_ids(articles, args.holdout)) if articles else set()
+    if args.holdout_file:
+        held = set(Path(args.holdout_file).read_text(encoding="utf-8").split())
+    else:
+        held = set(holdout_ids(articles, args.holdout)) if articles else set()
     (run / "holdout_ids.txt").write_text("".join(i + "\n" for i in sorted(held)), encoding="utf-8")
     gold_train = gold_sentences([a for a in articles if a["id"] not in held])
     gold_held = gold_sentences([a for a in articles if a["id"] in held])
@@ -216,15 +308,33 @@ def main(argv=None) -> dict:
                 out.append(c)
         return out
 
-    train_items = enc_all(ner_train) + enc_all(gold_train) * args.gold_repeat
+    teacher = []
+    if args.teacher_labels:
+        teacher = [{"tokens": r["tokens"], "tags": r["tags"], "source": "teacher",
+                    **({"probs": r["probs"]} if args.soft_weight and r.get("probs") else {})}
+                   for r in read_jsonl(args.teacher_labels)]
+        if args.teacher_sample and args.teacher_sample < len(teacher):
+            teacher = rng.sample(teacher, args.teacher_sample)
+    train_items = enc_all(ner_train) + enc_all(gold_train) * args.gold_repeat + enc_all(teacher)
     dev_items, held_items = enc_all(ner_dev), enc_all(gold_held)
     log(event="data", ner=len(ner_train), gold_sents=len(gold_train), gold_repeat=args.gold_repeat,
+        teacher_sents=len(teacher),
         train_chunks=len(train_items), train_pieces=sum(len(x["ids"]) for x in train_items),
         held_articles=len(held), held_chunks=len(held_items), dev_chunks=len(dev_items))
 
     model = BertForTokenClassification.from_pretrained(
         args.base, num_labels=len(BIO_LABELS), id2label=dict(enumerate(BIO_LABELS)),
         label2id=dict(LABEL2ID), local_files_only=True)
+    ckpt = run / "checkpoint.pt"
+    init_heads = None
+    if args.init_checkpoint and not ckpt.exists():  # loaded before any layer is dropped
+        init = torch.load(args.init_checkpoint, map_location="cpu", weights_only=False)
+        model.load_state_dict(init["model"])
+        init_heads = init.get("heads") if args.init_source_heads else None
+        log(event="init", checkpoint=str(args.init_checkpoint), from_step=init.get("step"))
+        del init
+    if args.keep_layers:
+        keep_layers(model, parse_layers(args.keep_layers))
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     if args.freeze_layers:
         for p in model.bert.embeddings.parameters():
@@ -234,17 +344,11 @@ def main(argv=None) -> dict:
                 p.requires_grad_(False)
     extra = None
     if args.source_heads:
-        names = sorted({x["source"] for x in train_items} - {"gold"})
-        extra = SourceHeads(model.classifier, names)
+        names = sorted({x["source"] for x in train_items} - set(GOLD_SOURCES))
+        extra = SourceHeads(model.classifier, names)  # every source head starts from the (loaded) classifier
+        if init_heads is not None:
+            extra.load_state_dict(init_heads)
     src_index = {n: extra.index(n) for n in extra.names} if extra else None
-    if args.init_checkpoint and not (run / "checkpoint.pt").exists():
-        init = torch.load(args.init_checkpoint, map_location="cpu", weights_only=False)
-        model.load_state_dict(init["model"])
-        if extra is not None:  # every source head starts from the loaded classifier
-            for h in extra.heads:
-                h.load_state_dict(model.classifier.state_dict())
-        log(event="init", checkpoint=str(args.init_checkpoint), from_step=init.get("step"))
-        del init
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     if extra is not None:
         head += list(extra.parameters())
@@ -258,7 +362,7 @@ def main(argv=None) -> dict:
         opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm)) if s >= warm
         else (s + 1) / warm)
 
-    step, ckpt = 0, run / "checkpoint.pt"
+    step = 0
     if ckpt.exists():
         state = torch.load(ckpt, map_location="cpu", weights_only=False)
         model.load_state_dict(state["model"])
@@ -297,7 +401,8 @@ def main(argv=None) -> dict:
     model.train()
     t0, seen, loss_sum, n_loss = time.time(), 0, 0.0, 0
     log(event="start", step=step, total_steps=total, per_epoch=per_epoch, threads=args.threads,
-        freeze_layers=args.freeze_layers, bf16=args.bf16, source_heads=extra.names if extra else None)
+        freeze_layers=args.freeze_layers, bf16=args.bf16, source_heads=extra.names if extra else None,
+        layers=model.config.num_hidden_layers, keep_layers=args.keep_layers or None, soft_weight=args.soft_weight)
     metrics = {}
     while step < total:
         epoch = step // per_epoch
@@ -308,11 +413,13 @@ def main(argv=None) -> dict:
             b = collate([train_items[i] for i in order[bi]], tok.pad_token_id, src_index)
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
                 if extra is None:
-                    loss = model(**b).loss
+                    logits = model(input_ids=b["input_ids"], attention_mask=b["attention_mask"]).logits
                 else:
                     logits = source_logits(model, extra, b["input_ids"], b["attention_mask"], b["src"])
-                    loss = torch.nn.functional.cross_entropy(
-                        logits.reshape(-1, logits.shape[-1]), b["labels"].reshape(-1), ignore_index=-100)
+                loss = torch.nn.functional.cross_entropy(
+                    logits.reshape(-1, logits.shape[-1]).float(), b["labels"].reshape(-1), ignore_index=-100)
+                if args.soft_weight and "soft" in b:
+                    loss = loss + args.soft_weight * soft_loss(logits, b["soft"], b["soft_mask"])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
