@@ -114,7 +114,7 @@ def main(args=None) -> int:
         X += rows[d["id"]][0]
         y += rows[d["id"]][1]
     card = (f"meeting participant filter: logistic regression on how each rule candidate was found (source, "
-            f"word before, distance to the cue), its type and the meeting's kind; trained on the tagged "
+            f"word before, distance to the cue, clause and words from the cue), its type and the meeting's kind; trained on the tagged "
             f"../shared/gold/train.jsonl ({len(docs)} articles, {len(X)} candidates); {ns.folds}-fold article CV: "
             f"meetings F1 {a['f1']:.3f}, participants F1 {b['f1']:.3f} (rule candidates unfiltered {rules[0]['f1']:.3f} / "
             f"{rules[1]['f1']:.3f}); C={C:g}, threshold={t:g}, keep_best={kb}; built by scripts/train_participants.py")

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import Document, Span
 from pipeline.textkey import fold, key
-from pipeline.records.clauses import looks_finite
+from pipeline.records.clauses import looks_finite, split_clauses
 from pipeline.records.coref import Coref, Referent, analyze, scopes_compatible
 from pipeline.lexicons.matcher import cue_classes
 from pipeline.lexicons import group_words
@@ -290,6 +290,27 @@ def _presence_start(text: str, s: int, e: int) -> int | None:
     return None
 
 
+_AS = (key("به"), key("عنوان")), (key("به"), key("سمت"))
+
+
+def _as_title(text: str, pos: int) -> bool:
+    """Whether the title at ``pos`` follows «به عنوان» / «به سمت»: a post someone is appointed or introduced
+    to («X به عنوان مدیرعامل شرکت ...»), the predicate of that person rather than another participant."""
+    pw = prev_word(text, pos)
+    pw2 = prev_word(text, pw[0]) if pw is not None else None
+    return pw2 is not None and (key(pw2[2]), key(pw[2])) in _AS
+
+
+def _appointed(text: str, index: EntityIndex, end: int) -> bool:
+    """Whether a name ending at ``end`` (with its title right after) is the object of an appointment or
+    introduction: «X (R) را به عنوان/به سمت ...» (the cabinet «X را به عنوان استاندار ... تعیین کرد»)."""
+    nxt = index.first_from(end)
+    if nxt is not None and nxt.label == "ROLE" and not text[end:nxt.start].strip(" ‌،,«»"):
+        end = nxt.end
+    ws = [key(w) for _, _, w in words(text, end, min(len(text), end + 40))[:3]]
+    return len(ws) == 3 and ws[0] == key("را") and tuple(ws[1:]) in _AS
+
+
 def _starts_speech_verb(text: str, pos: int) -> bool:
     """Whether a speech verb («گفت», «اظهار داشت») starts at ``pos``: the end of a group's words."""
     m = cue_classes().search(text, "speech", pos, min(len(text), pos + 40))
@@ -324,6 +345,8 @@ class _Builder:
         self.sources = word_set("news_sources")
         self._dateline: str | None = None
         self.why: tuple[str, ...] = ()  # tags of the participant being added (see _Draft.tags)
+        self._clauses: dict[tuple[int, int], list] = {}
+        self.ft = fold(doc.text)
 
     def holder(self, rm: RoleMention) -> Referent | None:
         ref = self.co.by_role.get(rm.start)
@@ -346,6 +369,7 @@ class _Builder:
         if (s, e) in d.sentences:
             return
         d.sentences.append((s, e))
+        sent0 = (s, e)
         where = "sent=cue" if cue is not None else "sent=presence" if presence else "sent=other"
         anchor = cue[0] if cue else None
         i = bisect.bisect_left(self.stmt_starts, s - 5000)
@@ -381,8 +405,11 @@ class _Builder:
                 if before is not None and before.start in claimed_roles and claimed_roles[before.start].person is not ent:
                     continue
                 ref = self.co.referent_of(ent)
+                if ref is not None and cue is not None and _appointed(text, self.index, ent.end):
+                    continue  # «X را به عنوان R ... تعیین کرد»: the one appointed or introduced by the clause's subject
                 if ref is not None:
                     self.why = (where, "src=per", _prev_tag(text, ent.start), _dist_tag(cue, ent.start))
+                    self.why += self.scope(sent0, cue, ent.start)
                     self.why += (agents[ent.start],) if ent.start in agents else ()
                     self.add_ref(d, ref)
             elif ent.label == "ROLE":
@@ -393,7 +420,9 @@ class _Builder:
                 ref = self.holder(rm)
                 if rm.start in claimed_roles:
                     continue  # a name's title: the name is the participant
-                self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start))
+                if _as_title(text, rm.start):
+                    continue  # «به عنوان/به سمت R»: the post someone is appointed or introduced to, not a second person
+                self.why = (where, _prev_tag(text, rm.start), _dist_tag(cue, rm.start)) + self.scope(sent0, cue, rm.start)
                 self.why += (agents[ent.start],) if ent.start in agents else ()
                 # a title in the plural names a group («فرماندهان», «نمایندگان»: any one-word title's plural)
                 plural = rm.plural or key(rm.role.split()[0] if rm.role.split() else "") in self.groups
@@ -438,7 +467,8 @@ class _Builder:
             lo = hi
         for ev, ref in (self.co.events[i] for i in sorted(self.ev_by_verb[lo:hi])):
             if ref is not None and ref.names:
-                self.why = (where, "src=speaker")
+                at = [n.start for n in ref.names if s <= n.start < e]
+                self.why = (where, "src=speaker") + (self.scope(sent0, cue, at[0]) if at else ("spk=unnamed_here",) if cue else ())
                 self.add_ref(d, ref)
         pronouns = word_set("pronouns")
         ws_all = words(text, s, e)
@@ -460,8 +490,44 @@ class _Builder:
             honoured = len(prev) == 2 and prev[1] == "از" and prev[0] in _HONOUR and cue is not None
             if (i in cue_words and (not prev or prev[-1] not in _STOP)) or (prev and (prev[-1] in _GROUP_OPENERS or prev[-2:] == ["جمعی", "از"])) or honoured or _in_presence_list(text, s, ws_all[j][0], self.index):
                 start = ws_all[j - 2][0] if prev[-2:] == ["جمعی", "از"] else ws_all[j][0]
-                self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start))
+                self.why = (where, "src=group_noun", _prev_tag(text, start), _dist_tag(cue, start)) + self.scope(sent0, cue, start)
                 self.add_group(d, _group_text(doc, self.index, start, we), start)
+
+    def scope(self, sent: tuple[int, int], cue: tuple[int, int] | None, pos: int) -> tuple[str, ...]:
+        """Where a mention at ``pos`` stands from the meeting's cue in the cue's sentence ``sent``: in the
+        cue's clause or the next, previous or a farther one (clauses of
+        :func:`pipeline.records.clauses.split_clauses`: cut at «،/و» after a finite verb, at «:» and «؛»),
+        and how many words lie between (features of the participant filter: the meeting's own clause
+        names its people, another clause of the sentence often names someone else)."""
+        if cue is None or not sent[0] <= pos < sent[1]:
+            return ()
+        cls = self._clauses.get(sent)
+        if cls is None:
+            cls = self._clauses[sent] = split_clauses(self.doc.text, sent[0], sent[1], self.ft)
+
+        def at(x: int) -> int | None:
+            return next((i for i, c in enumerate(cls) if c.start <= x < c.end), None)
+        ci, mi = at(cue[0]), at(pos)
+        if ci is None or mi is None:
+            cl = "cl=none"
+        else:
+            k = mi - ci
+            cl = "cl=same" if k == 0 else "cl=next" if k == 1 else "cl=prev" if k == -1 else "cl=after" if k > 1 else "cl=before"
+        a, b = (cue[1], pos) if pos >= cue[1] else (pos, cue[0])
+        n = len(words(self.doc.text, a, b)) - (0 if pos >= cue[1] else 1)
+        wd = "wd=0" if n <= 0 else "wd=1-2" if n <= 2 else "wd=3-7" if n <= 7 else "wd=8-15" if n <= 15 else "wd=16+"
+        side = "side=after" if pos >= cue[1] else "side=before"
+        out = (cl, wd, f"{cl}|{side}", f"{cl}|{wd}")
+        # the mention's role in its clause: the object of «را» (someone appointed, introduced, praised), the
+        # first words of the clause (its subject)
+        ent = self.index.covering(pos)
+        end = ent.end if ent is not None else pos
+        nw = next_word(self.doc.text, end)
+        if nw is not None and key(nw[2]) == "را":
+            out += ("obj=ra",)
+        if mi is not None and len(words(self.doc.text, cls[mi].start, pos)) <= 1:
+            out += ("clause_initial",)
+        return out
 
     def speaker_attends(self, cm, sent: tuple[int, int]) -> bool:
         """Whether the speaker of a quote that tells a meeting (with people of its own) was there: the quote
@@ -604,10 +670,33 @@ class _Builder:
         def late(n) -> bool:  # «مرحوم X», «زنده‌یاد X», «شهید X»: the dead do not attend
             pw = prev_word(text, n.start)
             if pw is None:
-                return key(text[n.start:n.end].split()[0]) in _LATE
+                return key(text[n.start:n.end].split()[0]) in _LATE or listed_late(n.start)
             pw2 = prev_word(text, pw[0])  # «زنده یاد» written apart
             return key(pw[2]) in _LATE or (pw2 is not None and key(pw2[2] + pw[2]) in _LATE) or \
-                key(text[n.start:n.end].split()[0]) in _LATE
+                key(text[n.start:n.end].split()[0]) in _LATE or listed_late(n.start)
+
+        def listed_late(pos: int) -> bool:  # «شهیدان X، Y و Z»: a later name of a list opened by a word of _LATE
+            sep = False
+            for _ in range(12):
+                j = pos
+                while j > 0 and text[j - 1] in " \u200c":
+                    j -= 1
+                if j > 0 and text[j - 1] in "،,":
+                    sep, pos = True, j - 1
+                pw = prev_word(text, pos)
+                if pw is None:
+                    return False
+                k = key(pw[2])
+                if k in _LATE:
+                    return sep
+                ent = self.index.covering(pw[0])
+                if k == "و" or text[pw[1]:pos].strip(" \u200c") in ("،", ","):
+                    sep = True
+                elif ent is None or ent.label != "PER":
+                    pw2 = prev_word(text, pw[0])  # the list's first name, untagged: «شهیدان X، Y و Z»
+                    return sep and pw2 is not None and key(pw2[2]) in _LATE
+                pos = ent.start if ent is not None and ent.label == "PER" and ent.start < pw[0] else pw[0]
+            return False
         return ref.memo("revered", ref.names, lambda: any(
             _REVERED.search(text[n.start:n.end]) or _REVERED.match(text, n.end) or late(n) for n in ref.names))
 

@@ -5,7 +5,9 @@ and titles in the sentences that mention the meeting, the speakers of those sent
 after «با حضور», the body whose session it is, the speakers of the article's main event. Each
 candidate carries tags saying how it was found (``src=per``, ``src=speaker``, ``src=body``,
 ``src=main_speaker`` ...), the word before its mention (``prev=با``, ``prev=حضور`` ...), where it
-stands from the cue (``dist=near``) and whether it was in the cue's sentence. A logistic regression
+stands from the cue (``dist=near``), whether it was in the cue's sentence, and in the cue's sentence the clause it
+stands in (``cl=same/next/prev/after/before``, :func:`pipeline.records.clauses.split_clauses`) and the words
+between (``wd=0``, ``wd=1-2`` ...). A logistic regression
 over those tags, the candidate's type (named person, unnamed title, group), the meeting's kind and
 size scores it; a candidate is kept when P(participant) reaches the model's threshold, and a meeting
 keeps its best candidate when the model drops them all (``keep_best``) if cross-validation chose so.
