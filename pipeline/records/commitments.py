@@ -258,6 +258,10 @@ def _predicted(ft: str, start: int, plan_hits: list, cues, sent_start: int | Non
     return False
 #: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
 GENERIC_MODALS = True
+#: whether the modal's verb is looked for past an «و» that joins nouns (:func:`_generic_modal`)
+MODAL_OVER_AND = True
+#: whether any impersonal short infinitive after «باید» («باید ... تدبیر کرد») binds nobody, not only a frame «... که»
+IMPERSONAL_MODAL = False
 
 
 #: cue class of a clause-final third-person subjunctive (a directive; see :func:`is_directive`)
@@ -495,14 +499,14 @@ def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
     everyone = right_before(GENERIC_ALL)
     ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, end)]
     for i, w in enumerate(ws):
-        if w in ("که", "تا", "و") or i >= 12:
-            return False  # no verb of the modal's own
+        if w in ("که", "تا") or (w == "و" and not MODAL_OVER_AND) or i >= 12:
+            return False  # no verb of the modal's own («و» may join two nouns: «به درآمدزایی و تأمین مالی ... بیندیشید»)
         nxt = ws[i + 1] if i + 1 < len(ws) else ""
         if w in ("می", "نمی") and nxt:
             w, nxt = w + nxt, ws[i + 2] if i + 2 < len(ws) else ""
         if w in _past_stems() and w not in _present_forms():
             # «باید توجه داشت که ...»: the short infinitive (no person) of a frame for a proposition
-            return nxt == "که"
+            return nxt == "که" or IMPERSONAL_MODAL
         mi = re.match(r"^ن?می(.+)$", w)
         if mi and any(mi.group(1)[:len(mi.group(1)) - len(e)] in _past_stems()
                       for e in ("م", "ی", "یم", "ید", "ند", "") if mi.group(1).endswith(e)):
