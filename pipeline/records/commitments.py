@@ -178,6 +178,8 @@ SUBORDINATE = "clause.subordinate"
 _TA_BEFORE = re.compile(r"(?<![^\W\d_])تا[ \u200c]*$")
 #: whether a cue whose verb tells no act (:func:`_not_asserted`) is no commitment
 NOT_ASSERTED = True
+#: whether a cue's participle right after a plural noun in the ezafe («قراردادهای منعقد شده») tells no act
+NP_PARTICIPLES = True
 _NEG_LIGHT = re.compile(r"ن(?:شد|شده|گردید|گردیده|می[ \u200c]?(?:شود|شوند|گردد))(?![^\W\d_])")
 
 
@@ -192,6 +194,10 @@ def _not_asserted(ft: str, m, kind: str, end: int) -> bool:
         return False
     if v.hypothetical or v.progressive:
         return True
+    if NP_PARTICIPLES and v.tense == "participle":
+        ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(0, m.start - 30), m.end)]
+        if any(w.endswith("های") for w in ws[-3:-1]):
+            return True  # «تعداد قراردادهای منعقد شده»: a participle that describes a plural noun, no act
     if kind not in ("decision", "agreement", "plan") or m.cls in SCHEDULED:
         return False
     if v.negated and v.tense in ("past", "perfect"):
