@@ -504,9 +504,15 @@ def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
         return True
     everyone = right_before(GENERIC_ALL)
     ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, end)]
+    over_and = False
     for i, w in enumerate(ws):
         if w in ("که", "تا") or (w == "و" and not MODAL_OVER_AND) or i >= 12:
             return False  # no verb of the modal's own («و» may join two nouns: «به درآمدزایی و تأمین مالی ... بیندیشید»)
+        if w == "و":
+            over_and = True
+            continue
+        if over_and and i != len(ws) - 1:
+            continue  # past an «و» only the clause's last word is read as the verb («... رشد تولید و مهار ...»)
         nxt = ws[i + 1] if i + 1 < len(ws) else ""
         if w in ("می", "نمی") and nxt:
             w, nxt = w + nxt, ws[i + 2] if i + 2 < len(ws) else ""

@@ -60,6 +60,8 @@ ONE = [
      [("PER", SPEAKER)], "promise", SPEAKER),
     # «در حال توسعه» as work in progress
     ("شبکه فاضلاب شهر در حال توسعه است.", [], "plan", None),
+    # past an «و» only the clause's last word is the modal's verb («تولید» in the middle is a noun)
+    ("باید جایگاه شهرداری و نقش آن در رشد تولید روشن شود.", [], "obligation", None),
     # a body in charge with a third-person verb past the same «و»
     ("مدیران رسانه‌ها باید به درآمدزایی و تأمین مالی نیروها بیندیشند.", [], "obligation", "مدیران"),
     # actor: a name after a preposition is no actor (the speaker's plan); a group at the head is
