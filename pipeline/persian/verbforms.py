@@ -110,6 +110,10 @@ class VerbForm:
     person: int | None
     plural: bool
     negated: bool
+    #: a past with «می» («می‌شد», «ابلاغ می‌کردند»): an ongoing or habitual past, not one act
+    progressive: bool = False
+    #: a perfect with a subjunctive auxiliary («خواسته باشد», «کرده باشند»): a supposition, not a fact
+    hypothetical: bool = False
 
 
 def verb_form(m: re.Match[str], tag: str = "v", vowel_stem: bool = False) -> VerbForm | None:
@@ -136,13 +140,14 @@ def verb_form(m: re.Match[str], tag: str = "v", vowel_stem: bool = False) -> Ver
         pr, pl = {"ام": (1, False), "ای": (2, False), "ایم": (1, True), "اید": (2, True), "اند": (3, True),
                   "بودم": (1, False), "بودیم": (1, True), "بودند": (3, True), "باشند": (3, True),
                   "باشیم": (1, True), "باشم": (1, False)}.get(aux, (3, False))
-        return VerbForm("perfect", pr, pl, has("nperf") or aux in ("نیست", "نبود"))
+        return VerbForm("perfect", pr, pl, has("nperf") or aux in ("نیست", "نبود"),
+                        hypothetical=aux.startswith("باش"))
     if has("pres"):
         pr, pl = person(g[f"{tag}_se"], True)
         return VerbForm("present", pr, pl, has("npres"))
     if has("ppast"):
         pr, pl = person(g[f"{tag}_ppe"])
-        return VerbForm("past", pr, pl, has("nppast"))
+        return VerbForm("past", pr, pl, has("nppast"), progressive=True)
     if has("part"):
         return VerbForm("participle", None, False, False)
     if has("past"):

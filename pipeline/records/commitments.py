@@ -101,6 +101,11 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     conds = condition_spans(ft, start, end, cues)
     if conds:
         hits = [m for m in hits if not any(a <= m.start < b for a, b in conds)]
+    if SUBORDINATES and hits:
+        subs = [(a, b) for a, b in condition_spans(ft, start, end, cues, SUBORDINATE)
+                if not _TA_BEFORE.search(ft, max(start, a - 4), a)]  # «تا زمانی که ...»: a time bound, kept
+        if subs:
+            hits = [m for m in hits if not any(a <= m.start < b for a, b in subs)]
     if TOPICS and hits:
         topics = topic_spans(ft, start, end, cues)
         if topics:
@@ -121,6 +126,9 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
         if GENERIC_MODALS and k == "obligation" and _generic_modal(ft, m, start, end, cues):
             negated = True
             continue  # «همه باید بدانند», «باید توجه داشت», «شما باید ... می‌کردید»: no body in charge
+        if NOT_ASSERTED and _not_asserted(ft, m, k, end):
+            negated = True
+            continue  # «اجازه ... ندادند», «در نظر گرفته نشده است», «ابلاغ می‌شد», «خواسته باشد»: no act told
         if PAST_STATES and k == "plan" and _past_state(ft, m, end):
             negated = True
             continue  # «در دستور کار قرار داشت», «در حال اجرا بود»: a state of the past, no commitment
@@ -162,6 +170,48 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     return kind, kind == "plan" and scheduled_only
 
 
+#: whether a cue inside a subordinate clause of time or a complement (:data:`SUBORDINATE`) does not count
+SUBORDINATES = True
+#: cue class of subordinators whose clause runs to its own verb («پس از آنکه ... امضا شد»، «از اینکه ... هزینه
+#: می‌شود»، «وقتی که ...»): what they tell is background, not what the sentence commits
+SUBORDINATE = "clause.subordinate"
+_TA_BEFORE = re.compile(r"(?<![^\W\d_])تا[ \u200c]*$")
+#: whether a cue whose verb tells no act (:func:`_not_asserted`) is no commitment
+NOT_ASSERTED = True
+#: whether a cue's participle right after a plural noun in the ezafe («قراردادهای منعقد شده») tells no act
+NP_PARTICIPLES = True
+_NEG_LIGHT = re.compile(r"ن(?:شد|شده|گردید|گردیده|می[ \u200c]?(?:شود|شوند|گردد))(?![^\W\d_])")
+
+
+def _not_asserted(ft: str, m, kind: str, end: int) -> bool:
+    """Whether cue ``m`` tells no act: its verb is a supposition («... خواسته باشد»: a perfect with a
+    subjunctive auxiliary) or an ongoing or habitual past («ابلاغ می‌شد», «تصویب می‌کردند»); or, for a decision,
+    agreement or (non-scheduled) plan, its verb is negated in the past or perfect («اجازه ... ندادند»,
+    «تصویب نشد»), or its participle is followed by a negated light verb («در نظر گرفته نشده است»).
+    Negated futures and presents («برگزار نخواهد شد») stay: scheduled work called off is still announced."""
+    v = m.verb
+    if v is None:
+        return False
+    if v.hypothetical or v.progressive:
+        return True
+    if NP_PARTICIPLES and v.tense == "participle":
+        ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, max(0, m.start - 30), m.end)]
+        if any(w.endswith("های") for w in ws[-3:-1]):
+            return True  # «تعداد قراردادهای منعقد شده»: a participle that describes a plural noun, no act
+    if kind not in ("decision", "agreement", "plan") or m.cls in SCHEDULED:
+        return False
+    if v.negated and v.tense in ("past", "perfect"):
+        return True
+    if v.tense == "participle":
+        i = m.end
+        while i < end and ft[i] in " \u200c":
+            i += 1
+        return _NEG_LIGHT.match(ft, i, end) is not None
+    return False
+
+
+#: whether the actor picker reads position: a name after a preposition, a group after a noun, is no actor
+ACTOR_POSITION = True
 #: whether the consequence of a condition needs an explicit cue (see :func:`classify_clause`)
 CONDITIONS = True
 #: whether cues inside the topic of a speech frame do not count (:func:`topic_spans`)
@@ -214,6 +264,10 @@ def _predicted(ft: str, start: int, plan_hits: list, cues, sent_start: int | Non
     return False
 #: whether a modal with a general subject or an impersonal verb is no obligation (:func:`_generic_modal`)
 GENERIC_MODALS = True
+#: whether the modal's verb is looked for past an «و» that joins nouns (:func:`_generic_modal`)
+MODAL_OVER_AND = True
+#: whether any impersonal short infinitive after «باید» («باید ... تدبیر کرد») binds nobody, not only a frame «... که»
+IMPERSONAL_MODAL = False
 
 
 #: cue class of a clause-final third-person subjunctive (a directive; see :func:`is_directive`)
@@ -283,14 +337,15 @@ _COMMA = re.compile(r"[،,]")
 _COPULAS = frozenset(p + e for p in ("هست", "نیست", "باش", "نباش") for e in ("م", "ی", "یم", "ید", "ند", "د"))
 
 
-def condition_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int, int]]:
+def condition_spans(ft: str, start: int, end: int, cues=None, cls: str = CONDITION) -> list[tuple[int, int]]:
     """The conditions of ``[start, end)``: from a condition cue to its verb (the first finite-looking
-    word, :func:`~pipeline.records.clauses.looks_finite`, not followed by «که»), the next comma, or ``end``."""
+    word, :func:`~pipeline.records.clauses.looks_finite`, not followed by «که»), the next comma, or ``end``.
+    ``cls``: another cue class of subordinators whose clause is cut the same way (:data:`SUBORDINATE`)."""
     from pipeline.records.clauses import looks_finite
 
     cues = cue_classes() if cues is None else cues
     out = []
-    for m in cues.finditer(ft, CONDITION, start, end, folded=True):
+    for m in cues.finditer(ft, cls, start, end, folded=True):
         c = _COMMA.search(ft, m.end, end)
         stop = c.start() if c else end
         seen: list[str] = []
@@ -421,6 +476,19 @@ def _second_plural() -> frozenset[str]:
     return frozenset(f for q in _present_stems() if (f := q + ("یید" if _vowel(q) else "ید")) not in third)
 
 
+@lru_cache(maxsize=1)
+def _second_plural_alef() -> frozenset[str]:
+    """Second plurals of stems that open with «ا», whose «ا» the prefix «ب/ن» + «ی» replaces («اندیش» ->
+    «بیندیشید», «آور» -> «بیاورید»): the rest after «بی/نی»."""
+    out = set()
+    for f in _second_plural():
+        if f.startswith("ا"):
+            out.add(f[1:])
+        elif f.startswith("آ"):
+            out.add("ا" + f[1:])
+    return frozenset(x for x in out if len(x) >= 3)
+
+
 def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
     """Whether the modal cue ``m`` («باید», «نباید», «بایستی», «می‌بایست») binds nobody in charge: a generic
     individual or the reader right before it («هر کس باید», «انسان باید», «شما باید»), or its verb (the
@@ -436,20 +504,27 @@ def _generic_modal(ft: str, m, start: int, end: int, cues) -> bool:
         return True
     everyone = right_before(GENERIC_ALL)
     ws = [w.replace("\u200c", "") for w in _TAIL_WORD.findall(ft, m.end, end)]
+    over_and = False
     for i, w in enumerate(ws):
-        if w in ("که", "تا", "و") or i >= 12:
-            return False  # no verb of the modal's own
+        if w in ("که", "تا") or (w == "و" and not MODAL_OVER_AND) or i >= 12:
+            return False  # no verb of the modal's own («و» may join two nouns: «به درآمدزایی و تأمین مالی ... بیندیشید»)
+        if w == "و":
+            over_and = True
+            continue
+        if over_and and i != len(ws) - 1:
+            continue  # past an «و» only the clause's last word is read as the verb («... رشد تولید و مهار ...»)
         nxt = ws[i + 1] if i + 1 < len(ws) else ""
         if w in ("می", "نمی") and nxt:
             w, nxt = w + nxt, ws[i + 2] if i + 2 < len(ws) else ""
         if w in _past_stems() and w not in _present_forms():
             # «باید توجه داشت که ...»: the short infinitive (no person) of a frame for a proposition
-            return nxt == "که"
+            return nxt == "که" or IMPERSONAL_MODAL
         mi = re.match(r"^ن?می(.+)$", w)
         if mi and any(mi.group(1)[:len(mi.group(1)) - len(e)] in _past_stems()
                       for e in ("م", "ی", "یم", "ید", "ند", "") if mi.group(1).endswith(e)):
             return True  # «باید ... می‌کردید»: what should have been done
-        if any(w.startswith(pre) and w[len(pre):] in _second_plural() for pre in ("", "ب", "ن", "بی", "نی")):
+        if any(w.startswith(pre) and w[len(pre):] in _second_plural() for pre in ("", "ب", "ن", "بی", "نی")) \
+                or (w.startswith(("بی", "نی")) and w[2:] in _second_plural_alef()):
             return True  # «باید ... بدهید»: the reader is told
         if w in _present_forms() or any(w.startswith(pre) and w[len(pre):] in _present_forms() for pre in ("ب", "ن")):
             return everyone and nxt == "که"  # «همه باید بدانند که ...»; «باید ... اقدام کنند» binds its subject
@@ -477,6 +552,16 @@ def is_question(ft: str, start: int, end: int) -> bool:
     return bool(_QUESTION.search(ft, start, end)) or ft[end:end + 3].strip().startswith(("؟", "?"))
 
 
+#: words that may stand before a clause's subject («همه شهرداری‌ها», «همچنین باغداران», «امروز مردم»): a group
+#: noun after any other word is a possessor or a complement («کمک‌هزینه ورزشکاران»: the allowance is the topic)
+_BEFORE_SUBJECT = frozenset(key(w) for w in (
+    "همه", "همه‌ی", "همهٔ", "تمام", "تمامی", "کلیه", "کلیهٔ", "کلیه‌ی", "این", "آن", "برخی", "بعضی", "سایر", "اکثر",
+    "همچنین", "نیز", "البته", "امروز", "اکنون", "هم", "و", "اما", "ولی", "لذا", "بنابراین", "پس", "سپس", "ضمنا",
+    "ضمناً", "حتی", "دیگر", "بسیاری", "تعدادی", "شمار", "عموم", "اغلب"))
+#: a name right after one of these is its complement, not the clause's actor («برای مریم ... جشنواره ... برگزار خواهد شد»)
+_PREPOSITIONS = frozenset(key(w) for w in ("برای", "به", "از", "با", "در", "بر", "درباره", "جهت", "توسط", "نزد", "پیش"))
+
+
 def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: frozenset[str]) -> str | None:
     groups = word_set("group_nouns")
     head = words(doc.text, cs, cue_start)[:3]
@@ -485,11 +570,17 @@ def _actor(doc: Document, ents: list[Span], cs: int, cue_start: int, sources: fr
         if cs <= e.start < limit and e.end <= cue_start and e.label in ("ORG", "PER"):
             if e.label == "ORG" and any(key(e.text).startswith(s) for s in sources):
                 continue
+            if ACTOR_POSITION and e.start > cs:
+                pw = prev_word(doc.text, e.start)
+                if pw is not None and pw[0] >= cs and key(pw[2]) in _PREPOSITIONS:
+                    continue
             return e.text
     generic = word_set("generic_orgs")
     plural_bodies = {k for k in generic if k.endswith(("ها", "های"))} | {k + p for k in generic for p in ("ها", "های")}
     head = words(doc.text, cs, cue_start)[:4]
     for i, (ws, we, w) in enumerate(head[:3]):
+        if ACTOR_POSITION and i and key(head[i - 1][2]) not in _BEFORE_SUBJECT:
+            break  # «کمک‌هزینه ورزشکاران ...»: a group after a noun is its possessor, not the actor
         # a group of people («باغداران») or of institutions («شهرداری‌ها», «دستگاه‌های اجرایی»); the plural
         # suffix may be written apart («شهرداری ها»)
         if i + 1 < len(head) and key(head[i + 1][2]) in ("ها", "های") and key(w) + key(head[i + 1][2]) in plural_bodies:

@@ -57,3 +57,20 @@ def test_other_words_are_not_verb_forms(past, present, word):
 
 def test_no_match_inside_a_longer_word():
     assert compiled("کرد", "کن").search("کردستان") is None
+
+
+@pytest.mark.parametrize("orth", [lambda s: s, old, lambda s: s.replace("\u200c", "")], ids=["modern", "old", "glued"])
+@pytest.mark.parametrize("past,present,form,progressive,hypothetical", [
+    ("کرد", "کن", "می‌کرد", True, False),          # a past with «می»: ongoing or habitual
+    ("شد", "شو", "نمی‌شدند", True, False),
+    ("کرد", "کن", "کرد", False, False),
+    ("خواست", "خواه", "خواسته باشد", False, True),  # a perfect with a subjunctive auxiliary: a supposition
+    ("کرد", "کن", "کرده باشند", False, True),
+    ("کرد", "کن", "کرده است", False, False),
+    ("شد", "شو", "می‌شود", False, False),
+])
+def test_progressive_and_hypothetical(orth, past, present, form, progressive, hypothetical):
+    m = compiled(past, present).fullmatch(fold_letters(orth(form)))
+    assert m is not None
+    vf = verb_form(m)
+    assert (vf.progressive, vf.hypothetical) == (progressive, hypothetical)

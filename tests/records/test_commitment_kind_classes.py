@@ -64,6 +64,9 @@ ONE = [
      [("LOC", "بوستان ساحلی")], "plan", None),
     (f"{SPEAKER} گفت: کمک‌هزینه تحصیلی تا پایان ماه پرداخت می‌شود.",
      [("PER", SPEAKER), ("DATE", "تا پایان ماه")], "plan", SPEAKER),
+    # a group noun after another noun is its possessor, not the actor: the speaker's plan
+    (f"{SPEAKER} گفت: کمک‌هزینه ورزشکاران تا پایان ماه پرداخت می‌شود.",
+     [("PER", SPEAKER), ("DATE", "تا پایان ماه")], "plan", SPEAKER),
     ("طرح جامع ترافیک هفته آینده در کمیسیون شورا مورد بررسی قرار می‌گیرد.",
      [("DATE", "هفته آینده")], "plan", None),
     # an agreement reached («به توافق رسیدند»)
