@@ -133,6 +133,7 @@ class GlueSplitter:
         self.space_min = space_min
         self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._forms: dict[str, str] = {}
 
     def whole_count(self, tok: str) -> int:
         return max(self.lex.n.get(tok, 0), self.model.count(tok))
@@ -193,6 +194,14 @@ class GlueSplitter:
         """The spelling of ``piece`` the model knows: itself, or its most
         frequent attested ZWNJ spelling («نتیجههای» -> «نتیجه‌های»), since a
         glued token has usually lost its half-spaces too."""
+        out = self._forms.get(piece)
+        if out is None:
+            out = self._form(piece)
+            if len(self._forms) < 400_000:
+                self._forms[piece] = out
+        return out
+
+    def _form(self, piece: str) -> str:
         count = self.model.count
         if count(piece) or ZWNJ in piece:
             return piece
@@ -220,16 +229,21 @@ class GlueSplitter:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
-            a, b = form(a), form(b)
-            if a in CLITICS and self._word_plus_suffix(a, b):
-                continue
-            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
-                continue
+            # the cheap tests first (same result: every test must pass)
+            a = form(a)
             if a in CLITICS:
-                if self._freq(b) >= self.clitic_min_piece:
+                b = form(b)
+                if self._freq(b) >= self.clitic_min_piece and not self._word_plus_suffix(a, b):
                     found.append((a, b))
-            elif self._known(a) and self._known(b):
-                found.append((a, b))
+                continue
+            if not self._known(a):
+                continue
+            b = form(b)
+            if not self._known(b):
+                continue
+            if self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
+                continue
+            found.append((a, b))
         return found
 
     def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
