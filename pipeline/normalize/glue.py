@@ -134,6 +134,7 @@ class GlueSplitter:
         self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
         self._forms: dict[str, str] = {}
+        self._last_pieces: tuple[str | None, tuple[tuple[str, str], ...]] = (None, ())
 
     def whole_count(self, tok: str) -> int:
         return max(self.lex.n.get(tok, 0), self.model.count(tok))
@@ -218,6 +219,14 @@ class GlueSplitter:
 
     def _pieces(self, tok: str) -> list[tuple[str, str]]:
         """Splits into two words the model knows well enough."""
+        last = self._last_pieces  # :meth:`candidates` asks twice for the same token
+        if last[0] == tok:
+            return list(last[1])
+        found = self._find_pieces(tok)
+        self._last_pieces = (tok, tuple(found))
+        return found
+
+    def _find_pieces(self, tok: str) -> list[tuple[str, str]]:
         count = self.model.count
         form = self.form
         found = []
