@@ -110,6 +110,8 @@ class GlueSplitter:
         seen_min: int = 1,
         space_margin: float | None = None,
         space_min: int = 20,
+        common_keep: float | None = None,
+        common_min: int = 5,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -131,9 +133,12 @@ class GlueSplitter:
         self.seen_min = seen_min
         self.space_margin = space_margin
         self.space_min = space_min
+        self.common_keep = common_keep
+        self.common_min = common_min
         self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
         self._forms: dict[str, str] = {}
+        self._letters: frozenset[str] | None = None  # letters of the model's words (ZWNJs removed)
         self._last_pieces: tuple[str | None, tuple[tuple[str, str], ...]] = (None, ())
 
     def whole_count(self, tok: str) -> int:
@@ -227,8 +232,9 @@ class GlueSplitter:
         return found
 
     def _find_pieces(self, tok: str) -> list[tuple[str, str]]:
-        count = self.model.count
         form = self.form
+        may_count = self._may_count
+        check = self.min_piece >= 1
         found = []
         for i in range(1, len(tok)):
             a, b = tok[:i], tok[i:]
@@ -239,12 +245,18 @@ class GlueSplitter:
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
             # the cheap tests first (same result: every test must pass)
-            a = form(a)
             if a in CLITICS:
+                a = form(a)
+            if a in CLITICS:
+                if self.clitic_min_piece >= 1 and not may_count(b):
+                    continue
                 b = form(b)
                 if self._freq(b) >= self.clitic_min_piece and not self._word_plus_suffix(a, b):
                     found.append((a, b))
                 continue
+            if check and not (may_count(a) and may_count(b)):
+                continue  # no spelling of a piece is counted: not known
+            a = form(a)
             if not self._known(a):
                 continue
             b = form(b)
@@ -254,6 +266,18 @@ class GlueSplitter:
                 continue
             found.append((a, b))
         return found
+
+    def _may_count(self, piece: str) -> bool:
+        """A necessary condition for ``_freq(form(piece)) >= 1``, without
+        :meth:`form`: the letters of ``piece`` (or of it without a plural or
+        comparative suffix) are the letters of a word the model counts."""
+        letters = self._letters
+        if letters is None:
+            letters = self._letters = frozenset(w.replace(ZWNJ, "") for w in self.model.words)
+        s = piece.replace(ZWNJ, "") if ZWNJ in piece else piece
+        if s in letters:
+            return True
+        return any(s.endswith(suf) and s[: -len(suf)] in letters for suf in _STEM_SUFFIXES)
 
     def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
         """``clitic`` + ``piece`` reads as a word plus a plural or comparative
@@ -300,6 +324,16 @@ class GlueSplitter:
             if len(tok) - len(s) >= 2 and tok.endswith(s) and count(self.form(tok[: -len(s)])) >= k:
                 return True
         return any(tok.startswith(p) and count(self.form(tok[len(p):])) >= k for p in BOUND_PREFIXES if len(tok) - len(p) >= 2)
+
+    def _common_both(self, tok: str, a: str, b: str) -> bool:
+        """The glued token and «a b» are both spellings in common use: each
+        seen ``common_min`` times and at least ``common_keep`` of the two
+        together («ازجمله» 297 / «از جمله» 549): the source's spelling is
+        then a spelling, not a lost space (``common_keep`` None: off)."""
+        m = self.model
+        g, sp = m.count(tok), m.pair_count(a, b)
+        k = self.common_min
+        return g >= k and sp >= k and min(g, sp) >= self.common_keep * (g + sp)
 
     def _run_in(self, a: str, b: str) -> bool:
         """``a`` often ends a line and ``b`` often starts one: a heading run
@@ -384,6 +418,8 @@ class GlueSplitter:
             # the token as seen, by ``seen_margin`` («ازجمله», «براساس» stay)
             whole = max(whole, m.score([tok], prev, nxt) + self.seen_margin - self.margin)
         best, best_s = None, whole
+        if self.common_keep is not None:
+            cands = [(a, b) for a, b in cands if not self._common_both(tok, a, b)]
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
             if self._run_in(a, b):

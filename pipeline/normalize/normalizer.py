@@ -214,6 +214,7 @@ class Normalizer:
         split_seen_min: int = 20,
         reading_margin: float | None = 2.0,
         split_space_margin: float | None = 4.0,
+        split_common_keep: float | None = None,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -246,6 +247,7 @@ class Normalizer:
         self.junction_gate = junction_gate
         self.split_seen_margin = split_seen_margin
         self.split_seen_min = split_seen_min
+        self.split_common_keep = split_common_keep
         self.split_space_margin = split_space_margin
         self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
         self._reading: SpellingModel | None = None
@@ -336,6 +338,7 @@ class Normalizer:
                 junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
                 junction_block=self.split_junction_block, seen_margin=self.split_seen_margin,
                 seen_min=self.split_seen_min, space_margin=self.split_space_margin,
+                common_keep=self.split_common_keep,
             )
         return self._glue
 
