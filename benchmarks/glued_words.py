@@ -397,6 +397,7 @@ def main(argv=None):
     ap.add_argument("--strip-zwnj", action="store_true",
                     help="also remove every half-space from the glued text (a text that drops its half-spaces)")
     ap.add_argument("--common-keeps", default="", help="comma-separated split_common_keep values to compare, 'off' for none (tuning)")
+    ap.add_argument("--keep-inflected", action="store_true", help="also run ours with split_keep_inflected=False (the previous default)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -458,6 +459,10 @@ def main(argv=None):
             n = Normalizer(**kw)
             n.normalize("و امسال")  # load the data outside the timing
             systems["ours" + "".join(f" {k.replace('split_', '')}={v}" for k, v in kw.items())] = lambda s, n=n: n.normalize(s).text
+    if args.keep_inflected:
+        ki = Normalizer(split_keep_inflected=False)
+        ki.normalize("و امسال")
+        systems["ours, keep_inflected=False"] = lambda s, n=ki: n.normalize(s).text
     if args.strip_zwnj:  # the systems read the glued text with its half-spaces removed too
         systems = {k: (lambda s, f=f: f(s.replace("\u200c", ""))) for k, f in systems.items()}
     for vname, (docs, glued, budget) in variants.items():

@@ -112,6 +112,7 @@ class GlueSplitter:
         space_min: int = 20,
         common_keep: float | None = None,
         common_min: int = 5,
+        keep_inflected: bool = False,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -135,6 +136,7 @@ class GlueSplitter:
         self.space_min = space_min
         self.common_keep = common_keep
         self.common_min = common_min
+        self.keep_inflected = keep_inflected
         self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
         self._forms: dict[str, str] = {}
@@ -325,6 +327,20 @@ class GlueSplitter:
                 return True
         return any(tok.startswith(p) and count(self.form(tok[len(p):])) >= k for p in BOUND_PREFIXES if len(tok) - len(p) >= 2)
 
+    def _inside_inflected(self, tok: str, a: str) -> bool:
+        """``tok`` is a word seen ``min_piece`` times plus a plural or
+        comparative suffix, and the cut ``a`` falls inside that word
+        («کشتارگاهها» is «کشتارگاه» + «ها», not «کشتار گاه‌ها»)."""
+        cut = self.cut(tok, a)
+        count = self.model.count
+        for suf in _STEM_SUFFIXES:
+            n = len(suf)
+            if len(tok) - n > cut and tok.endswith(suf):
+                stem = tok[:-n].rstrip(ZWNJ)
+                if max(count(stem), count(self.form(stem))) >= self.min_piece:
+                    return True
+        return False
+
     def _common_both(self, tok: str, a: str, b: str) -> bool:
         """The glued token and «a b» are both spellings in common use: each
         seen ``common_min`` times and at least ``common_keep`` of the two
@@ -420,6 +436,8 @@ class GlueSplitter:
         best, best_s = None, whole
         if self.common_keep is not None:
             cands = [(a, b) for a, b in cands if not self._common_both(tok, a, b)]
+        if self.keep_inflected:
+            cands = [(a, b) for a, b in cands if a in CLITICS or not self._inside_inflected(tok, a)]
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
             if self._run_in(a, b):

@@ -215,6 +215,7 @@ class Normalizer:
         reading_margin: float | None = 2.0,
         split_space_margin: float | None = 4.0,
         split_common_keep: float | None = None,
+        split_keep_inflected: bool = True,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -248,6 +249,7 @@ class Normalizer:
         self.split_seen_margin = split_seen_margin
         self.split_seen_min = split_seen_min
         self.split_common_keep = split_common_keep
+        self.split_keep_inflected = split_keep_inflected
         self.split_space_margin = split_space_margin
         self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
         self._reading: SpellingModel | None = None
@@ -338,7 +340,7 @@ class Normalizer:
                 junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
                 junction_block=self.split_junction_block, seen_margin=self.split_seen_margin,
                 seen_min=self.split_seen_min, space_margin=self.split_space_margin,
-                common_keep=self.split_common_keep,
+                common_keep=self.split_common_keep, keep_inflected=self.split_keep_inflected,
             )
         return self._glue
 
