@@ -72,6 +72,7 @@ _DERIVATION = (
 )
 #: Suffixes after a half-space whose stem may vouch for a rare piece.
 _STEM_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
+_STEM_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _STEM_SUFFIXES}))
 #: Second pieces that are bound suffixes, never a word of their own here.
 BOUND_SUFFIXES = frozenset(_PLURAL + _PRONOUN + _PERSON + _DERIVATION)
 _SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
@@ -279,7 +280,8 @@ class GlueSplitter:
         s = piece.replace(ZWNJ, "") if ZWNJ in piece else piece
         if s in letters:
             return True
-        return any(s.endswith(suf) and s[: -len(suf)] in letters for suf in _STEM_SUFFIXES)
+        n = len(s)
+        return any(n >= k and s[-k:] in _STEM_SUFFIXES and s[:-k] in letters for k in _STEM_SUFFIX_LENGTHS)
 
     def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
         """``clitic`` + ``piece`` reads as a word plus a plural or comparative

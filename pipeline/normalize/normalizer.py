@@ -257,6 +257,7 @@ class Normalizer:
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
         self._pair_seps: dict[tuple[str, str], str | None] = {}  # _pair_sep per word pair
+        self._choices: dict = {}  # per restorer: token -> (its spelling, alternatives)
 
         self._char_map = rules.CHAR_MAP
         self._digit_map = rules.DIGITS_TO_PERSIAN if persian_digits else rules.DIGITS_TO_ASCII
@@ -577,6 +578,10 @@ class Normalizer:
         if toks is None:
             toks = _context_tokens(t.text)
         restore = restore or self.zwnj.restore_word
+        # (the restorer's spelling of a token, the other spellings the context may prefer)
+        choices = self._choices.get(restore)
+        if choices is None:
+            choices = self._choices[restore] = {}
         edits = []
         prev = BOS
         outs: dict[int, str] = {}
@@ -584,8 +589,12 @@ class Normalizer:
             if not is_word:
                 prev = tok
                 continue
-            new = restore(tok)
-            alts = self._alternatives(tok, new)
+            got = choices.get(tok)
+            if got is None:
+                got = (restore(tok), self._alternatives(tok, restore(tok)))
+                if len(choices) < 200_000:
+                    choices[tok] = got
+            new, alts = got
             if alts:
                 nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
                 m = self.model
