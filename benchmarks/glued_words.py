@@ -396,6 +396,8 @@ def main(argv=None):
     ap.add_argument("--space-margins", default="", help="comma-separated split_space_margin values to compare, 'off' for none (tuning)")
     ap.add_argument("--strip-zwnj", action="store_true",
                     help="also remove every half-space from the glued text (a text that drops its half-spaces)")
+    ap.add_argument("--common-keeps", default="", help="comma-separated split_common_keep values to compare, 'off' for none (tuning)")
+    ap.add_argument("--keep-inflected", action="store_true", help="also run ours with split_keep_inflected=False (the previous default)")
     ap.add_argument("--min-pieces", default="", help="comma-separated split_clitic_min_piece values to compare (tuning)")
     args = ap.parse_args(argv)
     if not (args.corpora / "fars_news_lm").is_dir():
@@ -433,10 +435,13 @@ def main(argv=None):
     sms = [float(x) for x in args.seen_margins.split(",") if x] or [None]
     sns = [int(x) for x in args.seen_mins.split(",") if x] or [None]
     spm = [x for x in args.space_margins.split(",") if x] or [None]
-    for mg, mf, cm, sr, mp, sm, sn, sp in [(a, b, c, d, e, f, g, h) for a in margins for b in frees for c in cms for d in srs
-                                           for e in mps for f in sms for g in sns for h in spm]:
+    cks = [x for x in args.common_keeps.split(",") if x] or [None]
+    for mg, mf, cm, sr, mp, sm, sn, sp, ck in [(a, b, c, d, e, f, g, h, i) for a in margins for b in frees for c in cms for d in srs
+                                               for e in mps for f in sms for g in sns for h in spm for i in cks]:
         if True:
             kw = {} if cm is None else {"clitic_margin": cm}
+            if ck is not None:
+                kw["split_common_keep"] = None if ck == "off" else float(ck)
             if sp is not None:
                 kw["split_space_margin"] = None if sp == "off" else float(sp)
             if sn is not None:
@@ -454,6 +459,10 @@ def main(argv=None):
             n = Normalizer(**kw)
             n.normalize("و امسال")  # load the data outside the timing
             systems["ours" + "".join(f" {k.replace('split_', '')}={v}" for k, v in kw.items())] = lambda s, n=n: n.normalize(s).text
+    if args.keep_inflected:
+        ki = Normalizer(split_keep_inflected=False)
+        ki.normalize("و امسال")
+        systems["ours, keep_inflected=False"] = lambda s, n=ki: n.normalize(s).text
     if args.strip_zwnj:  # the systems read the glued text with its half-spaces removed too
         systems = {k: (lambda s, f=f: f(s.replace("\u200c", ""))) for k, f in systems.items()}
     for vname, (docs, glued, budget) in variants.items():

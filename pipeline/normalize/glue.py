@@ -72,6 +72,7 @@ _DERIVATION = (
 )
 #: Suffixes after a half-space whose stem may vouch for a rare piece.
 _STEM_SUFFIXES = SUFFIX_GROUPS["ha"] | SUFFIX_GROUPS["tar"]
+_STEM_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in _STEM_SUFFIXES}))
 #: Second pieces that are bound suffixes, never a word of their own here.
 BOUND_SUFFIXES = frozenset(_PLURAL + _PRONOUN + _PERSON + _DERIVATION)
 _SUFFIXES_BY_LENGTH = sorted(BOUND_SUFFIXES, key=len, reverse=True)
@@ -110,6 +111,9 @@ class GlueSplitter:
         seen_min: int = 1,
         space_margin: float | None = None,
         space_min: int = 20,
+        common_keep: float | None = None,
+        common_min: int = 5,
+        keep_inflected: bool = False,
     ) -> None:
         self.model = model
         self.lex = lexicon
@@ -131,8 +135,14 @@ class GlueSplitter:
         self.seen_min = seen_min
         self.space_margin = space_margin
         self.space_min = space_min
+        self.common_keep = common_keep
+        self.common_min = common_min
+        self.keep_inflected = keep_inflected
         self._spaced: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self._cands: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._forms: dict[str, str] = {}
+        self._letters: frozenset[str] | None = None  # letters of the model's words (ZWNJs removed)
+        self._last_pieces: tuple[str | None, tuple[tuple[str, str], ...]] = (None, ())
 
     def whole_count(self, tok: str) -> int:
         return max(self.lex.n.get(tok, 0), self.model.count(tok))
@@ -193,6 +203,14 @@ class GlueSplitter:
         """The spelling of ``piece`` the model knows: itself, or its most
         frequent attested ZWNJ spelling («نتیجههای» -> «نتیجه‌های»), since a
         glued token has usually lost its half-spaces too."""
+        out = self._forms.get(piece)
+        if out is None:
+            out = self._form(piece)
+            if len(self._forms) < 400_000:
+                self._forms[piece] = out
+        return out
+
+    def _form(self, piece: str) -> str:
         count = self.model.count
         if count(piece) or ZWNJ in piece:
             return piece
@@ -209,8 +227,17 @@ class GlueSplitter:
 
     def _pieces(self, tok: str) -> list[tuple[str, str]]:
         """Splits into two words the model knows well enough."""
-        count = self.model.count
+        last = self._last_pieces  # :meth:`candidates` asks twice for the same token
+        if last[0] == tok:
+            return list(last[1])
+        found = self._find_pieces(tok)
+        self._last_pieces = (tok, tuple(found))
+        return found
+
+    def _find_pieces(self, tok: str) -> list[tuple[str, str]]:
         form = self.form
+        may_count = self._may_count
+        check = self.min_piece >= 1
         found = []
         for i in range(1, len(tok)):
             a, b = tok[:i], tok[i:]
@@ -220,17 +247,41 @@ class GlueSplitter:
                 continue
             if b in BOUND_SUFFIXES or a in BOUND_PREFIXES:
                 continue
-            a, b = form(a), form(b)
-            if a in CLITICS and self._word_plus_suffix(a, b):
-                continue
-            if a not in CLITICS and self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
-                continue
+            # the cheap tests first (same result: every test must pass)
             if a in CLITICS:
-                if self._freq(b) >= self.clitic_min_piece:
+                a = form(a)
+            if a in CLITICS:
+                if self.clitic_min_piece >= 1 and not may_count(b):
+                    continue
+                b = form(b)
+                if self._freq(b) >= self.clitic_min_piece and not self._word_plus_suffix(a, b):
                     found.append((a, b))
-            elif self._known(a) and self._known(b):
-                found.append((a, b))
+                continue
+            if check and not (may_count(a) and may_count(b)):
+                continue  # no spelling of a piece is counted: not known
+            a = form(a)
+            if not self._known(a):
+                continue
+            b = form(b)
+            if not self._known(b):
+                continue
+            if self.model.pair_count(a, b) < self.min_pair and not self._run_in(a, b) and not self._free(a, b, tok):
+                continue
+            found.append((a, b))
         return found
+
+    def _may_count(self, piece: str) -> bool:
+        """A necessary condition for ``_freq(form(piece)) >= 1``, without
+        :meth:`form`: the letters of ``piece`` (or of it without a plural or
+        comparative suffix) are the letters of a word the model counts."""
+        letters = self._letters
+        if letters is None:
+            letters = self._letters = frozenset(w.replace(ZWNJ, "") for w in self.model.words)
+        s = piece.replace(ZWNJ, "") if ZWNJ in piece else piece
+        if s in letters:
+            return True
+        n = len(s)
+        return any(n >= k and s[-k:] in _STEM_SUFFIXES and s[:-k] in letters for k in _STEM_SUFFIX_LENGTHS)
 
     def _word_plus_suffix(self, clitic: str, piece: str) -> bool:
         """``clitic`` + ``piece`` reads as a word plus a plural or comparative
@@ -277,6 +328,30 @@ class GlueSplitter:
             if len(tok) - len(s) >= 2 and tok.endswith(s) and count(self.form(tok[: -len(s)])) >= k:
                 return True
         return any(tok.startswith(p) and count(self.form(tok[len(p):])) >= k for p in BOUND_PREFIXES if len(tok) - len(p) >= 2)
+
+    def _inside_inflected(self, tok: str, a: str) -> bool:
+        """``tok`` is a word seen ``min_piece`` times plus a plural or
+        comparative suffix, and the cut ``a`` falls inside that word
+        («کشتارگاهها» is «کشتارگاه» + «ها», not «کشتار گاه‌ها»)."""
+        cut = self.cut(tok, a)
+        count = self.model.count
+        for suf in _STEM_SUFFIXES:
+            n = len(suf)
+            if len(tok) - n > cut and tok.endswith(suf):
+                stem = tok[:-n].rstrip(ZWNJ)
+                if max(count(stem), count(self.form(stem))) >= self.min_piece:
+                    return True
+        return False
+
+    def _common_both(self, tok: str, a: str, b: str) -> bool:
+        """The glued token and «a b» are both spellings in common use: each
+        seen ``common_min`` times and at least ``common_keep`` of the two
+        together («ازجمله» 297 / «از جمله» 549): the source's spelling is
+        then a spelling, not a lost space (``common_keep`` None: off)."""
+        m = self.model
+        g, sp = m.count(tok), m.pair_count(a, b)
+        k = self.common_min
+        return g >= k and sp >= k and min(g, sp) >= self.common_keep * (g + sp)
 
     def _run_in(self, a: str, b: str) -> bool:
         """``a`` often ends a line and ``b`` often starts one: a heading run
@@ -361,6 +436,10 @@ class GlueSplitter:
             # the token as seen, by ``seen_margin`` («ازجمله», «براساس» stay)
             whole = max(whole, m.score([tok], prev, nxt) + self.seen_margin - self.margin)
         best, best_s = None, whole
+        if self.common_keep is not None:
+            cands = [(a, b) for a, b in cands if not self._common_both(tok, a, b)]
+        if self.keep_inflected:
+            cands = [(a, b) for a, b in cands if a in CLITICS or not self._inside_inflected(tok, a)]
         for a, b in cands:
             s = m.score([a, b], prev, nxt)
             if self._run_in(a, b):

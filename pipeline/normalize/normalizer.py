@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import rules
-from .context import BOS, BigramModel, load_model, model_available, token_class, tokenizer_pattern
+from .context import BOS, NUM, PUNCT, BigramModel, load_model, model_available, tokenizer_pattern
 from .glue import GlueSplitter
 from .spelling import SpellingModel, load_spelling_model, reading_pair, spelling_model_available, window_features
 from .tracked import TrackedText
@@ -214,6 +214,8 @@ class Normalizer:
         split_seen_min: int = 20,
         reading_margin: float | None = 2.0,
         split_space_margin: float | None = 4.0,
+        split_common_keep: float | None = None,
+        split_keep_inflected: bool = True,
     ) -> None:
         self.restore_zwnj = restore_zwnj
         self.persian_digits = persian_digits
@@ -246,12 +248,16 @@ class Normalizer:
         self.junction_gate = junction_gate
         self.split_seen_margin = split_seen_margin
         self.split_seen_min = split_seen_min
+        self.split_common_keep = split_common_keep
+        self.split_keep_inflected = split_keep_inflected
         self.split_space_margin = split_space_margin
         self.reading_margin = reading_margin if self.use_context and spelling_model_available(self.data_dir) else None
         self._reading: SpellingModel | None = None
         self._model: BigramModel | None = None
         self._glue: GlueSplitter | None = None
         self._ambiguous: dict[str, tuple[str, ...]] = {}
+        self._pair_seps: dict[tuple[str, str], str | None] = {}  # _pair_sep per word pair
+        self._choices: dict = {}  # per restorer: token -> (its spelling, alternatives)
 
         self._char_map = rules.CHAR_MAP
         self._digit_map = rules.DIGITS_TO_PERSIAN if persian_digits else rules.DIGITS_TO_ASCII
@@ -303,11 +309,12 @@ class Normalizer:
                 t.sub(pat, rep)
         if self.decrease_repeated_chars:
             self._decrease_repeated(t)
+        toks = None  # the context tokens of t.text, when still valid
         if self.split_glued:
-            self._split_glued(t, spaced=bool(writes_half_spaces) and self.split_space_margin is not None)
+            toks = self._split_glued(t, spaced=bool(writes_half_spaces) and self.split_space_margin is not None)
         if self.restore_zwnj:
             if self.use_context:
-                self._restore_zwnj_in_context(t, restorer.restore_word)
+                self._restore_zwnj_in_context(t, restorer.restore_word, toks)
             else:
                 self._restore_zwnj(t, restorer.restore_word)
         elif self.separate_mi:
@@ -334,6 +341,7 @@ class Normalizer:
                 junction_probs=self.zwnj.junction_probs if self.split_junction_block else None,
                 junction_block=self.split_junction_block, seen_margin=self.split_seen_margin,
                 seen_min=self.split_seen_min, space_margin=self.split_space_margin,
+                common_keep=self.split_common_keep, keep_inflected=self.split_keep_inflected,
             )
         return self._glue
 
@@ -437,18 +445,29 @@ class Normalizer:
         if " " not in text:
             return
         edits = []
-        prev = None  # (match, current left word)
-        matches = list(_WORD_RE.finditer(text))
-        for i, m in enumerate(matches):
-            if prev is not None and prev[0].end() + 1 == m.start() and text[prev[0].end()] == " ":
-                left, right = prev[1], m.group()
-                nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
-                sep = self._pair_sep(left, right, nxt)
+        cache = self._pair_seps
+        words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)]
+        n = len(words)
+        left = ""  # the current left word (with the joins made so far)
+        pend = -2  # where the previous word ends
+        for i, (a, b, right) in enumerate(words):
+            if pend + 1 == a and text[pend] == " ":
+                if right == "زاده":  # the only pair whose answer depends on the next word
+                    sep = self._pair_sep(left, right, words[i + 1][2] if i + 1 < n else "")
+                else:
+                    key = (left, right)
+                    sep = cache.get(key, _MISSING)
+                    if sep is _MISSING:
+                        sep = self._pair_sep(left, right)
+                        if len(cache) < 300_000:
+                            cache[key] = sep
                 if sep is not None:
-                    edits.append((prev[0].end(), m.start(), sep))
-                    prev = (m, left + sep + right)
+                    edits.append((pend, a, sep))
+                    left = left + sep + right
+                    pend = b
                     continue
-            prev = (m, m.group())
+            left = right
+            pend = b
         if edits:
             t.apply(edits)
 
@@ -527,7 +546,7 @@ class Normalizer:
 
 
     # ------------------------------------------------------------------ context passes
-    def _split_glued(self, t: TrackedText, spaced: bool = False) -> None:
+    def _split_glued(self, t: TrackedText, spaced: bool = False) -> list | None:
         """Insert a space inside glued tokens (see :mod:`.glue`); with
         ``spaced`` (a text that writes its half-spaces, or writes them as
         spaces), also inside a half-space case the context reads as two
@@ -549,12 +568,20 @@ class Normalizer:
                 edits.append((c, c, " "))
         if edits:
             t.apply(edits)
+            return None
+        return toks  # the text is unchanged: its tokens can be reused
 
-    def _restore_zwnj_in_context(self, t: TrackedText, restore=None) -> None:
+    def _restore_zwnj_in_context(self, t: TrackedText, restore=None, toks=None) -> None:
         """ZWNJ restoration; where several spellings of a word are attested,
-        the bigram model picks one from the neighbouring words."""
-        toks = _context_tokens(t.text)
+        the bigram model picks one from the neighbouring words (``toks``:
+        the context tokens of ``t.text`` if already known)."""
+        if toks is None:
+            toks = _context_tokens(t.text)
         restore = restore or self.zwnj.restore_word
+        # (the restorer's spelling of a token, the other spellings the context may prefer)
+        choices = self._choices.get(restore)
+        if choices is None:
+            choices = self._choices[restore] = {}
         edits = []
         prev = BOS
         outs: dict[int, str] = {}
@@ -562,8 +589,12 @@ class Normalizer:
             if not is_word:
                 prev = tok
                 continue
-            new = restore(tok)
-            alts = self._alternatives(tok, new)
+            got = choices.get(tok)
+            if got is None:
+                got = (restore(tok), self._alternatives(tok, restore(tok)))
+                if len(choices) < 200_000:
+                    choices[tok] = got
+            new, alts = got
             if alts:
                 nxt = toks[k + 1][2] if k + 1 < len(toks) else BOS
                 m = self.model
@@ -658,6 +689,7 @@ def _name_pieces() -> frozenset[str]:
 
 
 _TOKENS = tokenizer_pattern()
+_MISSING = object()
 _SPACED_PLURALS = frozenset({"ها", "های", "هایی"})
 _HANDLE_CHARS = frozenset("#@_")
 
@@ -674,11 +706,11 @@ def _context_tokens(text: str) -> list[tuple[int, int, str, bool]]:
             if out:
                 append((a, a, BOS, False))
             nl = text.find("\n", b)
-        w = m.group(1)
-        if w is not None:
-            append((a, b, w, True))
+        li = m.lastindex  # the pattern is three groups, one per alternative
+        if li == 1:
+            append((a, b, m.group(), True))
         else:
-            append((a, b, token_class(m), False))
+            append((a, b, NUM if li == 2 else PUNCT, False))
     return out
 
 

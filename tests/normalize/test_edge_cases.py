@@ -309,3 +309,21 @@ KEEPS_HALF_SPACE = [
 @pytest.mark.parametrize("text, expected", both([(t + z(WRITES), e + WRITES) for t, e in KEEPS_HALF_SPACE]))
 def test_half_space_case_is_not_split_when_it_reads_as_one_word(text, expected):
     assert normalize(text).text == z(expected)
+
+
+# a word plus a plural or comparative suffix is never split inside the word,
+# even where its pieces are seen side by side («کشتار» «گاه‌ها»: «گاه‌ها» is
+# "sometimes"); the half-space goes before the suffix (``split_keep_inflected``)
+MUST_STAY_INFLECTED = [
+    ("ساخت بزرگراههای جدید", "ساخت بزرگراه|های جدید"),
+    ("بازرسی از کشتارگاهها و فرودگاهها", "بازرسی از کشتارگاه|ها و فرودگاه|ها"),
+    ("خوابگاههای دانشجویی", "خوابگاه|های دانشجویی"),
+]
+
+
+@pytest.mark.parametrize("text, expected", both(MUST_STAY_INFLECTED))
+def test_inflected_word_is_not_split(text, expected):
+    assert normalize(text).text == z(expected)
+    # without the rule the word was split at its compound head
+    off = Normalizer(split_keep_inflected=False).normalize(text).text
+    assert off.count(" ") > text.count(" ")

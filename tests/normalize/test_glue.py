@@ -203,3 +203,24 @@ def test_half_space_case_split_needs_the_spaced_text(spaced_splitter):
     assert spaced_splitter.spaced_readings("میشود") == ()
     assert spaced_splitter.spaced_readings("کتابها") == ()
     assert [r[1:] for r in spaced_splitter.spaced_readings("بهطور")] == [("به", "طور")]
+
+
+# ``common_keep`` (off by default): a glued token whose two spellings are both
+# in common use («ازجمله» and «از جمله», each 5+ times and >= the share of the
+# two) is the writer's spelling, not a lost space; a token the model has
+# rarely seen glued is still split
+BOTH_WAYS_LINES = ["او ازجمله مدیران شهر بود"] * 5 + ["او از جمله مدیران شهر بود"] * 40 + ["او در این شهر بود"] * 10
+
+
+@pytest.mark.parametrize("common_keep, tok, kept", [
+    (0.1, "ازجمله", True),      # 5 glued / 40 spaced: both in common use (11%)
+    (0.2, "ازجمله", False),     # but below a share of 0.2
+    (None, "ازجمله", False),    # the option off: split like a lost space
+    (0.1, "دراین", False),      # never seen glued: a lost space
+])
+def test_common_keep(common_keep, tok, kept):
+    model = BigramModel.train(BOTH_WAYS_LINES)
+    lex = _lexicon(model, {})
+    g = GlueSplitter(model, lex, min_piece=2, margin=0.0, clitic_margin=0.0, common_keep=common_keep)
+    got = g.split(tok, "او", "مدیران" if tok == "ازجمله" else "شهر")
+    assert (got is None) is kept, got
