@@ -155,7 +155,7 @@ def cue_kind_detail(ft: str, start: int, end: int, cues=None,
     if (DIRECTIVES and kind == "plan" and plan_hits and len(kinds) == len(plan_hits)
             and len({m.end for m in plan_hits}) == 1 and plan_hits[0].verb is not None and plan_hits[0].verb.tense == "subjunctive"
             and is_directive(ft, plan_hits[0], start, end, cues)):
-        # «طرح‌ها ... در این هفته به افتتاح برسد»: scheduled work in a clause-final third-person subjunctive
+        # «پروژه‌ها ... تا پایان ماه به بهره‌برداری برسد»: scheduled work in a clause-final third-person subjunctive
         # with nothing before it that makes it dependent is a directive, an obligation (ANNOTATION.md)
         return "obligation", False
     if kind == "plan" and _first_person_final(ft, start, end, cues):
@@ -369,7 +369,7 @@ def topic_spans(ft: str, start: int, end: int, cues=None) -> list[tuple[int, int
     clause («... ، افزود», «... گفت»), from each topic cue before it («با اشاره به», «در رابطه با»,
     «در خصوص», «با تأکید بر» ...) to the speech verb, unless a proposition («که», «اینکه») or a finite
     verb of its own stands between them («با بیان اینکه ... باید ...»: the statement itself). What an
-    official spoke about is not what is committed («وی با اشاره به برنامه‌ریزی برای ...، افزود»)."""
+    official spoke about is not what is committed («او با اشاره به برنامه‌ریزی‌های ...، افزود»)."""
     from pipeline.records.clauses import looks_finite
 
     cues = cue_classes() if cues is None else cues
