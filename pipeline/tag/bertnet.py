@@ -19,6 +19,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from pipeline.tag.net import read_checkpoint
+
 
 class _Encoding(dict):
     def __init__(self, enc):
@@ -128,20 +130,10 @@ def load_bert(folder: str | Path) -> tuple[LightBert, LightTokenizer] | None:
     """(model in eval mode, tokenizer) or ``None`` when the folder is not a float32 plain-BERT token
     classifier with ``model.safetensors`` and ``tokenizer.json``."""
     folder = Path(folder)
-    cfg_path, weights = folder / "config.json", folder / "model.safetensors"
-    if not (cfg_path.is_file() and weights.is_file() and (folder / "tokenizer.json").is_file()):
+    read = read_checkpoint(folder, usable_config)
+    if read is None:
         return None
-    try:
-        data = json.loads(cfg_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not usable_config(data):
-        return None
-    from safetensors.torch import load_file
-
-    state = load_file(str(weights))
-    if any(t.is_floating_point() and t.dtype != torch.float32 for t in state.values()):
-        return None
+    data, state = read
     model = LightBert(data)
     try:
         mine = {k: state[_hf_name(k)] for k in model.state_dict()}

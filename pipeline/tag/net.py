@@ -232,27 +232,39 @@ class Vocabulary:
         return dict(self._vocab)
 
 
-def load_net(folder: str | Path) -> tuple[MuniTaggerNet, Vocabulary] | None:
-    """A MuniTagger checkpoint folder as (model in eval mode, vocabulary); ``None`` when the folder is not
-    a float32 ``munitagger`` checkpoint with ``model.safetensors`` and ``tokenizer.json``."""
+def read_checkpoint(folder: str | Path, accept) -> tuple[dict, dict] | None:
+    """``(config, state dict)`` of a checkpoint folder with ``config.json``, float32 ``model.safetensors``
+    and ``tokenizer.json`` whose config ``accept(config)`` takes; ``None`` for anything else (other dtypes:
+    let ``from_pretrained`` decide what to do with them). Shared by the loaders that run without
+    ``transformers`` (:func:`load_net`, :func:`pipeline.tag.bertnet.load_bert`)."""
     folder = Path(folder)
-    cfg_path, weights, tok = folder / "config.json", folder / "model.safetensors", folder / "tokenizer.json"
-    if not (cfg_path.is_file() and weights.is_file() and tok.is_file()):
+    cfg_path, weights = folder / "config.json", folder / "model.safetensors"
+    if not (cfg_path.is_file() and weights.is_file() and (folder / "tokenizer.json").is_file()):
         return None
     try:
         data = json.loads(cfg_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("model_type") != MODEL_TYPE or not data.get("id2label"):
+    if not accept(data):
         return None
     from safetensors.torch import load_file
 
     state = load_file(str(weights))
     if any(t.is_floating_point() and t.dtype != torch.float32 for t in state.values()):
-        return None  # other dtypes: let from_pretrained decide what to do with them
+        return None
+    return data, state
+
+
+def load_net(folder: str | Path) -> tuple[MuniTaggerNet, Vocabulary] | None:
+    """A MuniTagger checkpoint folder as (model in eval mode, vocabulary); ``None`` when the folder is not
+    a float32 ``munitagger`` checkpoint with ``model.safetensors`` and ``tokenizer.json``."""
+    read = read_checkpoint(folder, lambda d: d.get("model_type") == MODEL_TYPE and bool(d.get("id2label")))
+    if read is None:
+        return None
+    data, state = read
     model = MuniTaggerNet(NetConfig(data))
     try:
         model.load_state_dict(state, strict=True)
     except RuntimeError:
         return None
-    return model.eval(), Vocabulary(tok)
+    return model.eval(), Vocabulary(Path(folder) / "tokenizer.json")

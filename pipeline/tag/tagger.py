@@ -58,11 +58,11 @@ class Tagger:
             torch.set_num_threads(threads)
         from pipeline.tag.net import load_net
 
-        light = load_net(path_or_name) if Path(str(path_or_name)).is_dir() else None
-        if light is None and Path(str(path_or_name)).is_dir():
+        light = None
+        if Path(str(path_or_name)).is_dir():
             from pipeline.tag.bertnet import load_bert
 
-            light = load_bert(path_or_name)
+            light = load_net(path_or_name) or load_bert(path_or_name)
         if light is not None:
             model, tokenizer = light
         else:
