@@ -386,33 +386,36 @@ def labelled_clauses(gold_doc: dict) -> tuple[str, list[Clause], list[str]]:
     return text, clauses, labels
 
 
-def training_rows(gold_docs: list[dict]) -> tuple[list[dict[str, float]], list[str]]:
-    X: list[dict[str, float]] = []
-    y: list[str] = []
+def _gold_clauses(gold_docs: list[dict]):
+    """``(folded text, clause, gold label, cue classes, date spans)`` for every clause of annotated articles."""
     cues = cue_classes()
     for d in gold_docs:
         text, clauses, labels = labelled_clauses(d)
         ft = fold(text)
         dates = date_spans(text)
         for c, lab in zip(clauses, labels):
-            X.append(clause_features(ft, c, cues, dates))
-            y.append(lab)
+            yield ft, c, lab, cues, dates
+
+
+def training_rows(gold_docs: list[dict]) -> tuple[list[dict[str, float]], list[str]]:
+    X: list[dict[str, float]] = []
+    y: list[str] = []
+    for ft, c, lab, cues, dates in _gold_clauses(gold_docs):
+        X.append(clause_features(ft, c, cues, dates))
+        y.append(lab)
     return X, y
 
 
-def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int = 2,
-        threshold: float = 0.5, card: str = "", cue_threshold: float = 0.95,
-        model_kinds: tuple[str, ...] = ()) -> CommitmentModel:
-    """A :class:`CommitmentModel` fitted on feature dicts ``X`` and labels ``y`` (features seen
-    fewer than ``min_count`` times are dropped)."""
+def _logreg(X: list[dict[str, float]], y: list[str], C: float, min_count: int):
+    """``(classes, weights by feature, bias)`` of a logistic regression on feature dicts (features seen
+    fewer than ``min_count`` times dropped; a binary fit expanded to one weight row per class)."""
     from collections import Counter
 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     counts = Counter(k for row in X for k in row)
-    keep = {k for k, n in counts.items() if n >= min_count}
-    Xk = [{k: v for k, v in row.items() if k in keep} for row in X]
+    Xk = [{k: v for k, v in row.items() if counts[k] >= min_count} for row in X]
     vec = DictVectorizer()
     M = vec.fit_transform(Xk)
     clf = LogisticRegression(C=C, max_iter=2000)
@@ -427,6 +430,15 @@ def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int 
         bias = [float(b) for b in clf.intercept_]
     names = vec.get_feature_names_out()
     weights = {str(n): [float(coef[c][j]) for c in range(len(classes))] for j, n in enumerate(names)}
+    return classes, weights, bias
+
+
+def fit(X: list[dict[str, float]], y: list[str], C: float = 1.0, min_count: int = 2,
+        threshold: float = 0.5, card: str = "", cue_threshold: float = 0.95,
+        model_kinds: tuple[str, ...] = ()) -> CommitmentModel:
+    """A :class:`CommitmentModel` fitted on feature dicts ``X`` and labels ``y`` (features seen
+    fewer than ``min_count`` times are dropped)."""
+    classes, weights, bias = _logreg(X, y, C, min_count)
     if "none" not in classes:
         raise ModelError("training data has no negative clauses; give whole annotated articles")
     return CommitmentModel(classes, weights, bias, threshold, card, {"C": C, "min_count": min_count,
@@ -440,18 +452,13 @@ def kind_rows(gold_docs: list[dict], guideline: bool = True) -> tuple[list[dict[
     explicit commitment, no completion date: :func:`_promise_allowed`) is learned as a plan."""
     X: list[dict[str, float]] = []
     y: list[str] = []
-    cues = cue_classes()
-    for d in gold_docs:
-        text, clauses, labels = labelled_clauses(d)
-        ft = fold(text)
-        dates = date_spans(text)
-        for c, lab in zip(clauses, labels):
-            if lab != "none":
-                f = kind_features(ft, c, cues, dates)
-                if guideline and lab == "promise" and not _promise_allowed(f):
-                    lab = "plan"
-                X.append(f)
-                y.append(lab)
+    for ft, c, lab, cues, dates in _gold_clauses(gold_docs):
+        if lab != "none":
+            f = kind_features(ft, c, cues, dates)
+            if guideline and lab == "promise" and not _promise_allowed(f):
+                lab = "plan"
+            X.append(f)
+            y.append(lab)
     return X, y
 
 
@@ -465,28 +472,8 @@ def _promise_allowed(f: dict[str, float]) -> bool:
 def fit_kind(X: list[dict[str, float]], y: list[str], C: float = 1.0, scope: str = "plan/promise",
              min_count: int = 2) -> KindModel:
     """A :class:`KindModel` fitted on kind features ``X`` and gold kinds ``y``."""
-    from collections import Counter
-
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(k for row in X for k in row)
-    Xk = [{k: v for k, v in row.items() if counts[k] >= min_count} for row in X]
-    vec = DictVectorizer()
-    M = vec.fit_transform(Xk)
-    clf = LogisticRegression(C=C, max_iter=2000)
-    clf.fit(M, y)
-    classes = [str(c) for c in clf.classes_]
-    coef = clf.coef_
-    if len(classes) == 2:
-        coef = [[-x for x in coef[0]], list(coef[0])]
-        bias = [-float(clf.intercept_[0]), float(clf.intercept_[0])]
-    else:
-        coef = coef.tolist()
-        bias = [float(b) for b in clf.intercept_]
-    names = vec.get_feature_names_out()
-    return KindModel(classes, {str(n): [float(coef[c][j]) for c in range(len(classes))] for j, n in enumerate(names)},
-                     bias, scope)
+    classes, weights, bias = _logreg(X, y, C, min_count)
+    return KindModel(classes, weights, bias, scope)
 
 
 #: overrides of the shipped model's kind setting for :func:`train_model` (``scripts/eval_records.py
